@@ -1,0 +1,50 @@
+"""policyparse: structured, source-grounded records from Chinese policy documents.
+
+>>> import policyparse
+>>> doc = policyparse.parse("到2025年，全省医药工业产值达到4000亿元。")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PolicyDocument",
+    "PolicyParseError",
+    "__version__",
+    "parse",
+    "parse_file",
+    "tokenize",
+]
+
+if TYPE_CHECKING:
+    from .api import parse, parse_file
+    from .errors import PolicyParseError
+    from .records import PolicyDocument
+    from .segment import tokenize
+
+_LAZY = {
+    "parse": "policyparse.api",
+    "parse_file": "policyparse.api",
+    "PolicyDocument": "policyparse.records",
+    "PolicyParseError": "policyparse.errors",
+    "tokenize": "policyparse.segment",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names on first use, so that the CLI starts fast."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

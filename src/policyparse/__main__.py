@@ -1,0 +1,5 @@
+"""``python -m policyparse``."""
+
+from .cli import main
+
+main()

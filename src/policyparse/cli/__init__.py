@@ -1,0 +1,22 @@
+"""The ``policyparse`` command line (Typer). Commands are thin wrappers over the library."""
+
+from __future__ import annotations
+
+import typer
+
+from . import extract_cmd, schema_cmd
+
+app = typer.Typer(
+    name="policyparse",
+    help="Structured, source-grounded records from Chinese policy documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cmd.extract)
+app.command("schema")(schema_cmd.schema)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,140 @@
+"""The working copy: normalized text with an offset map back to the original.
+
+``text`` is never changed. Stages read ``WorkingText.norm`` and turn their spans back into
+offsets of ``text`` with :meth:`WorkingText.span`.
+
+What normalization does:
+- full-width ASCII (``０-９``, ``Ａ-Ｚ``, ``％``, ``（）``, ``：``, ``；``, ``，`` …) → half-width,
+  ideographic and no-break spaces → plain spaces (one character for one, offsets unchanged);
+- horizontal white space next to a Chinese character is dropped (``超 5000 亿元`` → ``超5000亿元``);
+- a word broken by a line or page break inside running text is joined (``核\\n\\n酸药物``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from .records import Span
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+_FULLWIDTH.update({0xFE30: 0x3A})
+
+_CJK = (
+    r"\p{Han}\u3001\u3002\u300a-\u300f\u3010\u3011\u3014\u3015\u201c\u201d\u2018\u2019\u2014\u2026"
+)
+# White space with a Chinese character on one side, or at a line's edge.
+_SPACE_RUN = regex.compile(
+    rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=^|\n)[ \t]+|[ \t]+(?=\n|$)"
+)
+_LINE_END_PUNCT = set('。；;：:！!？?，,、）)】」』”"…—-')
+_HEADING_START = regex.compile(
+    r"[#＃]|第[一二三四五六七八九十百零〇两\d]+[章节条编]|[一二三四五六七八九十]+[、.]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d)|[—-]{2}"
+)
+_MIN_BROKEN_LINE = 40
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII and wide spaces as their half-width forms (same length)."""
+    return text.translate(_FULLWIDTH)
+
+
+@dataclass(frozen=True)
+class WorkingText:
+    """Normalized text and the map from its offsets to the original's."""
+
+    text: str
+    norm: str
+    _norm_starts: tuple[int, ...]
+    _orig_starts: tuple[int, ...]
+
+    def to_orig(self, i: int) -> int:
+        """Offset in ``text`` of the character at ``norm[i]`` (``len(norm)`` → ``len(text)``)."""
+        if i >= len(self.norm):
+            return len(self.text)
+        k = bisect_right(self._norm_starts, i) - 1
+        return self._orig_starts[k] + (i - self._norm_starts[k])
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text`` that ``norm[start:end]`` came from."""
+        if end <= start:
+            o = self.to_orig(start)
+            return Span(start=o, end=o)
+        return Span(start=self.to_orig(start), end=self.to_orig(end - 1) + 1)
+
+    def to_norm(self, orig: int) -> int:
+        """Offset in ``norm`` of the first kept character at or after ``text[orig]``."""
+        k = bisect_right(self._orig_starts, orig) - 1
+        if k < 0:
+            return 0
+        seg_len = (
+            self._norm_starts[k + 1] - self._norm_starts[k]
+            if k + 1 < len(self._norm_starts)
+            else len(self.norm) - self._norm_starts[k]
+        )
+        delta = orig - self._orig_starts[k]
+        if delta < seg_len:
+            return self._norm_starts[k] + delta
+        return self._norm_starts[k] + seg_len
+
+
+def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
+    """Line breaks (with blank lines between) that cut a word of running text in two."""
+    gaps: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        line = text[pos:nl].strip()
+        j = nl
+        while j < n and text[j] in "\n \t":
+            j += 1
+        breaks = text.count("\n", nl, j)
+        if (
+            line
+            and j < n
+            and breaks <= 3
+            and len(line) >= _MIN_BROKEN_LINE
+            and line[-1] not in _LINE_END_PUNCT
+            and regex.match(r"\p{Han}", line[-1])
+            and any(p in line for p in "。，,；;")
+            and regex.match(r"\p{Han}", text[j])
+            and not _HEADING_START.match(text, j)
+        ):
+            gaps.append((nl, j))
+        pos = nl + 1
+    return gaps
+
+
+def normalize(text: str) -> WorkingText:
+    """Build the working copy of ``text``."""
+    half = to_halfwidth(text)
+    removed = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(half)]
+    removed += _broken_word_gaps(half)
+    removed.sort()
+    pieces: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    pos = 0
+    out = 0
+    for s, e in removed:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        if s > pos:
+            norm_starts.append(out)
+            orig_starts.append(pos)
+            pieces.append(half[pos:s])
+            out += s - pos
+        pos = e
+    if pos < len(half) or not norm_starts:
+        norm_starts.append(out)
+        orig_starts.append(pos)
+        pieces.append(half[pos:])
+    return WorkingText(text, "".join(pieces), tuple(norm_starts), tuple(orig_starts))

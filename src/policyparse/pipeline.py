@@ -1,0 +1,96 @@
+"""The pipeline: load → normalize → structure → extract → records.
+
+Each extract stage is a module with ``run(ctx: Context) -> None``: it reads the context and
+appends records. Stages do no I/O.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .meta import read_meta
+from .normalize import WorkingText, normalize
+from .records import (
+    Entity,
+    Meta,
+    PolicyDocument,
+    Quantity,
+    ResponsibleUnit,
+    Source,
+    Span,
+    Target,
+    TimeExpression,
+    Warning,
+)
+from .structure import Outline, build_outline
+
+STAGES: tuple[str, ...] = ()
+"""Extract stages in the order they run (each a module path with a ``run`` function)."""
+
+
+@dataclass
+class Context:
+    """What the stages share: the text, its working copy, outline and the records so far."""
+
+    text: str
+    work: WorkingText
+    outline: Outline
+    meta: Meta
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    responsible_units: list[ResponsibleUnit] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def norm(self) -> str:
+        """The normalized working copy."""
+        return self.work.norm
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text`` for ``norm[start:end]``."""
+        return self.work.span(start, end)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        """Record a warning."""
+        self.warnings.append(Warning(code=code, message=message, span=span))
+
+
+@cache
+def _stage(path: str) -> Callable[[Context], None]:
+    run: Callable[[Context], None] = importlib.import_module(path).run
+    return run
+
+
+def build_context(text: str) -> Context:
+    """Normalize and outline ``text``; the context the extract stages run on."""
+    work = normalize(text)
+    outline = build_outline(work)
+    return Context(text=text, work=work, outline=outline, meta=read_meta(work, outline))
+
+
+def run_pipeline(text: str, source: Source | None = None) -> PolicyDocument:
+    """Run every stage over ``text`` and assemble the document."""
+    ctx = build_context(text)
+    for path in STAGES:
+        _stage(path)(ctx)
+    o = ctx.outline
+    return PolicyDocument(
+        source=source or Source(),
+        text=text,
+        meta=ctx.meta,
+        sections=o.sections,
+        provisions=o.provisions,
+        paragraphs=o.paragraphs,
+        sentences=o.sentences,
+        quantities=ctx.quantities,
+        times=ctx.times,
+        targets=ctx.targets,
+        responsible_units=ctx.responsible_units,
+        entities=ctx.entities,
+        warnings=ctx.warnings,
+    )

@@ -1,0 +1,75 @@
+"""Loading the package's YAML rule data, each file validated by its Pydantic schema.
+
+Every ``data/*.yaml`` file is listed in ``SCHEMAS`` with the dotted path of the model that
+validates it; a test walks the folder and fails on a file without one or one that does not
+validate.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import RuleDataError
+
+M = TypeVar("M", bound=BaseModel)
+
+SCHEMAS: dict[str, str] = {
+    "boilerplate.yaml": "policyparse.structure.rules:BoilerplateRules",
+}
+
+
+class RuleModel(BaseModel):
+    """Base for rule-data schemas: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def data_text(name: str) -> str:
+    """The text of a packaged data file."""
+    return (
+        resources.files("policyparse").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    )
+
+
+def data_path(name: str) -> str:
+    """A file-system path to a packaged data file."""
+    return str(resources.files("policyparse").joinpath("data").joinpath(name))
+
+
+def schema_for(name: str) -> type[BaseModel]:
+    """The model class registered for a data file."""
+    try:
+        target = SCHEMAS[name]
+    except KeyError as exc:
+        raise RuleDataError(f"no schema registered for data file {name}") from exc
+    module, _, attr = target.partition(":")
+    model: type[BaseModel] = getattr(importlib.import_module(module), attr)
+    return model
+
+
+def validate(name: str, raw: Any, model: type[M]) -> M:
+    """Validate parsed YAML against its model, raising a coded error naming the file."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RuleDataError(f"data/{name}: {where}: {first['msg']}") from exc
+
+
+@cache
+def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
+    return validate(name, yaml.safe_load(data_text(name)), model)
+
+
+def load(name: str, model: type[M]) -> M:
+    """Load and validate ``data/<name>`` once per process."""
+    result = _load_cached(name, model)
+    assert isinstance(result, model)
+    return result

@@ -1,0 +1,43 @@
+"""Where the document body starts and ends, and which lines are web-page debris."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import ruledata
+from .rules import BoilerplateRules
+
+
+@cache
+def _rules() -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
+    rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
+    always = regex.compile("|".join(f"(?:{p})" for p in rules.line_patterns))
+    short = regex.compile("|".join(f"(?:{p})" for p in rules.short_line_patterns))
+    return always, short, rules.short_line_max
+
+
+def is_debris(line: str) -> bool:
+    """True for a line of site navigation, contact details, copyright and the like."""
+    s = line.strip()
+    if not s:
+        return False
+    always, short, short_max = _rules()
+    if len(s) <= 200 and always.search(s):
+        return True
+    return len(s) < short_max and short.search(s) is not None
+
+
+_PROSE = regex.compile(r"[\p{Han}].*[，,。；;、]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def is_body_like(line: str, is_heading: bool) -> bool:
+    """A line that can open or close the body: a heading or a line of running prose."""
+    s = line.strip()
+    if is_heading:
+        return True
+    if s.endswith(("。", "！", "？", "!", "?")) and _HAN.search(s):
+        return True
+    return len(s) >= 12 and _PROSE.search(s) is not None

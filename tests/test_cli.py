@@ -1,0 +1,77 @@
+"""The CLI, through Typer's CliRunner and once as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from policyparse.cli import app
+
+from .conftest import CORPUS, CORPUS_FILES, ROOT
+
+runner = CliRunner()
+
+
+def test_extract_one_file_to_stdout() -> None:
+    result = runner.invoke(app, ["extract", str(CORPUS_FILES[1])])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == "1"
+    assert data["source"]["encoding"] == "utf-8"
+    assert len(data["provisions"]) == 22
+
+
+def test_extract_folder_to_dir(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(CORPUS), "-o", str(tmp_path), "--format", "yaml"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(f"{p.name}.yaml" for p in CORPUS_FILES)
+
+
+def test_same_name_in_two_folders(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.txt").write_text("到2025年，产值达到100亿元。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["extract", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "a" / "x.txt.json").is_file() and (out / "b" / "x.txt.json").is_file()
+
+
+def test_bad_file_is_reported_and_others_written(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("加强组织领导，落实工作责任。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "PP101" in result.stderr and "empty.txt" in result.stderr
+    assert (out / "good.txt.json").is_file() and not (out / "empty.txt.json").exists()
+
+
+def test_jsonl_to_stdout() -> None:
+    result = runner.invoke(app, ["extract", *map(str, CORPUS_FILES[:2]), "--format", "jsonl"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["text"] for x in lines)
+
+
+def test_schema_command_matches_committed_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    fresh = (tmp_path / "policy-document.schema.json").read_text(encoding="utf-8")
+    committed = (ROOT / "schemas" / "policy-document.schema.json").read_text(encoding="utf-8")
+    assert fresh == committed, "schemas/ is stale: run `policyparse schema -o schemas/`"
+
+
+def test_help_runs_as_a_process() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "policyparse", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "extract" in out.stdout

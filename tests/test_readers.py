@@ -1,0 +1,91 @@
+"""Reading text files: encodings, line endings and coded errors."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+import policyparse
+from policyparse.errors import (
+    BinaryFile,
+    EmptyFile,
+    FileNotFound,
+    PolicyParseError,
+    UndecodableText,
+)
+from policyparse.readers import read_bytes
+
+from .conftest import CORPUS
+
+DOC = CORPUS / "002_4a73ca354384d462.txt"
+
+
+@pytest.mark.parametrize(
+    ("encode", "expected"),
+    [
+        (lambda s: s.encode("utf-8"), "utf-8"),
+        (lambda s: codecs.BOM_UTF8 + s.encode("utf-8"), "utf-8-sig"),
+        (lambda s: s.encode("gbk"), "gbk"),
+        (lambda s: s.encode("gb18030"), "gbk"),
+        (lambda s: s.encode("utf-16"), "utf-16"),
+        (lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_same_text_in_every_encoding(tmp_path: Path, encode, expected: str) -> None:  # type: ignore[no-untyped-def]
+    original = DOC.read_text(encoding="utf-8")
+    path = tmp_path / "doc.txt"
+    path.write_bytes(encode(original))
+    doc = policyparse.parse_file(path)
+    assert doc.text == original
+    assert doc.source.encoding == expected
+    assert doc.source.format == "txt"
+    ref = policyparse.parse_file(DOC)
+    assert [p.number for p in doc.provisions] == [p.number for p in ref.provisions]
+
+
+def test_gb18030_only_characters() -> None:
+    text = "㐀㐁为加快发展，制定本方案。€"
+    loaded = read_bytes(text.encode("gb18030"), path="x.txt")
+    assert loaded.text == text
+    assert loaded.source.encoding == "gb18030"
+
+
+def test_crlf_becomes_lf() -> None:
+    loaded = read_bytes("一、总体要求\r\n加强领导。\r旧式换行。".encode())
+    assert loaded.text == "一、总体要求\n加强领导。\n旧式换行。"
+
+
+def test_markdown_format(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# 实施方案\n\n## 一、总体要求\n\n加强领导，落实责任。\n", encoding="utf-8")
+    doc = policyparse.parse_file(path)
+    assert doc.source.format == "md"
+    assert doc.meta.title == "实施方案"
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "code"),
+    [
+        (b"", EmptyFile, "PP101"),
+        (b"  \n\n ", EmptyFile, "PP101"),
+        (bytes(range(256)) * 8, BinaryFile, "PP102"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, BinaryFile, "PP102"),
+        (b"\xff\xfe\x00\xd8", UndecodableText, "PP103"),
+        (b"\x81\x30\x81" * 40, UndecodableText, "PP103"),
+    ],
+)
+def test_bad_files_raise_coded_errors(tmp_path: Path, data: bytes, error: type, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        policyparse.parse_file(path)
+    message = str(info.value)
+    assert message.startswith(code) and str(path) in message and "\n" not in message
+    assert isinstance(info.value, PolicyParseError)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFound, match="PP100"):
+        policyparse.parse_file(tmp_path / "nope.txt")
