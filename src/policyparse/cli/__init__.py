@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import extract_cmd, schema_cmd
+from . import check_cmd, extract_cmd, schema_cmd
 
 app = typer.Typer(
     name="policyparse",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 app.command("extract")(extract_cmd.extract)
 app.command("schema")(schema_cmd.schema)
+app.command("check")(check_cmd.check)
 
 
 def main() -> None:
