@@ -728,3 +728,28 @@ def test_write_thresholds_keeps_the_rest(tmp_path: Path) -> None:
     )
     config = load_config(path)
     assert config.thresholds.units_name_f1 == 0.5 and len(config.known_misses) == 1
+
+
+# --- the docs' examples --------------------------------------------------------------------
+
+
+def yaml_blocks(page: str) -> list[object]:
+    text = (CORPUS.parent / "docs" / page).read_text(encoding="utf-8")
+    return [yaml.safe_load(b.split("```")[0]) for b in text.split("```yaml\n")[1:]]
+
+
+def test_docs_gold_example_validates() -> None:
+    from policyparse.check import GoldFile
+
+    (example,) = yaml_blocks("gold-format.md")
+    gold = GoldFile.model_validate(example)
+    assert gold.responsibilities[1].nth == 2 and gold.targets[0].bound == "ge"
+
+
+def test_docs_config_example_validates_and_names_corpus_items() -> None:
+    (example,) = yaml_blocks("corpus-check.md")
+    config = CheckConfig.model_validate(example)
+    assert len(config.thresholds.items()) == 6
+    result = run_check([CORPUS], config=config, extract=perfect_extractor())
+    assert not result.errors and len(result.known) == 3
+    assert all(k.passing for k in result.known)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -201,10 +200,6 @@ class Gold:
     """The document text the quotes were located in."""
     blocks: list[LocatedBlock]
     targets: list[LocatedTarget]
-
-    @cached_property
-    def unit_count(self) -> int:
-        return sum(len(b.entry.units) for b in self.blocks)
 
 
 def document_path(gold_path: Path, file: GoldFile) -> Path:

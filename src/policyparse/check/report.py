@@ -285,9 +285,13 @@ def _counts(s: Scores) -> dict[str, Any]:
     return out
 
 
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 6)
+
+
 def _scores(s: Scores) -> dict[str, float | None]:
     values = s.values()
-    return {n: (None if values[n] is None else round(values[n] or 0.0, 6)) for n in SCORE_NAMES}
+    return {n: _round(values[n]) for n in SCORE_NAMES}
 
 
 def to_json(result: CheckResult, *, details: bool = False) -> str:
@@ -311,7 +315,7 @@ def to_json(result: CheckResult, *, details: bool = False) -> str:
         "overall": {"scores": _scores(result.overall), "counts": _counts(result.overall)},
         "documents": docs,
         "thresholds": {
-            name: {"threshold": t, "score": values[name], "ok": name not in failed}
+            name: {"threshold": t, "score": _round(values[name]), "ok": name not in failed}
             for name, t in result.config.thresholds.items()
         },
         "known_misses": [
