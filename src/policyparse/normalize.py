@@ -35,7 +35,7 @@ _HEADING_START = regex.compile(
     r"[#＃]|第[一二三四五六七八九十百零〇两\d]+[章节条编]|[一二三四五六七八九十]+[、.]"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d)|[—-]{2}"
 )
-_MIN_BROKEN_LINE = 40
+_MIN_BROKEN_LINE = 24
 
 
 def to_halfwidth(text: str) -> str:
@@ -104,6 +104,7 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             and line[-1] not in _LINE_END_PUNCT
             and regex.match(r"\p{Han}", line[-1])
             and any(p in line for p in "。，,；;")
+            and not _HEADING_START.match(line)
             and regex.match(r"\p{Han}", text[j])
             and not _HEADING_START.match(text, j)
         ):

@@ -1,0 +1,73 @@
+"""The working copy and its offset map back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyparse.normalize import normalize, to_halfwidth
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("高于 5％，达到４５％以上", "高于5%,达到45%以上"),
+        ("（一）指导思想：加快发展；", "(一)指导思想:加快发展;"),
+        ("　　近年来，发展良好。", "近年来,发展良好。"),
+        ("集群营业收入超 5000 亿元", "集群营业收入超5000亿元"),
+        ("Copyright © 1998-2024 All rights reserved", "Copyright © 1998-2024 All rights reserved"),
+        ("ＡＢＣ１２３", "ABC123"),
+        ("省市场监管局〔知识产权局〕、省药监局", "省市场监管局〔知识产权局〕、省药监局"),
+    ],
+)
+def test_normalized_forms(text: str, norm: str) -> None:
+    assert normalize(text).norm == norm
+
+
+def test_word_broken_by_page_break_is_joined() -> None:
+    line = "加快布局细胞与基因治疗、新型抗体药物、新型小分子药物、前沿领域，推动核"
+    text = f"{line}\n\n酸药物研发。\n"
+    work = normalize(text)
+    i = work.norm.index("核酸药物")
+    span = work.span(i, i + 4)
+    assert text[span.start : span.end] == "核\n\n酸药物"
+
+
+def test_headings_and_titles_are_not_joined() -> None:
+    text = (
+        "浙江省人民政府办公厅关于促进医药产业创新发展的实施意见\n"
+        "各市人民政府：\n一、总体要求\n加强领导。"
+    )
+    assert normalize(text).norm.count("\n") == 3
+    prose = "为加快发展，推动产业转型升级，提升核心竞争力，现就有关事项提出如下意见\n一、总体要求\n"
+    assert "意见\n一、" in normalize(prose).norm
+
+
+def test_halfwidth_keeps_length() -> None:
+    s = "（１２）％：；，　"
+    assert len(to_halfwidth(s)) == len(s)
+
+
+def test_to_norm_and_back() -> None:
+    text = "　　到 2025 年，产值达到 100 亿元。"
+    work = normalize(text)
+    for i, ch in enumerate(work.norm):
+        o = work.to_orig(i)
+        assert to_halfwidth(text[o]) == ch
+        assert work.to_norm(o) == i
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("核酸药物，。、 \n\t　（）5％亿元一、#")), max_size=200)
+)
+def test_map_is_monotonic_and_in_range(text: str) -> None:
+    work = normalize(text)
+    last = -1
+    for i in range(len(work.norm)):
+        o = work.to_orig(i)
+        assert last < o < len(text)
+        last = o
+    span = work.span(0, len(work.norm))
+    assert 0 <= span.start <= span.end <= len(text)
