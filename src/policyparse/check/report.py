@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..records import PolicyDocument, ResponsibleUnit, Span, Target
@@ -41,7 +42,7 @@ def _table(
     title: str,
     rows: list[tuple[str, Scores]],
     heads: list[str],
-    cells: Any,
+    cells: Callable[[Scores], list[str]],
 ) -> list[str]:
     width = max([len(title), *(len(name) for name, _ in rows)])
     out = [f"{title:<{width}}" + "".join(f"{h:>9}" for h in heads)]
