@@ -27,7 +27,13 @@ from .records import (
 )
 from .structure import Outline, build_outline
 
-STAGES: tuple[str, ...] = ()
+STAGES: tuple[str, ...] = (
+    "policyparse.extract.quantities",
+    "policyparse.extract.times",
+    "policyparse.extract.responsibility",
+    "policyparse.extract.targets",
+    "policyparse.extract.entities",
+)
 """Extract stages in the order they run (each a module path with a ``run`` function)."""
 
 
