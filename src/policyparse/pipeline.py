@@ -14,6 +14,7 @@ from functools import cache
 from .meta import read_meta
 from .normalize import WorkingText, normalize
 from .records import (
+    Baseline,
     Entity,
     Meta,
     PolicyDocument,
@@ -48,6 +49,7 @@ class Context:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    baselines: list[Baseline] = field(default_factory=list)
     responsible_units: list[ResponsibleUnit] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
@@ -96,6 +98,7 @@ def run_pipeline(text: str, source: Source | None = None) -> PolicyDocument:
         quantities=ctx.quantities,
         times=ctx.times,
         targets=ctx.targets,
+        baselines=ctx.baselines,
         responsible_units=ctx.responsible_units,
         entities=ctx.entities,
         warnings=ctx.warnings,

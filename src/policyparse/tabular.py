@@ -14,6 +14,7 @@ RECORD_KINDS = (
     "quantities",
     "times",
     "targets",
+    "baselines",
     "responsible_units",
     "entities",
     "warnings",

@@ -1,6 +1,7 @@
 """Pydantic records of the data contract."""
 
 from .base import Bound, Record, Role, Span
+from .baseline import Baseline
 from .document import Meta, PlanPeriod, PolicyDocument, Source, Warning
 from .entity import Entity
 from .outline import Paragraph, Provision, Section, Sentence
@@ -10,6 +11,7 @@ from .target import Deadline, Target
 from .times import TimeExpression
 
 __all__ = [
+    "Baseline",
     "Bound",
     "Deadline",
     "Entity",

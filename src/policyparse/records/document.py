@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, PrivateAttr
 
 from .base import Record, Span
+from .baseline import Baseline
 from .entity import Entity
 from .outline import Paragraph, Provision, Section, Sentence
 from .quantity import Quantity
@@ -71,6 +72,7 @@ class PolicyDocument(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     times: list[TimeExpression] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    baselines: list[Baseline] = Field(default_factory=list)
     responsible_units: list[ResponsibleUnit] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
