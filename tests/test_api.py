@@ -22,8 +22,10 @@ def test_all_is_exact() -> None:
         "PolicyDocument",
         "PolicyParseError",
         "__version__",
+        "load_nlp",
         "parse",
         "parse_file",
+        "render",
         "tokenize",
     ]
     for name in policyparse.__all__:

@@ -14,15 +14,19 @@ __all__ = [
     "PolicyDocument",
     "PolicyParseError",
     "__version__",
+    "load_nlp",
     "parse",
     "parse_file",
+    "render",
     "tokenize",
 ]
 
 if TYPE_CHECKING:
     from .api import parse, parse_file
     from .errors import PolicyParseError
+    from .nlp import load_nlp
     from .records import PolicyDocument
+    from .render import render
     from .segment import tokenize
 
 _LAZY = {
@@ -31,6 +35,8 @@ _LAZY = {
     "PolicyDocument": "policyparse.records",
     "PolicyParseError": "policyparse.errors",
     "tokenize": "policyparse.segment",
+    "load_nlp": "policyparse.nlp",
+    "render": "policyparse.render",
 }
 
 

@@ -6,6 +6,7 @@ Codes:
     PP106 corrupt document      PP107 encrypted document  PP108 no text layer
     PP200 invalid gold file     PP201 invalid check config
     PP300 invalid rule data     PP400 usage error         PP500 output error
+    PP401 missing optional dependency
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ class UsageError(PolicyParseError):
     """The caller asked for something that cannot be done."""
 
     code = "PP400"
+
+
+class MissingDependency(UsageError):
+    """An optional dependency (an extra such as ``policyparse[pandas]``) is not installed."""
+
+    code = "PP401"
 
 
 class OutputError(PolicyParseError):

@@ -21,6 +21,16 @@ M = TypeVar("M", bound=BaseModel)
 
 SCHEMAS: dict[str, str] = {
     "boilerplate.yaml": "policyparse.structure.rules:BoilerplateRules",
+    "units.yaml": "policyparse.extract.quantities.rules:UnitRules",
+    "bounds.yaml": "policyparse.extract.quantities.rules:BoundRules",
+    "quantity_exclusions.yaml": "policyparse.extract.quantities.rules:ExclusionRules",
+    "quantity_words.yaml": "policyparse.extract.quantities.rules:QuantityWords",
+    "responsibility.yaml": "policyparse.extract.responsibility.rules:ResponsibilityRules",
+    "agencies.yaml": "policyparse.extract.responsibility.rules:AgencyRules",
+    "targets.yaml": "policyparse.extract.targets.rules:TargetRules",
+    "times.yaml": "policyparse.extract.times.rules:TimeRules",
+    "entities.yaml": "policyparse.extract.entities.rules:EntityRules",
+    "gazetteer_divisions.yaml": "policyparse.extract.entities.rules:DivisionGazetteer",
 }
 
 

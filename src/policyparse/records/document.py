@@ -16,6 +16,8 @@ from .target import Target
 from .times import TimeExpression
 
 if TYPE_CHECKING:
+    import pandas
+
     from ..segment import Token
 
 SourceFormat = Literal["text", "txt", "md", "html", "docx", "pdf"]
@@ -94,3 +96,15 @@ class PolicyDocument(Record):
     def to_json(self, **kwargs: Any) -> str:
         """The document as JSON text (the exported form)."""
         return self.model_dump_json(**kwargs)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the text with its records highlighted (see ``policyparse.render``)."""
+        from ..render import to_html
+
+        return to_html(self)
+
+    def table(self, kind: str) -> pandas.DataFrame:
+        """One kind of record (``"targets"``, ``"quantities"``, …) as a pandas DataFrame."""
+        from ..render import table
+
+        return table(self, kind)

@@ -7,6 +7,9 @@ from typing import Literal
 from .base import Bound, Record, Span
 
 QuantityKind = Literal["amount", "percent", "money", "multiple", "duration", "count"]
+"""What a quantity measures: ``money`` (元, 万元, 美元 …), ``percent`` (%, ‰, 百分点),
+``multiple`` (倍), ``duration`` (年, 月, 周, 工作日, 小时 …), ``count`` (家, 个, 项, 人 …) and
+``amount`` for other measures (亩, 公里, 吨, 万千瓦 …)."""
 
 
 class Quantity(Record):
@@ -21,3 +24,13 @@ class Quantity(Record):
     kind: QuantityKind = "amount"
     yuan: float | None = None
     """For money: the amount in 元."""
+    yuan_low: float | None = None
+    """For a money range: ``low`` in 元."""
+    yuan_high: float | None = None
+    """For a money range: ``high`` in 元."""
+    text: str | None = None
+    """The evidence, ``text[span.start:span.end]``: number, unit and adjacent bound words."""
+    base_unit: str | None = None
+    """The unit without its magnitude word (``万人`` → ``人``, ``亿元`` → ``元``)."""
+    magnitude: float | None = None
+    """What the magnitude word in the unit stands for (``万人`` → 10000; 1 when there is none)."""

@@ -1,12 +1,88 @@
-"""The quantities stage."""
+"""The quantities stage: every number with its unit and bound (see ``docs/quantities.md``).
+
+``find`` locates spans (number, unit, adjacent bound words) in the working copy and marks the
+numbers that are not quantities (dates, years, phone and document numbers, ordinals, names);
+``resolve`` works out value or range, unit, bound, kind and the amount in 元.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
+from ...records import Quantity
+from .find import Found, find
+from .resolve import Resolved, resolve
+from .rules import rules
+
 if TYPE_CHECKING:
     from ...pipeline import Context
 
+__all__ = ["Found", "Resolved", "find_in", "run"]
+
+_DIGIT_COMMA = regex.compile(r"(?<=\d),(?=\d)")
+
+
+def _prepare(ctx: Context) -> str:
+    """The working copy with clause commas kept apart from thousands separators.
+
+    A full-width ``，`` in the original is a clause break even between digits (``100，200``),
+    so it is put back (one character for one) before numbers are read.
+    """
+    norm = ctx.norm
+    text = ctx.text
+    clause = [
+        m.start()
+        for m in _DIGIT_COMMA.finditer(norm)
+        if text[min(ctx.work.to_orig(m.start()), len(text) - 1)] == "，"
+    ]
+    if not clause:
+        return norm
+    parts: list[str] = []
+    last = 0
+    for i in clause:
+        parts.append(norm[last:i])
+        parts.append("，")
+        last = i + 1
+    parts.append(norm[last:])
+    return "".join(parts)
+
+
+def find_in(text: str) -> list[tuple[Found, Resolved | None]]:
+    """Every span found in ``text`` (a working copy), excluded ones too, with its values.
+
+    For inspection and tests: the stage emits only the finds that are not excluded.
+    """
+    r = rules()
+    return [(f, resolve(f, r) if f.excluded is None else None) for f in find(text, r)]
+
 
 def run(ctx: Context) -> None:
-    """Add this stage's records to ``ctx`` (filled in by the stage's implementation)."""
+    """Append a ``Quantity`` for every quantity in the document."""
+    r = rules()
+    norm = _prepare(ctx)
+    for f in find(norm, r):
+        if f.excluded is not None:
+            continue
+        v = resolve(f, r)
+        if v is None:
+            continue
+        span = ctx.span(f.start, f.end)
+        ctx.quantities.append(
+            Quantity(
+                span=span,
+                value=v.value,
+                low=v.low,
+                high=v.high,
+                unit=v.unit,
+                bound=v.bound,
+                kind=v.kind,
+                yuan=v.yuan,
+                yuan_low=v.yuan_low,
+                yuan_high=v.yuan_high,
+                text=ctx.text[span.start : span.end],
+                base_unit=v.base_unit,
+                magnitude=v.magnitude,
+            )
+        )

@@ -1,12 +1,125 @@
-"""The responsibility stage."""
+"""The responsibility stage: every 责任单位 block, every unit in it, its role and its task.
+
+Steps: find candidate blocks (``blocks``), read their content into role groups and units
+(``units``), keep the candidates that are blocks, give roles (``roles``, with the document's
+first-is-lead convention), then name each unit (``names``) and link it to the provision its
+block closes.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ...records import ResponsibleUnit
+from .blocks import Block, bracket_blocks, line_blocks, sentence_blocks
+from .names import describe, kind_of
+from .roles import assign_roles, convention_applies, convention_positions
+from .rules import compiled
+from .units import Parsed, ends_like_unit, parse_content
 
 if TYPE_CHECKING:
     from ...pipeline import Context
 
+__all__ = ["run"]
+
+_AGENCY_KINDS = ("government_department", "peoples_government")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A block that was kept, with its parsed content."""
+
+    block: Block
+    parsed: Parsed
+
+
+def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
+    items = [b.content.s[i.start : i.end] for g in p.groups for i in g.items]
+    if not items:
+        return False
+    if b.labeled:
+        return True
+    if b.form == "sentence":
+        return all(ends_like_unit(t) for t in items)
+    if b.form != "bracket" or p.other_text:
+        return False
+    if b.content.s.startswith(tuple(compiled().rules.not_block_starts)):
+        return False
+    if not all(ends_like_unit(t) for t in items):
+        return False
+    if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
+        # Without its closing bracket, only a block that closes a sentence.
+        return b.closed or b.after_stop
+    # No label and no role word: only a list of units closing a sentence, mostly departments
+    # (at least one when the document says how its lists of units are ranked).
+    agencies = sum(kind_of(t) in _AGENCY_KINDS for t in items)
+    enough = agencies > 0 if convention else 2 * agencies >= len(items)
+    return b.closed and b.after_stop and enough
+
+
+def _debris_ranges(ctx: Context) -> list[tuple[int, int]]:
+    return [(ln.start, ln.end) for ln in ctx.outline.lines if ln.debris]
+
+
+def find_blocks(ctx: Context) -> list[Found]:
+    """The responsibility blocks of the document, in order."""
+    norm = ctx.norm
+    debris = _debris_ranges(ctx)
+    candidates = sorted(
+        bracket_blocks(ctx.work, 0, len(norm))
+        + line_blocks(ctx.work, 0, len(norm))
+        + sentence_blocks(ctx.work, 0, len(norm)),
+        key=lambda b: (b.start, -b.end),
+    )
+    conventions = convention_positions(norm)
+    out: list[Found] = []
+    last_end = -1
+    for b in candidates:
+        if b.start < last_end:
+            continue
+        if any(s <= b.start < e for s, e in debris):
+            continue
+        parsed = parse_content(b.content.s)
+        if _is_block(b, parsed, any(p < b.end for p in conventions)):
+            out.append(Found(b, parsed))
+            last_end = b.end
+    return out
+
 
 def run(ctx: Context) -> None:
-    """Add this stage's records to ``ctx`` (filled in by the stage's implementation)."""
+    """Add a ``ResponsibleUnit`` for every unit of every responsibility block."""
+    found = find_blocks(ctx)
+    if not found:
+        return
+    text = ctx.text
+    to_orig = ctx.work.to_orig
+    positions = convention_positions(ctx.norm)
+    ranges = [(f.block.start, f.block.end) for f in found]
+    for f in found:
+        b, p = f.block, f.parsed
+        convention = p.convention or convention_applies(positions, (b.start, b.end), ranges)
+        roles = assign_roles(p.groups, convention)
+        block_span = ctx.span(b.start, b.end)
+        provision = ctx.outline.provision_at(b.start)
+        c = b.content
+        for g, group_roles in zip(p.groups, roles, strict=True):
+            for item, role in zip(g.items, group_roles, strict=True):
+                name = "".join(text[to_orig(c.pos[k])] for k in range(item.start, item.end))
+                if item.head is not None:
+                    h0, h1 = item.head
+                    name += "".join(text[to_orig(c.pos[k])] for k in range(h0, h1))
+                info = describe(name)
+                s0, s1 = c.span(item.start, item.end)
+                ctx.responsible_units.append(
+                    ResponsibleUnit(
+                        span=ctx.span(s0, s1),
+                        name=name,
+                        role=role,
+                        block=block_span,
+                        provision=provision,
+                        canonical=info.canonical,
+                        kind=info.kind,
+                        level=info.level,
+                    )
+                )

@@ -1,12 +1,223 @@
-"""The targets stage."""
+"""The targets stage: quantitative goals (and baselines) from the quantities and times.
+
+For each sentence: drop the quantities that cannot be goals (:mod:`.select`), decide whether
+the sentence speaks of the future or of the present and past, read each remaining quantity's
+indicator (:mod:`.indicator`), find its deadline (:mod:`.deadline`), and add a ``Target`` or a
+``Baseline`` record. Cue words live in ``data/targets.yaml``.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
+from ...records import Baseline, Target
+from .deadline import DeadlineFinder, Found, to_deadline
+from .geometry import Layout, QRef, TRef, build_layout, clauses
+from .indicator import Reading, SentenceReader
+from .rules import cues
+from .select import (
+    drop_reason,
+    is_deadline_word,
+    past_marker,
+    past_year,
+    qualifiers,
+    statement_year,
+)
+
 if TYPE_CHECKING:
     from ...pipeline import Context
 
+__all__ = ["run"]
+
+_WS = regex.compile(r"\s+")
+_MULTIPLE = regex.compile(r"倍增|翻一番|翻番|翻两番")
+
 
 def run(ctx: Context) -> None:
-    """Add this stage's records to ``ctx`` (filled in by the stage's implementation)."""
+    """Add ``Target`` and ``Baseline`` records to ``ctx``."""
+    if not ctx.quantities:
+        return
+    lay = build_layout(ctx)
+    finder = DeadlineFinder(ctx, lay)
+    c = cues()
+    norm = lay.norm
+    time_ranges = [
+        (t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")
+    ]
+    past_sections = _past_sections(ctx)
+    for ss, se in lay.sentences:
+        qs = lay.quantities_in(ss, se)
+        if not qs:
+            continue
+        cls = clauses(norm, ss, se)
+        times = lay.times_in(ss, se)
+        year = past_year(norm, times, finder.ref)
+        if year is not None or any(a <= ss < b for a, b in past_sections):
+            past = True
+        elif past_marker(norm, ss, se):
+            # a marker of the past in a sentence under a deadline ahead is no statement
+            past = not _has_future(finder, times) and not _future_context(finder, ss, se)
+        else:
+            past = False
+        reader = SentenceReader(norm, cls, time_ranges, qs)
+        accepted_any = False
+        for ci, (cs, ce) in enumerate(cls):
+            cq = [q for q in qs if cs <= q.start and q.end <= ce]
+            if not cq:
+                continue
+            quals = qualifiers(norm, cq, (cs, ce))
+            chosen: list[QRef] = []
+            for k, q in enumerate(cq):
+                if k in quals or drop_reason(norm, q, (cs, ce), times) is not None:
+                    continue
+                if _MULTIPLE.fullmatch(norm[q.start : q.end].strip()) and _value_follows(
+                    norm, cls, ci, qs
+                ):
+                    continue
+                chosen.append(q)
+            if not chosen:
+                continue
+            readings = reader.read(ci, chosen)
+            for r in readings:
+                if not r.indicator:
+                    continue
+                topic = _topic(norm, lay, r.q.start)
+                if topic and not c.region.match(r.indicator) and topic[:2] not in r.indicator:
+                    r.indicator = topic + r.indicator
+                    r.ind_start = r.ind_end = None
+                if past:
+                    y = statement_year(norm, times, r.q.start)
+                    _add_baseline(ctx, r, y if y is not None else year)
+                    continue
+                found = finder.find(r.q.start, (cs, ce), (ss, se))
+                cm = _commitment(norm, ss, r.q.start) or _lead_commitment(norm, lay, found)
+                if not (found or cm or r.governed or accepted_any):
+                    continue
+                accepted_any = True
+                _add_target(ctx, r, found, cm.group(0) if cm else None)
+
+
+def _has_future(finder: DeadlineFinder, times: list[TRef]) -> bool:
+    for t in times:
+        y = finder.usable(t)
+        if (
+            y is not None
+            and is_deadline_word(finder.norm, t)
+            and (finder.ref is None or y >= finder.ref)
+        ):
+            return True
+    return False
+
+
+def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
+    found = finder.find(ss, (ss, se), (ss, se))
+    return (
+        found is not None
+        and is_deadline_word(finder.norm, found.time)
+        and (finder.ref is None or found.year >= finder.ref)
+    )
+
+
+def _topic(norm: str, lay: Layout, i: int) -> str:
+    """The field named by the last ``在…领域，`` of the paragraph before offset ``i``."""
+    c = cues()
+    pi = lay.paragraph_index(i)
+    if pi is None:
+        return ""
+    ps, _pe = lay.paragraphs[pi]
+    best = ""
+    for cs, _ce in clauses(norm, ps, i):
+        m = c.topic.match(norm[cs : i + 1])
+        if m:
+            best = m.group(1) + m.group(2)
+    return best
+
+
+def _value_follows(norm: str, cls: list[tuple[int, int]], ci: int, qs: list[QRef]) -> bool:
+    """``实现倍增，达到2500亿元``: the next clause gives the same indicator a number."""
+    if ci + 1 >= len(cls):
+        return False
+    s, e = cls[ci + 1]
+    if not any(s <= q.start < e for q in qs):
+        return False
+    head = norm[s:e].lstrip()
+    return bool(cues().level.match(head)) or any(q.start == s for q in qs)
+
+
+def _commitment(norm: str, start: int, end: int) -> regex.Match[str] | None:
+    """The last commitment word written before a value in its sentence."""
+    last = None
+    for m in cues().commitment.finditer(norm, start, end):
+        last = m
+    return last
+
+
+def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match[str] | None:
+    """A commitment word written with an inherited deadline (``力争到2030年，…：``)."""
+    if found is None or not found.inherited:
+        return None
+    for ss, se in lay.sentences:
+        if ss <= found.time.start < se:
+            return cues().commitment.search(norm, ss, found.time.end)
+    return None
+
+
+def _past_sections(ctx: Context) -> list[tuple[int, int]]:
+    c = cues()
+    out = []
+    for sec in ctx.outline.sections:
+        if c.past_heading.search(sec.title):
+            out.append((ctx.work.to_norm(sec.body.start), ctx.work.to_norm(sec.body.end)))
+    return out
+
+
+def _add_target(ctx: Context, r: Reading, found: Found | None, commitment: str | None) -> None:
+    start = min(r.start, r.q.start)
+    end = max(r.end, r.q.end)
+    ind_span = (
+        ctx.span(r.ind_start, r.ind_end)
+        if r.ind_start is not None and r.ind_end is not None and r.ind_end > r.ind_start
+        else None
+    )
+    ctx.targets.append(
+        Target(
+            span=ctx.span(start, end),
+            indicator=_as_written(ctx, r),
+            quantity=r.q.rec,
+            deadline=to_deadline(ctx, found),
+            provision=ctx.outline.provision_at(r.q.start),
+            indicator_span=ind_span,
+            commitment=commitment,
+        )
+    )
+
+
+def _as_written(ctx: Context, r: Reading) -> str:
+    """The indicator with its written stretch in the original's characters (full-width
+    brackets kept), when it was read from one stretch of the text."""
+    if r.ind_start is None or r.ind_end is None or r.ind_end <= r.ind_start:
+        return r.indicator
+    piece = ctx.norm[r.ind_start : r.ind_end]
+    if not r.indicator.startswith(piece):
+        return r.indicator
+    span = ctx.span(r.ind_start, r.ind_end)
+    written = _WS.sub("", ctx.text[span.start : span.end])
+    if len(written) != len(piece):
+        return r.indicator
+    return written + r.indicator[len(piece) :]
+
+
+def _add_baseline(ctx: Context, r: Reading, year: int | None) -> None:
+    start = min(r.start, r.q.start)
+    end = max(r.end, r.q.end)
+    ctx.baselines.append(
+        Baseline(
+            span=ctx.span(start, end),
+            indicator=_as_written(ctx, r),
+            quantity=r.q.rec,
+            year=year,
+            provision=ctx.outline.provision_at(r.q.start),
+        )
+    )

@@ -1,0 +1,183 @@
+"""Running the per-document function over many files: in this process or in worker processes.
+
+Each worker loads the jieba dictionary once (the pool's initializer). Results come back in
+input order. A failed file gives a result with its error code, never an exception; a worker
+that dies (a crash, or killed for memory) is replaced, and the files it may have been reading
+are retried one at a time so that the one that kills a worker is named and the others still
+succeed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Mode = Literal["file", "text", "tables"]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input: where to read it, and what to do with the document."""
+
+    index: int
+    path: str
+    mode: Mode
+    fmt: str = "json"
+    out: str | None = None
+    """The output file (mode ``file``)."""
+
+
+@dataclass
+class Result:
+    """What became of one input."""
+
+    index: int
+    path: str
+    ok: bool
+    error: str | None = None
+    """One line: the error code, the file and the message."""
+    code: str | None = None
+    text: str | None = None
+    """The document in the output format (mode ``text``)."""
+    tables: dict[str, list[dict[str, Any]]] | None = field(default=None)
+    """Rows of every CSV table (mode ``tables``)."""
+    chars: int = 0
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def init_worker() -> None:
+    """Pool initializer: leave Ctrl-C to the parent, and load the dictionary once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..segment import tokenizer
+
+    tokenizer()
+
+
+def run_task(task: Task) -> Result:
+    """Read, parse and write one input; every failure becomes a result with a code."""
+    from ..api import parse_file
+    from ..errors import PolicyParseError
+
+    try:
+        doc = parse_file(task.path)
+        result = Result(task.index, task.path, ok=True, chars=len(doc.text))
+        if task.mode == "file":
+            from ..export import dumps, write_atomic
+
+            assert task.out is not None
+            write_atomic(Path(task.out), dumps(doc, task.fmt))
+        elif task.mode == "text":
+            from ..export import dumps
+
+            result.text = dumps(doc, task.fmt)
+        else:
+            from ..export import CsvTables
+
+            result.tables = CsvTables.document_rows(doc)
+        return result
+    except PolicyParseError as exc:
+        return Result(task.index, task.path, ok=False, error=str(exc), code=exc.code)
+    except MemoryError:
+        return _internal(task, "PP105", "out of memory while reading this file")
+    except RecursionError:
+        return _internal(task, "PP106", "structures nested too deeply to read")
+    except Exception as exc:
+        return _internal(task, "PP000", f"internal error: {type(exc).__name__}: {exc}"[:300])
+
+
+def _internal(task: Task, code: str, message: str) -> Result:
+    return Result(
+        task.index, task.path, ok=False, error=f"{code} {task.path}: {message}", code=code
+    )
+
+
+def _crashed(task: Task) -> Result:
+    return _internal(task, "PP106", "the worker process reading this file died")
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    ctx: Any
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["policyparse.cli.batch", "policyparse.api"])
+    else:  # pragma: no cover - Windows, macOS without forkserver
+        ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker)
+
+
+def _alone(task: Task) -> Result:
+    """Run one task in a pool of its own, so a crash is pinned on it."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(run_task, task).result()
+        except BrokenProcessPool:
+            return _crashed(task)
+
+
+def _in_pool(tasks: list[Task], workers: int) -> Iterator[Result]:
+    queue = list(reversed(tasks))
+    window = workers * 2
+    pool = _pool(workers)
+    pending: dict[Future[Result], Task] = {}
+    try:
+        while queue or pending:
+            while queue and len(pending) < window:
+                task = queue.pop()
+                pending[pool.submit(run_task, task)] = task
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken: list[Task] = []
+            for fut in done:
+                task = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken.append(task)
+            if broken:
+                broken += pending.values()
+                pending.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for task in sorted(broken, key=lambda t: t.index):
+                    yield _alone(task)
+                pool = _pool(workers)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run(
+    tasks: Iterable[Task], *, jobs: int, on_done: Callable[[Result], None] | None = None
+) -> Iterator[Result]:
+    """Results of ``tasks`` in their order; ``on_done`` hears of each as soon as it ends."""
+    todo = list(tasks)
+    workers = min(jobs, len(todo))
+    if workers <= 1:
+        for task in todo:
+            result = run_task(task)
+            if on_done is not None:
+                on_done(result)
+            yield result
+        return
+    waiting: dict[int, Result] = {}
+    order = [t.index for t in todo]
+    k = 0
+    for result in _in_pool(todo, workers):
+        if on_done is not None:
+            on_done(result)
+        waiting[result.index] = result
+        while k < len(order) and order[k] in waiting:
+            yield waiting.pop(order[k])
+            k += 1

@@ -1,0 +1,261 @@
+"""Finding entity candidates in the working copy, one finder per kind of evidence.
+
+Each finder returns :class:`Candidate` objects with offsets into the normalized text; the
+stage resolves overlaps and nesting (:mod:`.resolve`) and turns them into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...records.entity import EntityLabel, EntitySource
+from .rules import Matchers
+
+_TITLE = regex.compile(r"《((?:[^《》\n]|《[^《》\n]{0,80}》){1,150})》")
+_DOC_NUMBER = regex.compile(
+    r"(\p{Han}{1,10})[〔\[［【(]\s?((?:19|20)[0-9]{2})\s?[〕\]］】)]\s?第?([0-9]{1,5})\s?号"
+)
+_QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
+_FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
+_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_HAN = regex.compile(r"\p{Han}")
+_WORD_FINAL_LEVELS = frozenset(["区", "州", "镇", "乡", "旗", "盟"])
+"""Level words that end many ordinary words (园区, 社区, 神州): after a Chinese character that
+is not a place they start no government body."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity: label, offsets in the working copy and how it was found."""
+
+    label: EntityLabel
+    start: int
+    end: int
+    source: EntitySource
+    canonical: str | None = None
+    code: str | None = None
+    quoted: bool = False
+    """Found between quotation marks (placed before unquoted candidates)."""
+
+
+def find_places(norm: str, m: Matchers) -> list[Candidate]:
+    """GPE: every gazetteer name (official names and short forms), longest first."""
+    out: list[Candidate] = []
+    for s, e in m.place_gaz.finditer(norm):
+        place = m.places[norm[s:e]]
+        out.append(Candidate("GPE", s, e, "gazetteer", place.canonical, place.code))
+    return out
+
+
+def find_gov(norm: str, m: Matchers) -> list[Candidate]:
+    """GOV: central bodies by name, and level/place + department or body (省科技厅, 市人民政府)."""
+    g = m.rules.gov
+    out: list[Candidate] = []
+    for hit in m.gov_re.finditer(norm):
+        text = hit.group()
+        nat = hit.group("nat")
+        if nat:
+            canonical = g.national[nat] + text[len(nat) :]
+            out.append(Candidate("GOV", hit.start(), hit.end(), "gazetteer", canonical))
+            continue
+        lvl = hit.group("lvl") or hit.group("lvl2") or ""
+        core = hit.group("dept") or hit.group("body") or ""
+        start = hit.start()
+        rest = text[len(lvl) + len(core) :]
+        head = lvl
+        # A place before the level word or the department: 浙江省科技厅, 杭州市人民政府.
+        lvl_end = start + len(lvl)
+        p_start = m.place_gaz.ending_at(norm, lvl_end, max(0, start - 12)) if lvl else None
+        if p_start is not None and p_start < start:
+            head = m.places[norm[p_start:lvl_end]].canonical
+            start = p_start
+        else:
+            p_start = m.place_gaz.ending_at(norm, start, max(0, start - 12))
+            if p_start is not None:
+                head = m.places[norm[p_start:start]].canonical + lvl
+                start = p_start
+        after_han = start > 0 and _HAN.match(norm, start - 1) and norm[start - 1] not in m.levels
+        if head == lvl and after_han:
+            # A level word at the end of a longer word: 高新区管委会, 园区, 社区.
+            zone = _name_start(norm, start + len(lvl), 12, m)
+            if norm[zone : start + len(lvl)].endswith(tuple(m.rules.org.place_suffixes)):
+                if zone < start:
+                    head = norm[zone : start + len(lvl)]
+                    start = zone
+            elif lvl in _WORD_FINAL_LEVELS:
+                continue
+        # Places written one after another: 四川省成都市郫都区人民政府.
+        while start > 0 and (head or lvl):
+            outer = m.place_gaz.ending_at(norm, start, max(0, start - 12))
+            if outer is None:
+                break
+            head = m.places[norm[outer:start]].canonical + head
+            start = outer
+        if not head and core in m.rules.gov.bodies:
+            continue
+        canonical = head + g.canonical.get(core, core) + rest
+        out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
+    return out
+
+
+def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) -> int:
+    """Where a name ending at ``end`` starts: after punctuation or the last stop word.
+
+    A stop word that would leave fewer than ``min_len`` characters is taken as part of the
+    name (``和`` in ``新和成``).
+    """
+    j = end
+    while j > 0 and end - j < limit and _NAME_CHAR.match(norm, j - 1):
+        j -= 1
+    cut = j
+    for hit in m.stop_re.finditer(norm, j, end):
+        if end - hit.end() >= min_len:
+            cut = hit.end()
+    return cut
+
+
+def _generic(name: str, m: Matchers, anchored: bool = False) -> bool:
+    """Whether a name part is a description rather than a name."""
+    if name in m.generic_names or m.generic_re.search(name) is not None:
+        return True
+    return not anchored and m.descriptive_re.search(name) is not None
+
+
+def _ends_name(norm: str, end: int, m: Matchers) -> bool:
+    """Whether a weak suffix at ``norm[:end]`` can close a name (no word runs on after it)."""
+    if end >= len(norm) or not _HAN.match(norm, end):
+        return True
+    return m.boundary_re.match(norm, end) is not None
+
+
+def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
+    suffix = norm[s:e]
+    o = m.rules.org
+    weak = suffix in m.weak
+    if weak and not _ends_name(norm, e, m):
+        return None
+    start = _name_start(norm, s, o.max_name, m)
+    name = norm[start:s]
+    if len(name) < 2:
+        return None
+    anchored = m.anchor_gaz.starting_at(norm, start, s) is not None
+    if weak and (not anchored or name in ("国家", "中国")):
+        return None
+    if not anchored and len(name) > o.max_item:
+        return None
+    if _generic(name, m, anchored):
+        return None
+    return Candidate("ORG", start, e, "pattern")
+
+
+def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
+    """ORG: a name part before an organisation suffix (武汉大学, 绿叶制药, 杭州医药港)."""
+    out: list[Candidate] = []
+    for hit in m.org_suffix_re.finditer(norm):
+        cand = _suffix_org(norm, hit.start(), hit.end(), m)
+        if cand is not None:
+            out.append(cand)
+    out.extend(_listed_orgs(norm, m))
+    return out
+
+
+def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
+    """ORG: items of a list closed by 等 and a head such as 企业 (新和成、康恩贝等11家企业)."""
+    o = m.rules.org
+    out: list[Candidate] = []
+    suffixes = m.strong | m.weak
+    for hit in m.list_re.finditer(norm):
+        items: list[tuple[int, int]] = []
+        pos = hit.start()
+        while pos > 0:
+            start = _name_start(norm, pos, o.max_item + 4, m)
+            items.append((start, pos))
+            if (
+                start > 0
+                and start == _bare_start(norm, pos, o.max_item + 4)
+                and (norm[start - 1] == "、")
+            ):
+                pos = start - 1
+                continue
+            break
+        counted = hit.group()[1:2].isdigit() or hit.group()[1:2] in "一二三四五六七八九十百两几"
+        named = any(
+            norm[a:b].endswith(sfx) and b - a > len(sfx) + 1 for a, b in items for sfx in suffixes
+        )
+        if not (counted or named):
+            continue
+        for a, b in items:
+            name = norm[a:b]
+            if not 2 <= len(name) <= o.max_item or _generic(name, m) or name in m.places:
+                continue
+            if name in m.org_suffixes:
+                continue
+            if m.gov_re.fullmatch(name) or name.isdigit():
+                continue
+            out.append(Candidate("ORG", a, b, "pattern"))
+    return out
+
+
+def _bare_start(norm: str, end: int, limit: int) -> int:
+    j = end
+    while j > 0 and end - j < limit and _NAME_CHAR.match(norm, j - 1):
+        j -= 1
+    return j
+
+
+def find_laws(norm: str, m: Matchers) -> list[Candidate]:
+    """LAW: titles in 《》 (one level of nesting) and document numbers (国办发〔2016〕11号)."""
+    out: list[Candidate] = []
+    for hit in _TITLE.finditer(norm):
+        title = hit.group(1).strip()
+        if title:
+            out.append(Candidate("LAW", hit.start(1), hit.end(1), "pattern", title))
+    strip = m.law_strip_re
+    for hit in _DOC_NUMBER.finditer(norm):
+        prefix = hit.group(1)
+        start = hit.start(1)
+        cut = _name_start(norm, hit.end(1), 10, m) - start
+        if 0 < cut < len(prefix) - 1:
+            start += cut
+            prefix = prefix[cut:]
+        lead = strip.match(prefix)
+        if lead and lead.end() < len(prefix) - 1:
+            start += lead.end()
+            prefix = prefix[lead.end() :]
+        if len(prefix) < 2:
+            continue
+        canonical = f"{prefix}〔{hit.group(2)}〕{int(hit.group(3))}号"
+        out.append(Candidate("LAW", start, hit.end(), "pattern", canonical))
+    return out
+
+
+def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
+    """PROGRAM (and ORG) names in quotation marks: “雄鹰行动”, “十大楚药”, “富阳药谷”."""
+    out: list[Candidate] = []
+    for hit in _QUOTED.finditer(norm):
+        group = next(i for i in (1, 2, 3) if hit.group(i) is not None)
+        text = hit.group(group)
+        start, end = hit.start(group), hit.end(group)
+        if len(text.strip()) < 2 or _FIVE_YEAR.fullmatch(text):
+            continue
+        org = next((s for s in m.org_suffixes if text.endswith(s)), None)
+        plain = not any(c in text for c in "+＋、，,")
+        if (
+            org
+            and org not in m.industry
+            and plain
+            and len(text) >= len(org) + 2
+            and not _generic(text[: -len(org)], m)
+        ):
+            out.append(Candidate("ORG", start, end, "pattern", quoted=True))
+            continue
+        before = norm[max(0, hit.start() - 6) : hit.start()]
+        if (
+            text.endswith(m.program_suffixes)
+            or m.program_counter_re.match(text)
+            or m.trigger_re.search(before)
+        ):
+            out.append(Candidate("PROGRAM", start, end, "pattern", text, quoted=True))
+    return out

@@ -1,0 +1,100 @@
+"""What a number is not: dates, years, phone and document numbers, ordinals, names, markers.
+
+``Exclusions`` is built once per text; it answers, for a number found at an offset, whether
+that number is something other than a quantity and, if so, what (``phone``, ``date``, ``year``,
+``doc_number``, ``ordinal``, ``name``, ``marker``, ``part``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .rules import Rules
+
+_CN_NUMERAL = frozenset("零〇一二三四五六七八九两十百千万亿")
+_DIGITS = frozenset("0123456789")
+
+
+def _is_ascii_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+class Exclusions:
+    """The excluded stretches of one text, and checks around a number."""
+
+    def __init__(self, text: str, r: Rules) -> None:
+        self.text = text
+        self.r = r
+        spans: list[tuple[int, int, str]] = []
+        for kind, pat in r.exclusion_res:
+            spans.extend(
+                (m.start(), m.end(), kind) for m in pat.finditer(text) if m.end() > m.start()
+            )
+        spans.extend((m.start(), m.end(), "name") for m in r.set_phrase_re.finditer(text))
+        spans.sort()
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+        # the longest excluded stretch bounds how far back one can start and still cover i
+        self._longest = max((e - s for s, e, _ in spans), default=0)
+
+    def covering(self, i: int) -> str | None:
+        """The kind of an excluded stretch that holds offset ``i``."""
+        k = bisect_right(self._starts, i) - 1
+        while k >= 0 and self._spans[k][0] >= i - self._longest:
+            s, e, kind = self._spans[k]
+            if s <= i < e:
+                return kind
+            k -= 1
+        return None
+
+    def number(self, start: int, end: int) -> str | None:
+        """Why the number ``text[start:end]`` is not a quantity, or ``None``."""
+        t = self.text
+        tok = t[start:end]
+        prev = t[start - 1] if start else ""
+        nxt = t[end] if end < len(t) else ""
+        kind = self.covering(start)
+        if kind:
+            return kind
+        for p in self.r.ordinal_prefixes:
+            if t.startswith(p, start - len(p)) and start >= len(p):
+                return "ordinal"
+        for s in self.r.serial_suffixes:
+            if t.startswith(s, end):
+                return "name"
+        if prev in self.r.name_joiners or nxt in self.r.name_joiners:
+            return "name"
+        if tok[0] in _DIGITS:
+            if _is_ascii_letter(prev):
+                return "name"
+            if start >= 2 and prev in "-_" and t[start - 2].isascii() and t[start - 2].isalnum():
+                return "part"
+            if start >= 2 and prev in "./:" and t[start - 2] in _DIGITS:
+                return "part"
+        elif prev in _CN_NUMERAL or (len(tok) == 1 and prev in self.r.word_parts.get(tok, ())):
+            return "part"
+        return None
+
+    def span(self, start: int, end: int) -> str | None:
+        """Why the quantity ``text[start:end]`` is a name (inside short quotes or a title)."""
+        t = self.text
+        for q in self.r.quotes:
+            lo = max(0, start - q.max_len)
+            if q.open == q.close:
+                line_start = t.rfind("\n", 0, start) + 1
+                if t.count(q.open, line_start, start) % 2 == 0:
+                    continue
+                o = t.rfind(q.open, lo, start)
+            else:
+                o = t.rfind(q.open, lo, start)
+                if o < 0 or t.find(q.close, o + 1, start) >= 0:
+                    continue
+            if o < 0 or t.find("\n", o, start) >= 0:
+                continue
+            c = t.find(q.close, end, o + 1 + q.max_len + 1)
+            if c < 0 or t.find("\n", end, c) >= 0:
+                continue
+            if q.open != q.close and t.find(q.open, end, c) >= 0:
+                continue
+            return "name"
+        return None

@@ -1,0 +1,296 @@
+"""Finding quantity spans: a number (or range, fraction, quantity word), its unit and the bound
+words written right next to it. Values are worked out later, in ``resolve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import regex
+
+from ...numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
+from .exclude import Exclusions
+from .rules import BoundWord, Kind, QuantityWord, Rules, UnitEntry
+
+Form = Literal["number", "range", "fraction", "word", "doubling"]
+
+_NUMBER_AT = regex.compile(NUMBER_PATTERN)
+_MAG_CHARS = frozenset("百千万亿")
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """The unit after a number: where the number ends, the unit as read, its parts."""
+
+    num_end: int
+    """Where the number proper ends (a trailing 万/亿 moved into the unit starts here)."""
+    end: int
+    unit: str
+    """Base unit (``元``, ``工作日``, ``元/吨``) without magnitude."""
+    entry: UnitEntry
+    magnitude: str
+    infix: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """One quantity span in the working copy and the pieces it is made of."""
+
+    start: int
+    end: int
+    form: Form
+    num: str = ""
+    num2: str = ""
+    unit: UnitMatch | None = None
+    prefix: BoundWord | None = None
+    suffix: BoundWord | None = None
+    word: QuantityWord | None = None
+    den: str = ""
+    """For fractions: the denominator as written."""
+    excluded: str | None = None
+    """Why this is not a quantity (``date``, ``name`` …), or ``None``."""
+
+
+def _blocked(t: str, pos: int, words: tuple[str, ...]) -> bool:
+    return any(t.startswith(w, pos) for w in words)
+
+
+def _suffix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    m = r.suffix_re.match(t, pos)
+    if not m:
+        return None
+    w = r.suffix[m.group()]
+    if w.kinds and kind not in w.kinds:
+        return None
+    if kind in w.not_kinds or _blocked(t, m.end(), w.not_before):
+        return None
+    return w
+
+
+def _prefix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    for n in range(min(r.prefix_max, pos), 0, -1):
+        w = r.prefix.get(t[pos - n : pos])
+        if w is None:
+            continue
+        before = pos - n
+        if any(t.startswith(a, before - len(a)) and before >= len(a) for a in w.not_after):
+            continue
+        if (w.kinds and kind not in w.kinds) or kind in w.not_kinds:
+            continue
+        return w
+    return None
+
+
+def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
+    """The unit written after the number ``t[start:end]``.
+
+    A trailing run of 百千万亿 may belong to the unit instead (``100千瓦``, ``12万人``); the
+    leftmost split whose number part parses and whose rest reads as a unit wins.
+    """
+    points = [end]
+    p = end
+    while p - 1 > start and t[p - 1] in _MAG_CHARS:
+        p -= 1
+        points.append(p)
+    for p in reversed(points):
+        if parse_number(t[start:p]) is None and _consecutive(t[start:p]) is None:
+            continue
+        q = p + 1 if p == end and t.startswith(" ", p) else p
+        um = r.unit_re.match(t, q)
+        if not um or um.end() <= end:
+            continue
+        mag = um.group("mag") or ""
+        if p < end and len(mag) < end - p and not um.group("unit"):
+            continue
+        base = um.group("after") or um.group("unit")
+        infix = um.group("inf") or um.group("inf2") or ""
+        entry = r.units[base]
+        u_end = um.end()
+        if _blocked(t, u_end, entry.not_before):
+            if not um.group("mw"):
+                continue
+            pm = r.plain_unit_re.match(t, q)
+            if pm is None:
+                continue
+            base, entry, u_end = r.measure_word, r.units[r.measure_word], pm.end()
+            infix = pm.group("inf") or ""
+            if _blocked(t, u_end, entry.not_before):
+                continue
+        if mag and not entry.magnitude:
+            continue
+        per = r.per_re.match(t, u_end)
+        if per is not None and entry.kind in ("money", "amount", "count"):
+            base, u_end = base + per.group(), per.end()
+        if entry.needs_suffix and _suffix(t, u_end, entry.kind, r) is None:
+            continue
+        return UnitMatch(p, u_end, base, entry, mag, infix)
+    return None
+
+
+def _consecutive(tok: str) -> tuple[str, str] | None:
+    """``两三``, ``三四`` …: two neighbouring digits, a range."""
+    if len(tok) != 2 or any(c not in CHINESE_DIGITS or c in "零〇○" for c in tok):
+        return None
+    a, b = CHINESE_DIGITS[tok[0]], CHINESE_DIGITS[tok[1]]
+    if b == a + 1:
+        return tok[0], tok[1]
+    return None
+
+
+def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
+    """``f`` widened by the bound words written right next to it, and checked for names."""
+    suffix = _suffix(t, f.end, kind, r)
+    prefix = _prefix(t, f.start, kind, r)
+    start = f.start - len(prefix.word) if prefix else f.start
+    end = f.end + len(suffix.word) if suffix else f.end
+    return replace(
+        f, start=start, end=end, prefix=prefix, suffix=suffix, excluded=x.span(start, end)
+    )
+
+
+def _numbers(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
+    for m in r.number_re.finditer(t):
+        s, e = m.span("num")
+        tok = m.group("num")
+        sep = m.group("sep")
+        if not sep and (e == len(t) or t[e] not in r.unit_starts) and tok[-1] not in _MAG_CHARS:
+            continue  # nothing after the number can be its unit
+        why = x.number(s, e)
+        if sep and not why:
+            n2 = _NUMBER_AT.match(t, m.end())
+            if n2 is not None and x.covering(n2.start()) is None:
+                found = _range(t, s, e, n2.start(), n2.end(), r, x)
+                if found is not None:
+                    yield found
+                    continue
+        pair = _consecutive(tok)
+        um = match_unit(t, s, e, r)
+        if um is None:
+            continue
+        if why:
+            yield Found(
+                start=s, end=um.end, form="number", num=t[s : um.num_end], unit=um, excluded=why
+            )
+            continue
+        if pair is not None:
+            yield _finish(
+                t,
+                Found(start=s, end=um.end, form="range", num=pair[0], num2=pair[1], unit=um),
+                um.entry.kind,
+                r,
+                x,
+            )
+            continue
+        # 3%-5%, 10万元—20万元: the first number carries the unit too
+        after = _range_after_unit(t, s, um, r, x)
+        if after is not None:
+            yield after
+            continue
+        yield _finish(
+            t,
+            Found(start=s, end=um.end, form="number", num=t[s : um.num_end], unit=um),
+            um.entry.kind,
+            r,
+            x,
+        )
+
+
+def _range(t: str, s: int, e: int, s2: int, e2: int, r: Rules, x: Exclusions) -> Found | None:
+    if x.number(s2, e2) not in (None, "part"):
+        return None
+    um = match_unit(t, s2, e2, r)
+    if um is None:
+        return None
+    first = t[s:e]
+    if um.magnitude and first.endswith(um.magnitude):
+        first = first[: -len(um.magnitude)]
+    lo, hi = parse_number(first), parse_number(t[s2 : um.num_end])
+    if lo is None or hi is None or not lo < hi:
+        return None
+    return _finish(
+        t,
+        Found(start=s, end=um.end, form="range", num=first, num2=t[s2 : um.num_end], unit=um),
+        um.entry.kind,
+        r,
+        x,
+    )
+
+
+def _range_after_unit(t: str, s: int, um: UnitMatch, r: Rules, x: Exclusions) -> Found | None:
+    p = um.end
+    if p >= len(t) or t[p] not in r.separators or t[p] in r.bare_separators:
+        return None
+    n2 = _NUMBER_AT.match(t, p + 1)
+    if n2 is None:
+        return None
+    um2 = match_unit(t, n2.start(), n2.end(), r)
+    if um2 is None or um2.unit != um.unit or um2.magnitude != um.magnitude:
+        return None
+    lo, hi = parse_number(t[s : um.num_end]), parse_number(t[n2.start() : um2.num_end])
+    if lo is None or hi is None or not lo < hi:
+        return None
+    low, high = t[s : um.num_end], t[n2.start() : um2.num_end]
+    f = Found(start=s, end=um2.end, form="range", num=low, num2=high, unit=um2)
+    return _finish(t, f, um2.entry.kind, r, x)
+
+
+def _fractions(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
+    for m in r.fraction_re.finditer(t):
+        if m.group("anum"):
+            num, den = m.group("anum"), m.group("aden")
+            if x.covering(m.start()):
+                continue
+        else:
+            num, den = m.group("num"), m.group("den")
+        if parse_number(num) is None or (den not in r.denominators and not parse_number(den)):
+            continue
+        why = x.number(m.start(), m.end()) if m.group("anum") else None
+        if why:
+            continue
+        yield _finish(
+            t,
+            Found(start=m.start(), end=m.end(), form="fraction", num=num, den=den),
+            "percent",
+            r,
+            x,
+        )
+
+
+def _words(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
+    for m in r.word_re.finditer(t):
+        w = r.words[m.group()]
+        s, e = m.span()
+        if any(t.startswith(a, s - len(a)) and s >= len(a) for a in w.not_after):
+            continue
+        if _blocked(t, e, w.not_before):
+            continue
+        yield _finish(t, Found(start=s, end=e, form="word", word=w), w.kind, r, x)
+    for m in r.doubling_re.finditer(t):
+        n = m.group("n") or "一"
+        if parse_number(n) is None:
+            continue
+        yield _finish(
+            t, Found(start=m.start(), end=m.end(), form="doubling", num=n), "multiple", r, x
+        )
+
+
+def find(t: str, r: Rules) -> list[Found]:
+    """Every quantity span in ``t``, excluded ones included (with ``excluded`` set).
+
+    Overlapping finds are reduced to the longest, leftmost ones.
+    """
+    x = Exclusions(t, r)
+    found = [*_numbers(t, r, x), *_fractions(t, r, x), *_words(t, r, x)]
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in found:
+        if kept and f.start < kept[-1].end:
+            last = kept[-1]
+            longer = f.end - f.start > last.end - last.start
+            if longer and last.excluded is None and f.excluded is None:
+                kept[-1] = f
+            continue
+        kept.append(f)
+    return kept

@@ -1,0 +1,236 @@
+"""Rule data of the quantities stage: schemas of its YAML files and the patterns built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+from pydantic import field_validator
+
+from ...numerals import NUMBER_PATTERN
+from ...records.base import Bound
+from ...ruledata import RuleModel, load
+
+Kind = Literal["money", "percent", "multiple", "duration", "count", "amount"]
+
+
+class UnitEntry(RuleModel):
+    """One unit word."""
+
+    unit: str
+    kind: Kind
+    yuan: float | None = None
+    magnitude: bool = True
+    after_measure_word: bool = False
+    only_after_measure_word: bool = False
+    needs_suffix: bool = False
+    not_before: tuple[str, ...] = ()
+
+
+class UnitRules(RuleModel):
+    """``data/units.yaml``."""
+
+    magnitudes: dict[str, float]
+    measure_word: str
+    per: list[str]
+    units: list[UnitEntry]
+
+
+class BoundWord(RuleModel):
+    """A bound word and where it does not apply."""
+
+    word: str
+    bound: Bound
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    not_kinds: tuple[Kind, ...] = ()
+
+
+class BoundRules(RuleModel):
+    """``data/bounds.yaml``."""
+
+    prefix: list[BoundWord]
+    suffix: list[BoundWord]
+    infix: list[BoundWord]
+    range_separators: list[str]
+    bare_range_separators: list[str]
+
+
+class ExclusionPattern(RuleModel):
+    """A pattern whose matches hold numbers that are not quantities."""
+
+    kind: Literal["phone", "date", "year", "doc_number", "name", "marker"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        regex.compile(v)
+        return v
+
+
+class QuoteMarks(RuleModel):
+    """A pair of quotation marks and the longest phrase read as a name inside them."""
+
+    open: str
+    close: str
+    max_len: int
+
+
+class ExclusionRules(RuleModel):
+    """``data/quantity_exclusions.yaml``."""
+
+    patterns: list[ExclusionPattern]
+    set_phrases: list[str]
+    word_parts: dict[str, list[str]]
+    ordinal_prefixes: list[str]
+    serial_suffixes: list[str]
+    name_joiners: list[str]
+    name_quotes: list[QuoteMarks]
+
+
+class QuantityWord(RuleModel):
+    """A word that states a quantity without digits (一半, 倍增)."""
+
+    word: str
+    value: float
+    unit: str
+    kind: Kind
+    bound: Bound = "eq"
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+
+
+class FractionDenominator(RuleModel):
+    """A denominator word of ``X分之Y`` with the unit it gives (百分之 → %)."""
+
+    word: str
+    unit: str
+    scale: float
+
+
+class Doubling(RuleModel):
+    """翻N番: the verb, the noun and the unit of the result."""
+
+    verb: str
+    noun: str
+    unit: str
+
+
+class QuantityWords(RuleModel):
+    """``data/quantity_words.yaml``."""
+
+    words: list[QuantityWord]
+    fraction_denominators: list[FractionDenominator]
+    fraction_unit: str
+    doubling: Doubling
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the stage needs, loaded and compiled once."""
+
+    units: dict[str, UnitEntry]
+    magnitudes: dict[str, float]
+    measure_word: str
+    prefix: dict[str, BoundWord]
+    prefix_max: int
+    suffix_re: regex.Pattern[str]
+    suffix: dict[str, BoundWord]
+    infix: dict[str, BoundWord]
+    separators: frozenset[str]
+    bare_separators: frozenset[str]
+    number_re: regex.Pattern[str]
+    unit_starts: frozenset[str]
+    """Characters a unit (with magnitude, infix or measure word) can start with."""
+    unit_re: regex.Pattern[str]
+    plain_unit_re: regex.Pattern[str]
+    per_re: regex.Pattern[str]
+    exclusion_res: tuple[tuple[str, regex.Pattern[str]], ...]
+    set_phrase_re: regex.Pattern[str]
+    word_parts: dict[str, frozenset[str]]
+    ordinal_prefixes: tuple[str, ...]
+    serial_suffixes: tuple[str, ...]
+    name_joiners: frozenset[str]
+    quotes: tuple[QuoteMarks, ...]
+    words: dict[str, QuantityWord]
+    word_re: regex.Pattern[str]
+    fraction_re: regex.Pattern[str]
+    denominators: dict[str, FractionDenominator]
+    fraction_unit: str
+    doubling_re: regex.Pattern[str]
+    doubling_unit: str
+
+
+@cache
+def rules() -> Rules:
+    """The stage's rules (loaded once per process)."""
+    u = load("units.yaml", UnitRules)
+    b = load("bounds.yaml", BoundRules)
+    x = load("quantity_exclusions.yaml", ExclusionRules)
+    w = load("quantity_words.yaml", QuantityWords)
+    units = {e.unit: e for e in u.units}
+    mags = _alternation(list(u.magnitudes))
+    infix = _alternation([i.word for i in b.infix])
+    after_mw = _alternation([e.unit for e in u.units if e.after_measure_word])
+    all_units = _alternation([e.unit for e in u.units if not e.only_after_measure_word])
+    mw = regex.escape(u.measure_word)
+    unit_re = regex.compile(
+        rf"(?P<mag>{mags})?(?P<inf>{infix})?"
+        rf"(?:(?P<mw>{mw})(?P<inf2>{infix})?(?P<after>{after_mw})|(?P<unit>{all_units}))"
+    )
+    plain_unit_re = regex.compile(rf"(?P<mag>{mags})?(?P<inf>{infix})?(?P<unit>{mw})")
+    seps = _alternation(b.range_separators)
+    number_re = regex.compile(rf"(?P<num>{NUMBER_PATTERN})(?:\s?(?P<sep>{seps})\s?)?")
+    denoms = {d.word: d for d in w.fraction_denominators}
+    fraction_re = regex.compile(
+        rf"(?P<den>{NUMBER_PATTERN}|{_alternation(list(denoms))})分之(?P<num>{NUMBER_PATTERN}|百)"
+        r"|(?<![\d./])(?P<anum>\d{1,3})/(?P<aden>\d{1,4})(?![\d./])"
+    )
+    d = w.doubling
+    doubling_re = regex.compile(
+        rf"{regex.escape(d.verb)}了?(?P<n>[一两二三四五六七八九十]|\d{{1,2}})?{regex.escape(d.noun)}"
+    )
+    return Rules(
+        units=units,
+        magnitudes=dict(u.magnitudes),
+        measure_word=u.measure_word,
+        prefix={p.word: p for p in b.prefix},
+        prefix_max=max(len(p.word) for p in b.prefix),
+        suffix_re=regex.compile(_alternation([s.word for s in b.suffix])),
+        suffix={s.word: s for s in b.suffix},
+        infix={i.word: i for i in b.infix},
+        separators=frozenset(b.range_separators),
+        bare_separators=frozenset(b.bare_range_separators),
+        number_re=number_re,
+        unit_starts=frozenset(
+            [e.unit[0] for e in u.units]
+            + [m[0] for m in u.magnitudes]
+            + [i.word[0] for i in b.infix]
+            + [u.measure_word[0], " "]
+        ),
+        unit_re=unit_re,
+        plain_unit_re=plain_unit_re,
+        per_re=regex.compile(rf"/(?:{_alternation(u.per)})"),
+        exclusion_res=tuple((p.kind, regex.compile(p.pattern)) for p in x.patterns),
+        set_phrase_re=regex.compile(_alternation(x.set_phrases)),
+        word_parts={k: frozenset(v) for k, v in x.word_parts.items()},
+        ordinal_prefixes=tuple(x.ordinal_prefixes),
+        serial_suffixes=tuple(x.serial_suffixes),
+        name_joiners=frozenset(x.name_joiners),
+        quotes=tuple(x.name_quotes),
+        words={q.word: q for q in w.words},
+        word_re=regex.compile(_alternation([q.word for q in w.words])),
+        fraction_re=fraction_re,
+        denominators=denoms,
+        fraction_unit=w.fraction_unit,
+        doubling_re=doubling_re,
+        doubling_unit=d.unit,
+    )

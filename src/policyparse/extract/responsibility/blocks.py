@@ -1,0 +1,399 @@
+"""Finding responsibility blocks in the working copy: bracketed blocks and label lines.
+
+A block is found here as a span of the working copy with its content compacted (white space
+and page-number lines between its parts removed, each character keeping its offset). Whether a
+bracket without a label really is a block is decided after its units are read (``units``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...normalize import WorkingText
+from .rules import compiled
+from .units import ends_like_unit
+
+OPENERS = "(【〔["
+CLOSERS = ")】〕]"
+_MAX_BLOCK = 600
+"""Longest block read (characters of the working copy)."""
+_MAX_CONTINUATION = 80
+"""Longest tail of a block on the line after a line or page break."""
+_MAX_BREAK_LINES = 6
+
+_PAGE_NUMBER = regex.compile(
+    r"[ \t]*(?:[-—–－─]{0,3}[ \t]*\d{1,4}[ \t]*[-—–－─]{0,3}|第\d{1,4}页(?:[,/ ]*共\d{1,4}页)?"
+    r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t]*(?=\n|$)"
+)
+_HEADING_IN_TEXT = regex.compile(
+    r"[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.、](?![\d%])"
+    r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}[章条节]"
+)
+_STOP = "。!?"
+
+
+@dataclass(frozen=True)
+class Compact:
+    """Text without white space, each character with its working-copy offset."""
+
+    s: str
+    pos: tuple[int, ...]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The working-copy range of ``s[a:b]`` (``b > a``)."""
+        return self.pos[a], self.pos[b - 1] + 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A candidate block: its working-copy range and content."""
+
+    start: int
+    end: int
+    content: Compact
+    form: str
+    """``bracket`` or ``line``."""
+    closed: bool
+    """For a bracket: whether its closing bracket was found."""
+    labeled: bool
+    """Whether the content starts with a unit label (``责任单位:``)."""
+    after_stop: bool
+    """Whether the block follows the end of a sentence or starts a line."""
+
+
+def compact(norm: str, start: int, end: int) -> Compact:
+    """``norm[start:end]`` without white space and page-number lines."""
+    chars: list[str] = []
+    pos: list[int] = []
+    i = start
+    while i < end:
+        c = norm[i]
+        if c == "\n":
+            m = _PAGE_NUMBER.match(norm, i + 1, end)
+            if m is not None and m.end() > i + 1:
+                i = m.end()
+                continue
+            i += 1
+            continue
+        if c.isspace():
+            i += 1
+            continue
+        chars.append(c)
+        pos.append(i)
+        i += 1
+    return Compact("".join(chars), tuple(pos))
+
+
+def _skip_break(norm: str, i: int) -> int:
+    """From a line break at ``i``, the first offset of the next line with text (or -1)."""
+    n = len(norm)
+    lines = 0
+    while i < n and lines <= _MAX_BREAK_LINES:
+        if norm[i] == "\n":
+            lines += 1
+            m = _PAGE_NUMBER.match(norm, i + 1)
+            i = m.end() if m is not None and m.end() > i + 1 else i + 1
+            continue
+        if norm[i] in " \t":
+            i += 1
+            continue
+        return i
+    return -1
+
+
+def _continues(norm: str, k: int, depth: int = 0) -> int:
+    """If the lines from ``k`` on finish an interrupted bracket, the offset of its close.
+
+    The bracket goes on over line and page breaks while the lines hold no full stop and start
+    no heading, for at most ``_MAX_BREAK_LINES`` lines and ``_MAX_CONTINUATION`` characters
+    after each break.
+    """
+    breaks = 0
+    j = k
+    budget = k + _MAX_CONTINUATION
+    limit = len(norm)
+    while j < min(limit, budget):
+        if j == k or norm[j - 1] == "\n":
+            if _HEADING_IN_TEXT.match(norm, j):
+                return -1
+        c = norm[j]
+        if c == "\n":
+            breaks += 1
+            nxt = _skip_break(norm, j)
+            if breaks > _MAX_BREAK_LINES or nxt < 0 or _HEADING_IN_TEXT.match(norm, nxt):
+                return -1
+            j = nxt
+            budget = j + _MAX_CONTINUATION
+            continue
+        if c in _STOP:
+            return -1
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            if depth == 0:
+                return j
+            depth -= 1
+        j += 1
+    return -1
+
+
+def _close(norm: str, i: int) -> tuple[int, bool]:
+    """The offset of the bracket closing ``norm[i]``, or where an unclosed one stops."""
+    depth = 0
+    j = i + 1
+    limit = min(len(norm), i + _MAX_BLOCK)
+    while j < limit:
+        c = norm[j]
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            if depth == 0:
+                return j, True
+            depth -= 1
+        elif c == "\n":
+            k = _skip_break(norm, j)
+            if k >= 0:
+                close = _continues(norm, k, depth)
+                if close >= 0:
+                    return close, True
+            return j, False
+        elif c in _STOP:
+            return j, False
+        j += 1
+    return j, False
+
+
+def _extend_unclosed(norm: str, start: int, stop: int) -> int:
+    """An unclosed bracket's content goes on over the lines that continue its list."""
+    while stop < len(norm) and norm[stop] == "\n":
+        k = _skip_break(norm, stop)
+        if k < 0 or not _line_goes_on(norm, start, stop, k):
+            break
+        e = k
+        while e < len(norm) and norm[e] != "\n" and norm[e] not in _STOP:
+            e += 1
+        stop = e
+    return stop
+
+
+def _unclosed_end(norm: str, start: int, end: int) -> int:
+    """Where an unclosed block's content stops: before a heading number inside it."""
+    m = _HEADING_IN_TEXT.search(norm, start, end)
+    return m.start() if m is not None else end
+
+
+def joined_break(work: WorkingText, i: int) -> bool:
+    """Whether normalization removed a line break right before ``norm[i]`` (a joined word)."""
+    if i <= 0 or i >= len(work.norm):
+        return False
+    a, b = work.to_orig(i - 1), work.to_orig(i)
+    return b - a > 1 and "\n" in work.text[a + 1 : b]
+
+
+def _last_piece(norm: str, start: int, j: int) -> str:
+    k = j
+    while k > start and norm[k - 1] not in "、,;:" + OPENERS:
+        k -= 1
+    return norm[k:j]
+
+
+def _stop_at_joined_break(work: WorkingText, start: int, end: int) -> int:
+    """Where a block's content runs into the next line through a joined line break.
+
+    Normalization joins a line that ends in a Han character to the next one (a word broken
+    by the break). When the text before the break already ends like a unit, the block ended
+    there and the next line is new text.
+    """
+    norm = work.norm
+    for j in range(start + 1, end):
+        if (
+            joined_break(work, j)
+            and ends_like_unit(_last_piece(norm, start, j))
+            and _depth(norm, start, j) == 0
+            and not _label_across(norm, j, j)
+            and not _list_goes_on(norm, j)
+        ):
+            return j
+    return end
+
+
+def _depth(norm: str, start: int, j: int) -> int:
+    depth = 0
+    for c in norm[start:j]:
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+    return depth
+
+
+_MAX_LIST_LINE = 200
+_LIST_SEPARATORS = regex.compile(r"[、,;]")
+
+
+def _list_goes_on(norm: str, k: int) -> bool:
+    """Whether the text from ``k`` to the end of its line or sentence is a list of units."""
+    rules = compiled()
+    j = k
+    limit = min(len(norm), k + _MAX_LIST_LINE)
+    while j < limit and norm[j] != "\n" and norm[j] not in _STOP:
+        j += 1
+    if j >= limit and j < len(norm):
+        return False
+    text = rules.label.sub(";", norm[k:j])
+    pieces = [p.strip() for p in _LIST_SEPARATORS.split(text)]
+    if j < len(norm) and norm[j] == "\n" and len(pieces) > 1:
+        pieces = pieces[:-1]  # the line may end inside a unit cut by the next break
+    pieces = [w for w in (_without_role_word(p) for p in pieces if p) if w]
+    return bool(pieces) and all(ends_like_unit(p) for p in pieces)
+
+
+_MAX_WORD_TAIL = 15
+_LABEL_REACH = 8
+
+
+def _label_across(norm: str, j: int, k: int) -> bool:
+    """Whether a unit label is cut by the line break between ``j`` and ``k`` (``责任部\\n门:``)."""
+    before = norm[max(0, j - _LABEL_REACH) : j].rstrip()
+    joined = before + norm[k : k + _LABEL_REACH + 2]
+    return any(
+        m.start() < len(before) < m.end() for m in compiled().label.finditer(joined)
+    )
+
+
+def _word_goes_on(norm: str, piece: str, k: int) -> bool:
+    """Whether a unit cut by a line break goes on at ``k`` (``市大`` + ``数据局、…``)."""
+    if not piece or _HEADING_IN_TEXT.match(norm, k):
+        return False
+    j = k
+    while j < len(norm) and j - k <= _MAX_WORD_TAIL and norm[j] not in "、,;:\n" + _STOP:
+        j += 1
+    if j - k > _MAX_WORD_TAIL:
+        return False
+    tail = _without_role_word(norm[k:j])
+    if ends_like_unit(piece):
+        # 管委 + 会: the piece was a unit already, but the break cut a longer one
+        return ends_like_unit(piece + tail) and not ends_like_unit(tail)
+    return ends_like_unit(piece + tail)
+
+
+def _without_role_word(text: str) -> str:
+    """``text`` without a role word at its end (``区司法局配合`` → ``区司法局``)."""
+    m = compiled().role_word.search(text)
+    return text[: m.start()] if m is not None and m.end() == len(text) else text
+
+
+def _line_goes_on(norm: str, start: int, j: int, k: int) -> bool:
+    """Whether a list of units that started at ``start`` goes on after the break at ``j``.
+
+    ``k`` is where the next line's text starts. It goes on after a separator or a label, inside
+    brackets, through a unit label or a word cut by the break, or into a line that is itself a
+    list of units.
+    """
+    if _HEADING_IN_TEXT.match(norm, k):
+        return False
+    before = norm[start:j].rstrip()
+    return (
+        not before
+        or before[-1] in "、,;:"
+        or norm[k] in "、,;" + OPENERS + CLOSERS
+        or compiled().label.match(norm, k) is not None
+        or compiled().role_word.match(norm, k) is not None
+        or _label_across(norm, j, k)
+        or _depth(norm, start, j) > 0
+        or _word_goes_on(norm, _last_piece(norm, start, j), k)
+        or _list_goes_on(norm, k)
+    )
+
+
+def _after_stop(norm: str, i: int) -> bool:
+    """Whether ``norm[i]`` follows the end of a sentence (line breaks skipped)."""
+    j = i - 1
+    while j >= 0 and norm[j] in " \t\n":
+        j -= 1
+    return j < 0 or norm[j] in "。;!?:*" or norm[j] in CLOSERS
+
+
+def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Every bracket in ``norm[lo:hi]`` that may be a block, outermost first, in order."""
+    rules = compiled()
+    norm = work.norm
+    out: list[Block] = []
+    i = lo
+    while i < hi:
+        c = norm[i]
+        if c not in OPENERS:
+            i += 1
+            continue
+        close, closed = _close(norm, i)
+        if not closed:
+            close = _extend_unclosed(norm, i + 1, close)
+        stop = close if closed else _unclosed_end(norm, i + 1, close)
+        content = compact(norm, i + 1, stop)
+        labeled = rules.label.match(content.s) is not None
+        if labeled and closed and any(ch in _STOP for ch in content.s):
+            # A closing bracket far away, past a full stop: the block's own bracket is missing.
+            cut = next(k for k, ch in enumerate(content.s) if ch in _STOP)
+            content = Compact(content.s[:cut], content.pos[:cut])
+            closed = False
+        if not closed and content.s:
+            cut_at = _stop_at_joined_break(work, i + 1, content.pos[-1] + 1)
+            keep = sum(1 for p in content.pos if p < cut_at)
+            content = Compact(content.s[:keep], content.pos[:keep])
+        if not content.s:
+            i += 1
+            continue
+        end = close + 1 if closed else content.pos[-1] + 1
+        out.append(Block(i, end, content, "bracket", closed, labeled, _after_stop(norm, i)))
+        i += 1
+    return out
+
+
+def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Blocks written as label lines (``牵头单位:…;责任单位:…``), not in brackets."""
+    rules = compiled()
+    norm = work.norm
+    out: list[Block] = []
+    last = -1
+    for m in rules.label_start.finditer(norm, lo, hi):
+        start = m.start()
+        if start < last:
+            continue
+        while norm[start] in " \t":
+            start += 1
+        j = start
+        while j < hi:
+            c = norm[j]
+            if c in _STOP:
+                break
+            if c == "\n":
+                k = _skip_break(norm, j)
+                if k >= 0 and _line_goes_on(norm, m.end(), j, k):
+                    j = k
+                    continue
+                break
+            j += 1
+        stop = _stop_at_joined_break(work, m.end(), _unclosed_end(norm, m.end(), j))
+        content = compact(norm, start, stop)
+        while content.s and content.s[-1] in ",;、:":
+            content = Compact(content.s[:-1], content.pos[:-1])
+        if not content.s:
+            continue
+        last = content.pos[-1] + 1
+        out.append(Block(start, last, content, "line", True, True, _after_stop(norm, start)))
+    return out
+
+
+def sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Sentences that assign units to the later tasks (``以下各项均由…落实，不再列出``)."""
+    whole = compact(work.norm, lo, hi)
+    out: list[Block] = []
+    for m in compiled().assignment.finditer(whole.s):
+        if m.end() <= m.start():
+            continue
+        content = Compact(m.group(), whole.pos[m.start() : m.end()])
+        start, end = whole.span(m.start(), m.end())
+        out.append(Block(start, end, content, "sentence", True, False, True))
+    return out

@@ -1,0 +1,83 @@
+"""Canonical names, kinds and levels of responsible units, from ``data/agencies.yaml``.
+
+The canonical name replaces the end of a unit's name by the standard short form of the
+department it names (``省发改委`` → ``省发展改革委``, ``市卫健委`` → ``市卫生健康委``), keeping
+whatever comes before (the level prefix or place name) and any bracketed alias after it. Kind
+and level are read from the canonical name by the patterns and endings of the same file; a
+level the name does not show is None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...normalize import to_halfwidth
+from .rules import Kind, Level, agencies
+from .units import strip_brackets
+
+_NO_ALIAS_BEFORE = "和、与及"
+
+
+@dataclass(frozen=True)
+class NameInfo:
+    """What the name of a unit tells."""
+
+    canonical: str
+    kind: Kind
+    level: Level | None
+
+
+def canonical(name: str) -> str:
+    """The canonical form of a unit name (half-width punctuation)."""
+    text = to_halfwidth(name)
+    core = strip_brackets(text)
+    tail = text[len(core) :]
+    return _canonical_core(core) + tail
+
+
+def _canonical_core(core: str) -> str:
+    a = agencies()
+    for n in a.variant_lengths:
+        if n > len(core):
+            continue
+        end = core[-n:]
+        canon = a.variants.get(end)
+        if canon is None:
+            continue
+        before = core[:-n]
+        if before and before[-1] in _NO_ALIAS_BEFORE:
+            return core
+        return before + canon
+    return core
+
+
+def kind_of(canonical_name: str) -> Kind:
+    """The kind of unit a canonical name names."""
+    a = agencies()
+    core = strip_brackets(canonical_name)
+    for pattern, kind in a.kind_patterns:
+        if pattern.search(core):
+            return kind
+    for ending, kind in a.kind_endings:
+        if core.endswith(ending):
+            return kind
+    return "other"
+
+
+def level_of(canonical_name: str) -> Level | None:
+    """The administrative level a canonical name shows, if any."""
+    a = agencies()
+    core = strip_brackets(canonical_name)
+    for pattern, level in a.level_patterns:
+        if pattern.search(core):
+            return level
+    for ending, level in a.level_endings:
+        if core.endswith(ending):
+            return level
+    return None
+
+
+def describe(name: str) -> NameInfo:
+    """Canonical name, kind and level of a unit."""
+    canon = canonical(name)
+    return NameInfo(canon, kind_of(canon), level_of(canon))

@@ -1,0 +1,69 @@
+"""Roles of the units of a block: role words and labels first, then the document's convention.
+
+A role word or a rank label (``牵头单位:``, ``配合单位:``, ``A牵头``, ``B配合``, ``C指导``) decides
+the units it covers. Units with no rank (``责任单位:``, ``A负责``, no label at all) take part
+when the block names a lead, lead when it names only participants, follow a first-is-lead
+convention in force (``位列第一的为牵头单位，下同``), and are ``unspecified`` otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...records.base import Role
+from .blocks import compact
+from .rules import compiled
+from .units import Group
+
+_RANKED: dict[str, Role] = {"lead": "lead", "participant": "participant", "guide": "guide"}
+
+
+def convention_positions(norm: str) -> list[int]:
+    """Working-copy offsets of every first-is-lead convention stated in the document.
+
+    White space is ignored, so a statement broken by a line break is found.
+    """
+    c = compact(norm, 0, len(norm))
+    return [c.pos[m.start()] for m in compiled().convention.finditer(c.s) if m.end() > m.start()]
+
+
+def convention_applies(
+    positions: Sequence[int], block: tuple[int, int], blocks: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a convention is in force for ``block``.
+
+    A convention holds from where it is stated (its own block included) to the end of the
+    document; a note stated after the last block (or before none) holds for every block.
+    """
+    last_block_start = max((b[0] for b in blocks), default=-1)
+    for p in positions:
+        if p <= block[1]:
+            return True
+        if p > last_block_start and not any(a <= p < b for a, b in blocks):
+            return True
+    return False
+
+
+def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
+    """The role of every unit of every group, in the same nesting."""
+    has_lead = any(g.role == "lead" for g in groups)
+    has_participant = any(g.role == "participant" for g in groups)
+    out: list[list[Role]] = []
+    first_generic = True
+    for g in groups:
+        roles: list[Role] = []
+        for _item in g.items:
+            ranked = _RANKED.get(g.role or "")
+            if ranked is not None:
+                roles.append(ranked)
+            elif has_lead:
+                roles.append("participant")
+            elif has_participant:
+                roles.append("lead")
+            elif convention:
+                roles.append("lead" if first_generic else "participant")
+                first_generic = False
+            else:
+                roles.append("unspecified")
+        out.append(roles)
+    return out

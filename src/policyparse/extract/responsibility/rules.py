@@ -1,0 +1,208 @@
+"""Schemas of ``data/responsibility.yaml`` and ``data/agencies.yaml``, and their compiled form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+
+from ... import ruledata
+from ...ruledata import RuleModel
+
+BlockRole = Literal["lead", "participant", "guide", "generic"]
+Kind = Literal["government_department", "peoples_government", "enterprise", "other"]
+Level = Literal["national", "provincial", "municipal", "county"]
+
+
+class LabelRule(RuleModel):
+    """A label that opens a list of units (``牵头单位:``) and the role it gives them."""
+
+    text: str
+    role: BlockRole
+
+
+class RoleWordRule(RuleModel):
+    """A role word written after a group of units (``牵头``, ``配合``, ``负责``)."""
+
+    pattern: str
+    role: BlockRole
+
+
+class ResponsibilityRules(RuleModel):
+    """Schema of ``data/responsibility.yaml``."""
+
+    labels: list[LabelRule]
+    other_labels: list[str]
+    other_label: str
+    assignment_sentences: list[str]
+    role_words: list[RoleWordRule]
+    role_word_end: str
+    item_role_brackets: bool = True
+    joint_words: list[str]
+    conventions: list[str]
+    noise_clauses: list[str]
+    strip_prefixes: list[str]
+    strip_suffixes: list[str]
+    separators: str
+    conjunctions: list[str]
+    fixed_expressions: list[str]
+    shared_heads: list[str]
+    place_endings: list[str]
+    unit_endings: list[str]
+    not_block_starts: list[str]
+
+
+class KindPattern(RuleModel):
+    """A name pattern that decides a unit's kind."""
+
+    pattern: str
+    kind: Kind
+
+
+class KindRules(RuleModel):
+    """Kinds by pattern, then by the end of the name."""
+
+    patterns: list[KindPattern]
+    endings: dict[Kind, list[str]]
+
+
+class LevelPattern(RuleModel):
+    """A name pattern that decides a unit's level (null: the text does not tell)."""
+
+    pattern: str
+    level: Level | None
+
+
+class LevelRules(RuleModel):
+    """Levels by pattern, then by endings that only one level uses."""
+
+    patterns: list[LevelPattern]
+    endings: dict[Level, list[str]]
+
+
+class AgencyRules(RuleModel):
+    """Schema of ``data/agencies.yaml``."""
+
+    aliases: dict[str, list[str]]
+    kinds: KindRules
+    levels: LevelRules
+    provinces: list[str]
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """The rule data of ``responsibility.yaml``, compiled once."""
+
+    rules: ResponsibilityRules
+    label: regex.Pattern[str]
+    """A unit label with its colon (or in 【…】); group ``label``."""
+    other_label: regex.Pattern[str]
+    label_roles: dict[str, BlockRole]
+    role_word: regex.Pattern[str]
+    """Role words, each in a named group ``r<i>``; followed by an end character or the end."""
+    role_word_roles: list[BlockRole]
+    role_word_whole: regex.Pattern[str]
+    """A role word alone (the whole of a bracket after a unit)."""
+    convention: regex.Pattern[str]
+    noise: regex.Pattern[str]
+    strip_prefix: regex.Pattern[str]
+    strip_suffix: regex.Pattern[str]
+    fixed: regex.Pattern[str]
+    joint: regex.Pattern[str]
+    assignment: regex.Pattern[str]
+    """A sentence that assigns units to the later tasks (``以下各项均由…落实，不再列出``)."""
+    label_start: regex.Pattern[str]
+    """A label at the start of a line-form block (after a line start or a full stop)."""
+
+
+@cache
+def compiled() -> Compiled:
+    """Compile ``responsibility.yaml``."""
+    r = ruledata.load("responsibility.yaml", ResponsibilityRules)
+    labels = _alt([x.text for x in r.labels])
+    label = regex.compile(rf"(?:【(?P<label>{labels})】|(?P<label>{labels})[ \t]{{0,2}}:)")
+    other = regex.compile(
+        rf"(?:(?P<label>{_alt(r.other_labels)})|(?<=^|[,;、。\x00])(?P<label>{r.other_label}))"
+        rf"[ \t]{{0,2}}:"
+    )
+    assignment = regex.compile("|".join(f"(?:{p})" for p in r.assignment_sentences))
+    groups = "|".join(f"(?P<r{i}>{w.pattern})" for i, w in enumerate(r.role_words))
+    end = regex.escape(r.role_word_end)
+    role_word = regex.compile(rf"(?:{groups})(?=[{end}\x00]|$)")
+    convention = regex.compile("|".join(f"(?:{c})" for c in r.conventions))
+    noise = regex.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
+    strip_prefix = regex.compile("^(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")")
+    strip_suffix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$")
+    fixed = regex.compile("|".join(f"(?:{p})" for p in r.fixed_expressions))
+    joint = regex.compile(_alt(r.joint_words))
+    label_start = regex.compile(
+        rf"(?:(?<=^|\n)[ \t]{{0,8}}|(?<=[。;]))(?:【(?:{labels})】|(?:{labels})\s{{0,3}}:)"
+    )
+    return Compiled(
+        rules=r,
+        label=label,
+        other_label=other,
+        label_roles={x.text: x.role for x in r.labels},
+        role_word=role_word,
+        role_word_roles=[w.role for w in r.role_words],
+        role_word_whole=regex.compile(rf"(?:{groups})"),
+        convention=convention,
+        noise=noise,
+        strip_prefix=strip_prefix,
+        strip_suffix=strip_suffix,
+        fixed=fixed,
+        joint=joint,
+        assignment=assignment,
+        label_start=label_start,
+    )
+
+
+@dataclass(frozen=True)
+class CompiledAgencies:
+    """The rule data of ``agencies.yaml``, compiled once."""
+
+    rules: AgencyRules
+    variants: dict[str, str]
+    """Every written variant (canonical forms included) → its canonical form."""
+    variant_lengths: tuple[int, ...]
+    """Distinct variant lengths, longest first."""
+    kind_patterns: list[tuple[regex.Pattern[str], Kind]]
+    kind_endings: list[tuple[str, Kind]]
+    level_patterns: list[tuple[regex.Pattern[str], Level | None]]
+    level_endings: list[tuple[str, Level]]
+
+
+@cache
+def agencies() -> CompiledAgencies:
+    """Compile ``agencies.yaml``."""
+    a = ruledata.load("agencies.yaml", AgencyRules)
+    variants: dict[str, str] = {}
+    for canon, written in a.aliases.items():
+        variants.setdefault(canon, canon)
+        for w in written:
+            variants[w] = canon
+    provinces = _alt(a.provinces)
+    kind_endings = sorted(
+        ((e, k) for k, es in a.kinds.endings.items() for e in es), key=lambda x: -len(x[0])
+    )
+    level_endings = sorted(
+        ((e, lv) for lv, es in a.levels.endings.items() for e in es), key=lambda x: -len(x[0])
+    )
+    return CompiledAgencies(
+        rules=a,
+        variants=variants,
+        variant_lengths=tuple(sorted({len(v) for v in variants}, reverse=True)),
+        kind_patterns=[(regex.compile(p.pattern), p.kind) for p in a.kinds.patterns],
+        kind_endings=kind_endings,
+        level_patterns=[
+            (regex.compile(p.pattern.replace("PROVINCE", provinces)), p.level)
+            for p in a.levels.patterns
+        ],
+        level_endings=level_endings,
+    )

@@ -1,0 +1,292 @@
+"""Reading a block's content: labelled segments, role groups and the units of each group.
+
+The content is the block's compacted text (half-width punctuation). It is read in four steps:
+convention statements and clauses that name no unit are cut out; labels (``牵头单位:``) cut it
+into segments; role words (``牵头``, ``配合``, ``负责``) cut each segment into groups; each group is
+split into units at separators outside brackets, keeping fixed expressions whole, dropping
+``等``, and expanding a head word shared by an elliptical coordination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import BlockRole, compiled
+
+CUT = "\x00"
+"""Stands for a character cut out of the content (acts as a separator)."""
+_OPEN = "(【〔[（"
+_CLOSE = ")】〕]）"
+_MAX_UNIT = 40
+
+
+@dataclass(frozen=True)
+class Item:
+    """One unit of a group: ``s[start:end]`` of the content, plus a shared head word."""
+
+    start: int
+    end: int
+    head: tuple[int, int] | None = None
+    """Where the shared head word added to this unit is written (content offsets)."""
+
+
+@dataclass
+class Group:
+    """Units that share one role word or label."""
+
+    items: list[Item]
+    role: BlockRole | None
+    """The role written for the group (None: no label, no role word)."""
+    marked: bool
+    """Whether a role word (not only a label) gave the role."""
+
+
+@dataclass
+class Parsed:
+    """The groups of a block and what else its content says."""
+
+    groups: list[Group] = field(default_factory=list)
+    convention: bool = False
+    role_words: int = 0
+    other_text: bool = False
+    """Whether a segment or piece was dropped as naming no unit."""
+
+
+def _cut(s: str) -> tuple[str, bool]:
+    rules = compiled()
+    t = list(s)
+    conv = False
+    for m in rules.convention.finditer(s):
+        conv = True
+        t[m.start() : m.end()] = CUT * (m.end() - m.start())
+    text = "".join(t)
+    for m in rules.noise.finditer(text):
+        if m.end() > m.start():
+            t[m.start() : m.end()] = CUT * (m.end() - m.start())
+    return "".join(t), conv
+
+
+def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
+    """(start, end, label role, skip) for each labelled part of the content."""
+    rules = compiled()
+    marks: list[tuple[int, int, BlockRole | None, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for m in rules.label.finditer(t):
+        marks.append((m.start(), m.end(), rules.label_roles[m.group("label")], False))
+        taken.append((m.start(), m.end()))
+    for m in rules.other_label.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        marks.append((m.start(), m.end(), None, True))
+    marks.sort()
+    out: list[tuple[int, int, BlockRole | None, bool]] = []
+    first = marks[0][0] if marks else len(t)
+    if first > 0:
+        out.append((0, first, None, False))
+    for k, (_a, b, role, skip) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(t)
+        out.append((b, end, role, skip))
+    return out
+
+
+def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed) -> None:
+    rules = compiled()
+    cur = a
+    for m in rules.role_word.finditer(t, a, b):
+        if m.start() < cur or not _depth_zero(t, a, m.start()):
+            continue
+        idx = next(i for i, g in enumerate(m.groups()) if g is not None)
+        role = rules.role_word_roles[idx]
+        parsed.role_words += 1
+        _add_groups(t, cur, m.start(), role, True, parsed)
+        cur = m.end()
+    _add_groups(t, cur, b, label, False, parsed)
+
+
+def _add_groups(
+    t: str, a: int, b: int, role: BlockRole | None, marked: bool, parsed: Parsed
+) -> None:
+    rules = compiled()
+    if role in (None, "generic", "lead"):
+        m = rules.joint.search(t, a, b)
+        if m is not None and m.start() > a and _depth_zero(t, a, m.start()):
+            left = split_units(t, a, m.start(), parsed)
+            right = split_units(t, m.end(), b, parsed)
+            if left and right:
+                parsed.groups.append(Group(left, "lead", True))
+                parsed.groups.append(Group(right, "participant", True))
+                return
+    items = split_units(t, a, b, parsed)
+    pending: list[Item] = []
+    for it in items:
+        marker = _item_role(t, it) if rules.rules.item_role_brackets else None
+        if marker is None:
+            pending.append(it)
+            continue
+        if pending:
+            parsed.groups.append(Group(pending, role, marked))
+            pending = []
+        parsed.role_words += 1
+        parsed.groups.append(Group([Item(it.start, marker[0], it.head)], marker[1], True))
+    if pending:
+        parsed.groups.append(Group(pending, role, marked))
+
+
+def _item_role(t: str, it: Item) -> tuple[int, BlockRole] | None:
+    """A role written in brackets at the end of a unit: (where the name ends, the role)."""
+    text = t[it.start : it.end]
+    core = strip_brackets(text)
+    if len(core) == len(text) or not core:
+        return None
+    inner = text[len(core) + 1 : -1]
+    m = compiled().role_word_whole.fullmatch(inner)
+    if m is None:
+        return None
+    idx = next(i for i, g in enumerate(m.groups()) if g is not None)
+    return it.start + len(core), compiled().role_word_roles[idx]
+
+
+def _depth_zero(t: str, a: int, b: int) -> bool:
+    depth = 0
+    for c in t[a:b]:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth == 0
+
+
+def ends_like_unit(text: str) -> bool:
+    """Whether ``text`` ends like the name of a unit (an agency ending or a place ending)."""
+    rules = compiled().rules
+    core = strip_brackets(text)
+    if len(core) < 2:
+        return False
+    return core.endswith(tuple(rules.unit_endings)) or core.endswith(tuple(rules.place_endings))
+
+
+def strip_brackets(text: str) -> str:
+    """``text`` without bracketed parts at its end.
+
+    ``省市场监管局〔知识产权局〕`` → ``省市场监管局``.
+    """
+    core = text
+    while core and core[-1] in _CLOSE:
+        depth = 0
+        for k in range(len(core) - 1, -1, -1):
+            if core[k] in _CLOSE:
+                depth += 1
+            elif core[k] in _OPEN:
+                depth -= 1
+                if depth == 0:
+                    core = core[:k]
+                    break
+        else:
+            return core
+    return core
+
+
+def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
+    """The units written in ``t[a:b]``."""
+    rules = compiled()
+    r = rules.rules
+    protected = [(m.start(), m.end()) for m in rules.fixed.finditer(t, a, b) if m.end() > m.start()]
+    pieces: list[tuple[int, int, str]] = []  # (start, end, separator after it)
+    depth = 0
+    start = a
+    k = a
+    while k < b:
+        c = t[k]
+        prot = next((e for s, e in protected if s <= k < e), None)
+        if prot is not None:
+            k = prot
+            continue
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in r.separators or c == CUT):
+            pieces.append((start, k, c))
+            start = k + 1
+        elif depth == 0:
+            conj = next((w for w in r.conjunctions if t.startswith(w, k)), None)
+            if conj is not None and k > start and k + len(conj) < b:
+                left = t[start:k]
+                if ends_like_unit(left) and ends_like_unit(t[k + len(conj) : b].split("、")[0]):
+                    pieces.append((start, k, "和"))
+                    start = k + len(conj)
+                    k = start
+                    continue
+        k += 1
+    pieces.append((start, b, ""))
+    # trim each piece
+    trimmed: list[tuple[int, int, str]] = []
+    for s, e, sep in pieces:
+        while s < e and t[s] in ",;、:" + CUT:
+            s += 1
+        m = rules.strip_prefix.match(t, s, e)
+        if m is not None and m.end() < e:
+            s = m.end()
+        m = rules.strip_suffix.search(t, s, e)
+        if m is not None and m.start() > s:
+            e = m.start()
+        if e > s:
+            trimmed.append((s, e, sep))
+        elif trimmed and sep:
+            trimmed[-1] = (trimmed[-1][0], trimmed[-1][1], sep)
+    # a piece of one character (各市、县…) belongs with the next one
+    merged: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(trimmed):
+        s, e, sep = trimmed[k]
+        core = t[s:e].removeprefix("各")
+        if len(core) == 1 and sep == "、" and k + 1 < len(trimmed):
+            nxt = trimmed[k + 1]
+            trimmed[k + 1] = (s, nxt[1], nxt[2])
+            k += 1
+            continue
+        merged.append((s, e, sep))
+        k += 1
+    items: list[Item] = []
+    seps: list[str] = []
+    for s, e, sep in merged:
+        if e - s > _MAX_UNIT:
+            parsed.other_text = True
+            continue
+        items.append(Item(s, e))
+        seps.append(sep)
+    return _expand_heads(t, items, seps)
+
+
+def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
+    """Give a shared head word to the bare places before a unit that writes it."""
+    r = compiled().rules
+    heads = sorted(r.shared_heads, key=len, reverse=True)
+    places = tuple(r.place_endings)
+    out = list(items)
+    for j, it in enumerate(items):
+        text = t[it.start : it.end]
+        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        if head is None or not text[: -len(head)].endswith(places):
+            continue
+        k = j - 1
+        while k >= 0 and k < len(seps) and seps[k] in ("、", "和"):
+            prev = t[items[k].start : items[k].end]
+            if any(prev.endswith(h) for h in heads) or not prev.endswith(places):
+                break
+            out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
+            k -= 1
+    return out
+
+
+def parse_content(s: str) -> Parsed:
+    """Read a block's content into role groups."""
+    t, conv = _cut(s)
+    parsed = Parsed(convention=conv)
+    for a, b, role, skip in _segments(t):
+        if skip:
+            if t[a:b].strip(CUT + ",;、"):
+                parsed.other_text = True
+            continue
+        _role_groups(t, a, b, role, parsed)
+    return parsed

@@ -1,0 +1,174 @@
+"""Deadlines: the year written in a target's sentence, or inherited from where it stands.
+
+Search order: the target's own sentence (the nearest usable year before the value, else one
+after it in the same clause); earlier sentences of its paragraph; the lead-in of the list
+its paragraph belongs to (``到2025年，…`` followed by ``——`` items); a lead-in paragraph of its
+provision ending with a colon; the opening text and heading of each enclosing provision and
+section. A year never comes from a sibling numbered item or a sibling list item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...records import Deadline, Meta
+from .geometry import LIST_ITEM, Layout, TRef
+from .select import is_comparison, is_deadline_word, valid_year
+
+if TYPE_CHECKING:
+    from ...pipeline import Context
+
+
+def reference_year(meta: Meta) -> int | None:
+    """The year the document counts from: its stated start year, else its date's year."""
+    if meta.start_year:
+        return meta.start_year
+    if meta.date:
+        try:
+            return int(meta.date[:4])
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class Found:
+    """A deadline year and the time expression it came from."""
+
+    year: int
+    time: TRef
+    inherited: bool
+
+
+class DeadlineFinder:
+    """Finds the deadline of a value at a working-copy offset."""
+
+    def __init__(self, ctx: Context, layout: Layout) -> None:
+        self.ctx = ctx
+        self.lay = layout
+        self.ref = reference_year(ctx.meta)
+        self.norm = layout.norm
+
+    def usable(self, t: TRef) -> int | None:
+        """The year ``t`` can give as a deadline, or None (no year, a base, the past)."""
+        y = valid_year(t)
+        if y is None or is_comparison(self.norm, t):
+            return None
+        if (
+            self.ref is not None
+            and y < self.ref
+            and not (is_deadline_word(self.norm, t) and t.rec.kind != "period")
+        ):
+            return None
+        return y
+
+    def _last_in(self, start: int, end: int) -> Found | None:
+        best: Found | None = None
+        for t in self.lay.times_in(start, end):
+            y = self.usable(t)
+            if y is not None:
+                best = Found(y, t, True)
+        return best
+
+    def find(
+        self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> Found | None:
+        """The deadline of the value at ``q_start``."""
+        found = self._last_in(sentence[0], q_start)
+        if found is not None:
+            found.inherited = False
+            return found
+        for t in self.lay.times_in(q_start, clause[1]):
+            y = self.usable(t)
+            if y is not None:
+                return Found(y, t, False)
+        pi = self.lay.paragraph_index(q_start)
+        if pi is None:
+            return None
+        ps, _pe = self.lay.paragraphs[pi]
+        found = self._last_in(ps, sentence[0])
+        if found is not None:
+            return found
+        prov = self._provision(q_start)
+        # lines of one list joined by semicolons: "…保持在99%以上；\n高中阶段…"
+        j = pi - 1
+        while j >= 0 and self.norm[: self.lay.paragraphs[j][1]].rstrip().endswith((";", "；")):
+            s, e = self.lay.paragraphs[j]
+            if self._provision(s) != prov:
+                break
+            found = self._last_in(s, e)
+            if found is not None:
+                return found
+            j -= 1
+        # the lead-in of a list: walk back over sibling items to the paragraph that opens it
+        k = pi
+        while k >= 0 and LIST_ITEM.match(self.norm, self.lay.paragraphs[k][0]):
+            k -= 1
+        if k < pi and k >= 0 and self._provision(self.lay.paragraphs[k][0]) == prov:
+            s, e = self.lay.paragraphs[k]
+            found = self._last_in(s, e)
+            if found is not None:
+                return found
+        # a lead-in paragraph of the same provision that ends with a colon
+        for j in range(pi - 1, -1, -1):
+            s, e = self.lay.paragraphs[j]
+            if self._provision(s) != prov:
+                break
+            if self.norm[s:e].rstrip().endswith((":", "：")):
+                found = self._last_in(s, e)
+                if found is not None:
+                    return found
+                break
+        return self._from_outline(q_start)
+
+    def _provision(self, i: int) -> str | None:
+        return self.ctx.outline.provision_at(i)
+
+    def _from_outline(self, q_start: int) -> Found | None:
+        """Opening text (up to its first sub-item) and headings of enclosing items."""
+        o = self.ctx.outline
+        work = self.ctx.work
+        inner = [(s, e, pid) for s, e, pid in o.provision_ranges if s <= q_start < e]
+        by_id = {p.id: p for p in o.provisions}
+        sec_by_id = {s.id: s for s in o.sections}
+        for s, e, pid in reversed(inner):
+            prov = by_id[pid]
+            children = [cs for cs, _ce, _p in o.provision_ranges if s < cs < e]
+            if children and q_start >= min(children):
+                intro_end = min(children)
+                found = self._last_in(s, intro_end)
+                if found is not None:
+                    return found
+            elif prov.heading_span is not None:
+                hs = work.to_norm(prov.heading_span.start)
+                he = work.to_norm(prov.heading_span.end)
+                found = self._last_in(hs, he)
+                if found is not None:
+                    return found
+        # headings of enclosing sections
+        secs = [
+            sec
+            for sec in o.sections
+            if work.to_norm(sec.body.start) <= q_start < work.to_norm(sec.body.end)
+        ]
+        for sec in reversed(secs):
+            hs, he = work.to_norm(sec.span.start), work.to_norm(sec.span.end)
+            if hs <= q_start < he:
+                continue
+            found = self._last_in(hs, he)
+            if found is not None:
+                return found
+            _ = sec_by_id
+        return None
+
+
+def to_deadline(ctx: Context, found: Found | None) -> Deadline | None:
+    """The record of a found deadline."""
+    if found is None:
+        return None
+    return Deadline(
+        year=found.year,
+        span=ctx.span(found.time.start, found.time.end),
+        inherited=found.inherited,
+    )

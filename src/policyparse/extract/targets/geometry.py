@@ -1,0 +1,184 @@
+"""Where things are in the working copy: sentences, clauses, paragraphs, list items.
+
+The targets stage reads quantities and time expressions from the records of earlier stages;
+their spans point into the original text, so they are mapped back onto the working copy
+(``ctx.norm``) here, once.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import regex
+
+from ...records import Quantity, TimeExpression
+
+if TYPE_CHECKING:
+    from ...pipeline import Context
+
+CLAUSE_BREAK = frozenset("，,；;：:。!?！？")
+LIST_SEP = frozenset("、，,；;")
+_OPEN = {"（": "）", "(": ")", "“": "”", "「": "」", "《": "》", "【": "】", "〔": "〕", "‘": "’"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+LIST_ITEM = regex.compile(
+    r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.、．]|"
+    r"[一二三四五六七八九十]{1,2}是)"
+)
+
+
+@dataclass(frozen=True)
+class QRef:
+    """A quantity record and its offsets in the working copy."""
+
+    rec: Quantity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TRef:
+    """A time expression record and its offsets in the working copy."""
+
+    rec: TimeExpression
+    start: int
+    end: int
+
+
+@dataclass
+class Layout:
+    """Sentences, clauses and paragraphs of the working copy, with quantities and times."""
+
+    norm: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    quantities: list[QRef]
+    times: list[TRef]
+    _para_starts: list[int] = field(default_factory=list)
+    _q_starts: list[int] = field(default_factory=list)
+    _t_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._para_starts = [p[0] for p in self.paragraphs]
+        self._q_starts = [q.start for q in self.quantities]
+        self._t_starts = [t.start for t in self.times]
+
+    def paragraph_index(self, i: int) -> int | None:
+        """Index of the paragraph holding offset ``i``."""
+        k = bisect_right(self._para_starts, i) - 1
+        if k >= 0 and i < self.paragraphs[k][1]:
+            return k
+        return None
+
+    def quantities_in(self, start: int, end: int) -> list[QRef]:
+        """Quantities that lie within ``[start, end)``."""
+        lo = bisect_left(self._q_starts, start)
+        hi = bisect_left(self._q_starts, end)
+        return [q for q in self.quantities[lo:hi] if q.end <= end]
+
+    def times_in(self, start: int, end: int) -> list[TRef]:
+        """Time expressions that lie within ``[start, end)``."""
+        lo = bisect_left(self._t_starts, start)
+        hi = bisect_left(self._t_starts, end)
+        return [t for t in self.times[lo:hi] if t.end <= end]
+
+
+def _to_norm_range(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    s = ctx.work.to_norm(start)
+    e = ctx.work.to_norm(end - 1) + 1 if end > start else s
+    return s, max(s, e)
+
+
+def build_layout(ctx: Context) -> Layout:
+    """The layout of ``ctx``'s working copy."""
+    quantities = []
+    for q in ctx.quantities:
+        s, e = _to_norm_range(ctx, q.span.start, q.span.end)
+        quantities.append(QRef(q, s, e))
+    quantities.sort(key=lambda r: (r.start, r.end))
+    times = []
+    for t in ctx.times:
+        s, e = _to_norm_range(ctx, t.span.start, t.span.end)
+        times.append(TRef(t, s, e))
+    times.sort(key=lambda r: (r.start, r.end))
+    o = ctx.outline
+    sentences = [(s, e) for s, e, _ in o.sentence_ranges]
+    paragraphs = [(s, e) for s, e, _ in o.paragraph_ranges]
+    # a numbered item whose whole text is its title ("1.高新技术企业数量达到3000家。") is a
+    # heading line with no sentence; read it as a sentence of its own
+    for sec in o.sections:
+        s, e = _to_norm_range(ctx, sec.span.start, sec.span.end)
+        if any(a < e and s < b for a, b in sentences):
+            continue
+        if any(s <= q.start and q.end <= e for q in quantities):
+            sentences.append((s, e))
+            paragraphs.append((s, e))
+    sentences.sort()
+    paragraphs.sort()
+    return Layout(
+        norm=ctx.norm,
+        sentences=sentences,
+        paragraphs=paragraphs,
+        quantities=quantities,
+        times=times,
+    )
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of ``text[start:end]``, split at commas, semicolons, colons and stops outside
+    brackets and quotation marks (each clause keeps no trailing mark)."""
+    out: list[tuple[int, int]] = []
+    stack: list[str] = []
+    ascii_quote = False
+    pos = start
+    for i in range(start, end):
+        c = text[i]
+        if c == '"':
+            ascii_quote = not ascii_quote
+        elif c in _OPEN:
+            stack.append(_OPEN[c])
+        elif c in _CLOSE:
+            if stack and stack[-1] == c:
+                stack.pop()
+        elif c in CLAUSE_BREAK and not stack and not ascii_quote:
+            if i > pos:
+                out.append((pos, i))
+            pos = i + 1
+    if end > pos:
+        out.append((pos, end))
+    return out
+
+
+def depth_map(text: str) -> list[int]:
+    """Bracket and quotation depth at each character of ``text``."""
+    depths: list[int] = []
+    stack: list[str] = []
+    ascii_quote = False
+    for c in text:
+        if c == '"':
+            ascii_quote = not ascii_quote
+            depths.append(len(stack) + 1)
+            continue
+        if c in _CLOSE and stack and stack[-1] == c:
+            depths.append(len(stack))
+            stack.pop()
+            continue
+        depths.append(len(stack) + (1 if ascii_quote else 0))
+        if c in _OPEN:
+            stack.append(_OPEN[c])
+    return depths
+
+
+def inside_quote(text: str, start: int, end: int, limit: int = 16) -> bool:
+    """Whether ``text[start:end]`` sits inside a short quotation or bracketed name."""
+    left = text.rfind("“", max(0, start - limit), start)
+    if left >= 0 and "”" not in text[left:start]:
+        right = text.find("”", end, end + limit)
+        if right >= 0:
+            return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count('"', line_start, start) % 2 == 1 and '"' in text[end : end + limit]:
+        return True
+    left = text.rfind("〔", max(0, start - 6), start)
+    return left >= 0 and "〕" in text[end : end + 3]

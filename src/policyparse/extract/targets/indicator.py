@@ -1,0 +1,504 @@
+"""Reading the indicator of each target (or baseline) of one sentence.
+
+The indicator is taken from the clause in the document's words and made whole where the
+sentence shares or spreads it:
+
+- ``全省医药工业产值达到4000亿元``: the text before the level verb;
+- ``获批一类新药10个``, ``新增10家链主企业``: what is counted, with the verb that defines it;
+- ``…，创新医疗器械10个``: a sibling without a verb takes the verb (and subject) of the one
+  before it; ``超100亿元企业3-5家`` takes the frame before the earlier sibling's threshold;
+- ``营业收入利润率达到20%`` after ``全省医药工业产值…``: a bare measure takes the subject;
+- ``A、B、C主营业务收入分别达到…``, ``过100亿元、50亿元的企业数量分别达到…``: one indicator
+  per value;
+- ``…，达到2500亿元``, ``整体用时压缩至…``: an empty or bare subject is read from the
+  clause before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .geometry import LIST_ITEM, QRef, depth_map
+from .rules import cues
+from .select import is_limit
+
+_STRIP = " \t\n、，,；;：:和及与或并且"
+_TIME_LEAD = regex.compile(
+    r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
+    r"(?:\d{4}|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?)"
+)
+_COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|规模|总规模)$")
+_RATIO_END = regex.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
+_QUOTE_LIST = regex.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
+_LIMIT_LEAD = regex.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
+_ANZHAO = regex.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
+_NORMATIVE = regex.compile(r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|保持在")
+_LIST_SPLIT = regex.compile(r"、|以及|和|及|与")
+
+
+@dataclass
+class Reading:
+    """One quantity's indicator, the stretch of text it was read from, and how."""
+
+    q: QRef
+    indicator: str
+    start: int
+    """Start (working copy) of the target's stretch of text."""
+    end: int
+    ind_start: int | None
+    ind_end: int | None
+    governed: bool
+    """Whether a verb, a limit or a list construction makes the quantity a goal."""
+    pre: str = ""
+    pre_start: int = 0
+    frame: str = ""
+    """Subject and verb that a following sibling may share."""
+    qual_head: str = ""
+    """What comes before the threshold of a qualified count (``营业收入`` in
+    ``营业收入超500亿元企业``), for siblings that leave it out."""
+
+
+def _lstrip_lead(text: str, pos: int, times: list[tuple[int, int]]) -> int:
+    """Skip separators, lead words, commitments and time expressions at ``pos``."""
+    c = cues()
+    norm = text
+    while True:
+        before = pos
+        while pos < len(norm) and norm[pos] in _STRIP:
+            pos += 1
+        for s, e in times:
+            if s <= pos < e:
+                pos = e
+        m = LIST_ITEM.match(norm, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+        m = _TIME_LEAD.match(norm, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+        m = c.lead_at.match(norm, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+        m = c.commitment.match(norm, pos)
+        if m:
+            pos = m.end()
+        if pos == before:
+            return pos
+
+
+def _strip_tail(s: str) -> str:
+    c = cues()
+    s = s.rstrip(_STRIP)
+    if s.endswith(("年均", "平均", "人均", "户均")):
+        return s
+    s = c.tail.sub("", s)
+    return s.rstrip(_STRIP)
+
+
+def _last_verb(
+    pattern: regex.Pattern[str], text: str, base: int, qs: list[QRef], bound: bool = True
+) -> regex.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` outside brackets, not used as a bound word
+    of a quantity (``超100亿元``)."""
+    depth = depth_map(text)
+    best = None
+    for m in pattern.finditer(text, overlapped=True):
+        if depth[m.start()] > 0:
+            continue
+        a, b = base + m.start(), base + m.end()
+        if any(q.start <= a < q.end for q in qs):
+            continue
+        if bound and any(q.start == b or (q.start <= b <= q.end) for q in qs):
+            continue
+        if (
+            best is None
+            or m.start() > best.start()
+            or (m.start() == best.start() and m.end() > best.end())
+        ):
+            best = m
+    return best
+
+
+def _drop_leading_verb(s: str) -> str:
+    """Drop an action verb at the start that does not define what is counted."""
+    c = cues()
+    s = c.lead.sub("", s)
+    m = c.action.match(s)
+    if m and m.group(0) not in c.indicator_verbs:
+        rest = s[m.end() :]
+        if rest:
+            return rest
+    return s
+
+
+def _finish(ind: str, q: QRef) -> str:
+    c = cues()
+    ind = ind.strip(_STRIP)
+    unit = q.rec.unit or ""
+    if unit in c.count_units and ind and not _COUNT_END.search(ind):
+        ind += "数量"
+    elif unit == "%" and ind.endswith("的"):
+        ind += "比例"
+    return ind
+
+
+def subject_of(indicator: str) -> str:
+    """The subject part of an indicator that starts with a scope word: ``全省医药工业``."""
+    c = cues()
+    m = c.region.match(indicator)
+    h = c.subject_head.search(indicator, m.end() if m else 0)
+    if h is None or h.end() >= len(indicator):
+        return m.group(0) if m else ""
+    return indicator[: h.end()]
+
+
+def object_of(clause: str) -> str:
+    """What an earlier clause speaks of, as a subject for an elliptical one."""
+    c = cues()
+    s = clause.strip(_STRIP)
+    s = c.lead.sub("", s)
+    lv = c.level.search(s)
+    if lv and lv.start() > 0:
+        return _strip_tail(s[: lv.start()])
+    for _ in range(3):
+        before = s
+        for p in c.object_strip:
+            s = p.sub("", s, count=1)
+        if s == before:
+            break
+    for p in c.object_strip[2:]:
+        s = p.sub("", s)
+    s = regex.sub(r"推行|开通|开辟|设立|建立|实施", "", s, count=1)
+    s = _QUOTE_LIST.sub("", s)
+    return s.strip(_STRIP)
+
+
+class SentenceReader:
+    """Reads the indicators of the chosen quantities of one sentence, clause by clause."""
+
+    def __init__(
+        self,
+        norm: str,
+        clauses: list[tuple[int, int]],
+        times: list[tuple[int, int]],
+        all_qs: list[QRef],
+    ) -> None:
+        self.norm = norm
+        self.clauses = clauses
+        self.times = times
+        self.all_qs = all_qs
+        self.readings: list[Reading] = []
+
+    def read(self, ci: int, chosen: list[QRef]) -> list[Reading]:
+        """Readings for the chosen quantities of clause ``ci`` (in order)."""
+        cs, ce = self.clauses[ci]
+        norm = self.norm
+        body = _lstrip_lead(norm, cs, self.times)
+        out: list[Reading] = []
+        fb = norm.find("分别", body, chosen[0].start) if chosen else -1
+        if fb >= 0:
+            out = self._read_fenbie(ci, body, fb, chosen)
+        else:
+            seg = body
+            for k, q in enumerate(chosen):
+                nxt = chosen[k + 1].start if k + 1 < len(chosen) else ce
+                r = self._read_one(ci, seg, q, nxt, ce)
+                out.append(r)
+                self.readings.append(r)
+                seg = max(r.end, q.end)
+            return out
+        self.readings.extend(out)
+        return out
+
+    # -- one value -------------------------------------------------------------------------
+
+    def _read_one(self, ci: int, seg: int, q: QRef, nxt: int, ce: int) -> Reading:
+        c = cues()
+        norm = self.norm
+        seg = _lstrip_lead(norm, seg, self.times)
+        seg = min(seg, q.start)
+        pre_raw = norm[seg : q.start]
+        pre = pre_raw.rstrip(" ")
+        post_end = nxt
+        post = norm[q.end : post_end]
+        post_clean = regex.sub(r"^(?:及以上|以上|左右|以内|之内|内)", "", post)
+        post_off = q.end + (len(post) - len(post_clean))
+        post_clean = post_clean.rstrip(_STRIP)
+        unit = q.rec.unit or ""
+        prev = self.readings[-1] if self.readings else None
+        in_pre = [x for x in self.all_qs if seg <= x.start and x.end <= q.start]
+
+        # a time limit: 在申报后10个工作日内办结
+        if is_limit(norm, q, self.clauses[ci]) and not _last_verb(c.level, pre, seg, in_pre):
+            subj = _LIMIT_LEAD.sub("", pre).strip(_STRIP)
+            subj = c.lead.sub("", subj)
+            if not subj:
+                subj = self._earlier_object(ci)
+            lv = c.limit_verb.search(post)
+            verb = lv.group(0) if lv else ""
+            return Reading(
+                q,
+                f"{subj}{verb}时限",
+                seg,
+                max(q.end, q.end + (lv.end() if lv else 0)),
+                None,
+                None,
+                True,
+                pre,
+                seg,
+            )
+
+        # 按照核定床位的10%设置研究型床位
+        m = _ANZHAO.search(pre)
+        if m and unit == "%" and post_clean:
+            who = c.lead.sub("", pre[: m.start()].strip(_STRIP))
+            thing = _drop_leading_verb(post_clean)
+            if thing != post_clean:
+                ind = f"{who}{thing}占{m.group('base')}的比例"
+                return Reading(q, ind, seg, q.end + len(post), None, None, True, pre, seg)
+
+        lv = _last_verb(c.level, pre, seg, in_pre)
+        near = c.near_level.search(pre)
+        # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
+        act_end = c.action.search(pre) if pre else None
+        ends_with_action = bool(pre and act_end and regex.search(rf"(?:{c.action.pattern})$", pre))
+        q_first = bool(
+            post_clean
+            and regex.match(r"[\p{Han}“\"《(（]", post_clean)
+            and (unit in c.count_units or unit == "%")
+            and not c.level.match(post_clean)
+            and (not pre.strip(_STRIP) or ends_with_action)
+        )
+        if q_first:
+            noun = post_clean.removeprefix("的")
+            frame = pre.strip(_STRIP)
+            verb_m = regex.search(rf"(?:{c.action.pattern})$", frame) if frame else None
+            if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
+                frame = ""
+            if not frame and prev is not None and prev.frame:
+                frame = prev.frame
+            if unit == "%":
+                ind = noun if _RATIO_END.search(noun) else f"{noun}的比例"
+                ind = f"{frame}{ind}" if frame and frame in c.indicator_verbs else ind
+                ind = ind.strip(_STRIP)
+            else:
+                ind = _finish(f"{frame}{noun}", q)
+            r = Reading(
+                q,
+                ind,
+                seg,
+                post_off + len(post_clean),
+                None,
+                None,
+                bool(frame) or prev is not None or bool(verb_m),
+                pre,
+                seg,
+            )
+            r.frame = pre.strip(_STRIP) if verb_m else (prev.frame if prev else "")
+            if verb_m and r.frame and r.frame not in c.indicator_verbs:
+                vm = regex.search(rf"(?:{c.action.pattern})$", r.frame)
+                if vm and vm.start() == 0:
+                    r.frame = ""
+            return r
+
+        if lv is not None or near is not None:
+            vstart = lv.start() if lv is not None else len(pre)
+            vtext = lv.group(0) if lv is not None else ""
+            if near is not None and (lv is None or near.start() >= lv.end()):
+                vstart, vtext = near.start(), near.group(0)
+            subject = _strip_tail(pre[:vstart])
+            # 实现工业总产值2150.71亿元: what is measured is written after the verb
+            between = pre[vstart + len(vtext) :].strip(_STRIP)
+            joined = bool(between and not c.level.search(between) and not in_pre)
+            if joined:
+                subject = f"{subject}{between}"
+            ind_start: int | None = None if joined else seg
+            if not subject:
+                subject = self._shared_subject(ci, prev)
+                ind_start = None
+            else:
+                full = self._complete(subject, prev, ci)
+                if full != subject:
+                    subject, ind_start = full, None
+            ind = subject
+            if subject.startswith("其中") or norm[max(0, seg - 2) : seg] == "其中":
+                ind = subject[2:] if subject.startswith("其中") else subject
+                if prev is not None:
+                    ind = f"{prev.indicator}中{ind}"
+                    ind_start = None
+            ind = _finish(ind, q)
+            ind_end = seg + len(_strip_tail(pre[:vstart])) if ind_start is not None else None
+            r = Reading(q, ind, seg, q.end, ind_start, ind_end, True, pre, seg)
+            r.frame = ""
+            return r
+
+        # change verb right before the value: 能耗下降20%
+        ch = c.change.search(pre)
+        if ch and pre and unit in ("%", "百分点", "倍", "成"):
+            subject = _strip_tail(pre[: ch.start()])
+            if subject in ("", "年均", "平均", "同比", "累计"):
+                subject = self._shared_subject(ci, prev) + subject
+            ind = f"{subject}{ch.group(0)}幅度"
+            return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
+
+        # what is counted, then the value: 获批一类新药10个
+        noun = _strip_tail(pre.strip(_STRIP))
+        lead_off = len(pre) - len(pre.lstrip(_STRIP))
+        am = _last_verb(c.action, noun, seg + lead_off, in_pre, False) if noun else None
+        bound_verb = bool(_NORMATIVE.match(norm, q.start))
+        governed = am is not None or bound_verb
+        frame = noun[: am.end()] if am is not None else ""
+        qual_head = ""
+        exact = True
+        counted = unit in c.count_units
+        if in_pre:
+            # the frame before a threshold: 培育营业收入|超500亿元企业
+            qual_head = norm[seg + lead_off : in_pre[0].start]
+            qual_head = regex.sub(r"(?:超过|超|过|高于|不低于)$", "", qual_head)
+        if prev is not None and am is None:
+            if in_pre and qual_head.strip(_STRIP) in ("", "超", "过", "超过"):
+                # 超100亿元企业3-5家 after 培育营业收入超500亿元企业1家
+                head = prev.qual_head
+                if head:
+                    noun = head + noun
+                    qual_head = head
+                    exact = False
+                    governed = True
+            elif prev.frame and counted and (prev.q.rec.unit or "") in c.count_units:
+                noun = prev.frame + noun
+                frame = prev.frame
+                exact = False
+                governed = True
+        # 形成总规模500亿元的医药健康产业母子基金群: the thing after 的, then the measure
+        if not noun or (post_clean.startswith("的") and not counted):
+            thing = post_clean[1:] if post_clean.startswith("的") else ""
+            if thing:
+                attr = _drop_leading_verb(noun)
+                noun = thing + attr
+                exact = False
+        ind = _drop_leading_verb(noun)
+        if ind != noun and exact:
+            lead_off += len(noun) - len(ind)
+        if exact:
+            full = self._complete(ind, prev, ci)
+            if full != ind:
+                ind, exact = full, False
+        qh = _drop_leading_verb(qual_head.strip(_STRIP)) if qual_head else ""
+        ind = _finish(ind, q)
+        r = Reading(
+            q,
+            ind,
+            seg,
+            q.end,
+            seg + lead_off if exact else None,
+            seg + lead_off + len(_drop_leading_verb(_strip_tail(pre.strip(_STRIP))))
+            if exact
+            else None,
+            governed,
+            pre,
+            seg,
+        )
+        r.frame = frame
+        r.qual_head = qh
+        return r
+
+    def _complete(self, subject: str, prev: Reading | None, ci: int) -> str:
+        """A bare measure (``营业收入利润率``, ``整体用时``) with the subject it leaves out."""
+        c = cues()
+        if subject.startswith("占") and prev is not None:
+            return prev.indicator.removesuffix("数量") + subject
+        head = c.measure_head.match(subject)
+        if head is None or c.region.match(subject):
+            return subject
+        if prev is not None:
+            subj = subject_of(prev.indicator)
+            return subj + subject if subj else subject
+        if head.end() == len(subject) and ci > 0:
+            return self._earlier_object(ci) + subject
+        return subject
+
+    def _shared_subject(self, ci: int, prev: Reading | None) -> str:
+        if prev is not None:
+            return prev.indicator
+        return self._earlier_object(ci)
+
+    def _earlier_object(self, ci: int) -> str:
+        if ci == 0:
+            return ""
+        s, e = self.clauses[ci - 1]
+        return object_of(self.norm[s:e])
+
+    # -- 分别 lists --------------------------------------------------------------------------
+
+    def _read_fenbie(self, ci: int, body: int, fb: int, chosen: list[QRef]) -> list[Reading]:
+        c = cues()
+        norm = self.norm
+        _cs, _ce = self.clauses[ci]
+        subject = norm[body:fb]
+        lv = c.level.search(subject)
+        if lv is not None and lv.end() == len(subject):
+            subject = subject[: lv.start()]
+        subject = _strip_tail(subject)
+        n = len(chosen)
+        quals = [x for x in self.all_qs if body <= x.start and x.end <= fb]
+        names: list[str] | None = None
+        if len(quals) == n and n > 1:
+            first = quals[0]
+            lead = norm[body : first.start]
+            tail = norm[quals[-1].end : body + len(subject)]
+            core0 = norm[first.start : first.end]
+            bm = regex.match(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)", core0)
+            bound_word = bm.group(0) if bm else ""
+            names = []
+            for x in quals:
+                core = regex.sub(
+                    r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)", "", norm[x.start : x.end]
+                )
+                names.append(f"{lead}{bound_word}{core}{tail}".strip(_STRIP))
+        else:
+            names = self._split_items(subject, n)
+        if names is None:
+            names = [subject] * n
+        out: list[Reading] = []
+        for k, q in enumerate(chosen):
+            ind = _finish(c.lead.sub("", names[k]), q)
+            out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
+        return out
+
+    def _split_items(self, subject: str, n: int) -> list[str] | None:
+        c = cues()
+        depth = depth_map(subject)
+        parts: list[str] = []
+        pos = 0
+        for m in _LIST_SPLIT.finditer(subject):
+            if depth[m.start()] > 0:
+                continue
+            parts.append(subject[pos : m.start()])
+            pos = m.end()
+        parts.append(subject[pos:])
+        parts = [p for p in parts if p]
+        if len(parts) != n or n < 2:
+            return None
+        prefix = ""
+        rm = c.region.match(parts[0])
+        if rm:
+            prefix = rm.group(0)
+            parts[0] = parts[0][rm.end() :]
+        others = parts[:-1]
+        avg = sum(len(p) for p in others) / len(others)
+        last = parts[-1]
+        cut = _snap(last, round(avg))
+        own, head = last[:cut], last[cut:]
+        items = [*others, own]
+        return [f"{prefix}{p}{head}" for p in items]
+
+
+def _snap(text: str, at: int) -> int:
+    """A word boundary of ``text`` near ``at``."""
+    from ...segment import tokenize
+
+    at = max(1, min(at, len(text)))
+    bounds = {t.end for t in tokenize(text)}
+    best = min(bounds, key=lambda b: (abs(b - at), b)) if bounds else at
+    return best if 0 < best < len(text) else at

@@ -1,0 +1,123 @@
+"""The targets stage's cue words (``data/targets.yaml``) and the patterns built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ... import ruledata
+from ...ruledata import RuleModel
+
+
+class TargetRules(RuleModel):
+    """Schema of ``data/targets.yaml``."""
+
+    commitment_words: list[str]
+    level_verbs: list[str]
+    near_level_verbs: list[str]
+    change_verbs: list[str]
+    action_verbs: list[str]
+    indicator_verbs: list[str]
+    support_words: list[str]
+    support_after_words: list[str]
+    finance_words: list[str]
+    procedure_patterns: list[str]
+    past_markers: list[str]
+    past_patterns: list[str]
+    past_headings: str
+    not_past_le: list[str]
+    count_units: list[str]
+    ignored_units: list[str]
+    unit_word_breakers: list[str]
+    duration_units: list[str]
+    measure_heads: list[str]
+    subject_heads: list[str]
+    region_prefix: str
+    lead_words: list[str]
+    tail_words: list[str]
+    object_strip: list[str]
+    limit_verbs: list[str]
+    topic_pattern: str
+
+
+def _alt(words: list[str]) -> str:
+    """An alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue patterns."""
+
+    raw: TargetRules
+    commitment: regex.Pattern[str]
+    level: regex.Pattern[str]
+    near_level: regex.Pattern[str]
+    change: regex.Pattern[str]
+    action: regex.Pattern[str]
+    indicator_verbs: frozenset[str]
+    support: regex.Pattern[str]
+    support_after: regex.Pattern[str]
+    finance: regex.Pattern[str]
+    procedure: regex.Pattern[str]
+    past: regex.Pattern[str]
+    past_heading: regex.Pattern[str]
+    past_le: regex.Pattern[str]
+    count_units: frozenset[str]
+    ignored_units: frozenset[str]
+    unit_word_breakers: tuple[str, ...]
+    duration_units: frozenset[str]
+    lead_at: regex.Pattern[str]
+    measure_head: regex.Pattern[str]
+    subject_head: regex.Pattern[str]
+    region: regex.Pattern[str]
+    lead: regex.Pattern[str]
+    tail: regex.Pattern[str]
+    object_strip: tuple[regex.Pattern[str], ...]
+    limit_verb: regex.Pattern[str]
+    topic: regex.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    """The cue patterns, built once per process."""
+    r = ruledata.load("targets.yaml", TargetRules)
+    return Cues(
+        raw=r,
+        commitment=regex.compile(_alt(r.commitment_words)),
+        level=regex.compile(_alt(r.level_verbs)),
+        near_level=regex.compile(rf"(?:{_alt(r.near_level_verbs)})$"),
+        change=regex.compile(rf"(?:{_alt(r.change_verbs)})$"),
+        action=regex.compile(_alt(r.action_verbs)),
+        indicator_verbs=frozenset(r.indicator_verbs),
+        support=regex.compile(_alt(r.support_words)),
+        support_after=regex.compile(rf"(?:{_alt(r.support_after_words)})"),
+        finance=regex.compile(_alt(r.finance_words)),
+        procedure=regex.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
+        past=regex.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
+        past_heading=regex.compile(r.past_headings),
+        past_le=regex.compile(r"(?<=\p{Han})了"),
+        count_units=frozenset(r.count_units),
+        ignored_units=frozenset(r.ignored_units),
+        unit_word_breakers=tuple(r.unit_word_breakers),
+        duration_units=frozenset(r.duration_units),
+        lead_at=regex.compile(rf"(?:{_alt(r.lead_words)})+"),
+        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})"),
+        subject_head=regex.compile(_alt(r.subject_heads)),
+        region=regex.compile(rf"^{r.region_prefix}"),
+        lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),
+        tail=regex.compile(rf"(?:{_alt(r.tail_words)})+$"),
+        object_strip=tuple(regex.compile(p) for p in r.object_strip),
+        limit_verb=regex.compile(_alt(r.limit_verbs)),
+        topic=regex.compile(r.topic_pattern),
+    )
+
+
+def is_not_past_le(text: str, i: int) -> bool:
+    """Whether the ``了`` at ``text[i]`` belongs to a word that does not mark the past."""
+    pair_before = text[max(0, i - 1) : i + 1]
+    pair_after = text[i : i + 2]
+    words = set(cues().raw.not_past_le)
+    return pair_before in words or pair_after in words

@@ -1,0 +1,219 @@
+"""Which quantities can be targets or baselines: the non-target filters and the tense test.
+
+A quantity is dropped when it is no measure of anything (no unit, a rank, a document number,
+a year), names a thing (inside a short quotation, counted after ``等``), is a grant, award,
+budget, loan or tax parameter, a standing rule of procedure or an entry condition, or only
+qualifies a noun (``营业收入超20亿元的…平台2-3家``: the 20亿元). What is left is a target
+when its sentence speaks of the future, a baseline when it speaks of the present or past.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .geometry import LIST_SEP, QRef, TRef, inside_quote
+from .rules import cues, is_not_past_le
+
+_SEPARATORS = frozenset("、，,；;和及与或 ")
+_JOINERS = regex.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
+_BOUND_EDGE = regex.compile(r"^(?:及以上|以上|以下|以内|左右|之内|内)")
+_COMPARE_BEFORE = regex.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
+_DEADLINE_BEFORE = regex.compile(r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$")
+_DEADLINE_AFTER = regex.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
+_BATCH_BEFORE = regex.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def unit_ok(q: QRef) -> bool:
+    """Whether the quantity has a unit that can measure a target."""
+    unit = q.rec.unit
+    if not unit:
+        return False
+    c = cues()
+    if unit in c.ignored_units:
+        return False
+    return not (unit == "年" and (q.rec.value or 0) >= 1900)
+
+
+def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) -> str | None:
+    """Why ``q`` can be neither a target nor a baseline, or None."""
+    c = cues()
+    if not unit_ok(q):
+        return "unit"
+    for t in times:
+        if t.start < q.end and q.start < t.end and t.rec.kind in ("year", "date", "period"):
+            return "time"
+    if inside_quote(norm, q.start, q.end):
+        return "name"
+    before = norm[max(clause[0], q.start - 2) : q.start]
+    if before.endswith(("等", "前", "第", "〕", "号")):
+        return "name"
+    if norm[q.end : q.end + 1] in ("强", "号", "届", "类", "级", "大", "型", "代", "维"):
+        return "name"
+    unit = q.rec.unit or ""
+    if unit and norm.startswith(c.unit_word_breakers, q.end - 1) and norm[q.end - 1] == unit[-1]:
+        return "name"
+    text = norm[clause[0] : clause[1]]
+    after = norm[q.end : clause[1]]
+    if is_limit(norm, q, clause):
+        return None
+    if c.support.search(text) or c.support_after.match(after.lstrip("的")):
+        return "support"
+    if c.finance.search(text):
+        return "finance"
+    if c.procedure.search(text):
+        return "procedure"
+    return None
+
+
+def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A time limit: a duration ending in 内 followed by what is to be done in it."""
+    c = cues()
+    unit = q.rec.unit or ""
+    if unit not in c.duration_units:
+        return False
+    tail = norm[q.end : clause[1]]
+    m = _BOUND_EDGE.match(tail)
+    inside = q.rec.bound == "le" or (m is not None and m.group(0) in ("以内", "之内", "内"))
+    if not inside:
+        return False
+    return c.limit_verb.search(tail) is not None
+
+
+def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
+    """Indexes (into ``qs``) of the quantities of one clause that only qualify a noun."""
+    out: set[int] = set()
+    # runs of quantities joined by list separators only: 100亿元、50亿元和10亿元
+    runs: list[list[int]] = []
+    for i, q in enumerate(qs):
+        if runs:
+            prev = qs[runs[-1][-1]]
+            gap = norm[prev.end : q.start]
+            gap = _BOUND_EDGE.sub("", gap)
+            if gap == "" or _JOINERS.match(gap):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    for k, run in enumerate(runs):
+        last = qs[run[-1]]
+        tail = norm[last.end : clause[1]]
+        if k + 1 < len(runs):
+            nxt = qs[runs[k + 1][0]]
+            between = _BOUND_EDGE.sub("", norm[last.end : nxt.start])
+            if (
+                between
+                and between[0] not in _SEPARATORS
+                and between[-1] not in LIST_SEP
+                and not between.endswith(("和", "及", "与", "以及"))
+            ):
+                out.update(run)
+                continue
+        rest = _BOUND_EDGE.sub("", tail)
+        head = norm[clause[0] : qs[run[0]].start]
+        if rest.startswith("的") and (last.rec.unit != "%" or _HAN.search(_bare(head))):
+            if last.rec.bound in ("ge", "gt") or _BATCH_BEFORE.search(head):
+                out.update(run)
+                continue
+            if head.endswith(("超", "过", "超过", "高于", "以上")):
+                out.update(run)
+                continue
+        if (last.rec.unit or "").endswith("元") and rest[:1] and _HAN.match(rest[:1]):
+            head = norm[clause[0] : qs[run[0]].start]
+            # "培育一批10亿元大品种": money naming a kind of thing
+            if (
+                _BATCH_BEFORE.search(head) or not rest.startswith(("的", "以上", "左右"))
+            ) and not _starts_with_verb(rest):
+                out.update(run)
+    return out
+
+
+def _bare(head: str) -> str:
+    """A clause's text before a value without time words, commitments and list marks."""
+    c = cues()
+    head = regex.sub(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?", "", head)
+    head = c.commitment.sub("", head)
+    head = regex.sub(r"[—–\-·•、，,\s]", "", head)
+    return c.lead.sub("", head)
+
+
+def _starts_with_verb(s: str) -> bool:
+    c = cues()
+    return bool(c.action.match(s) or c.level.match(s) or c.support_after.match(s))
+
+
+def valid_year(t: TRef) -> int | None:
+    """The year a time expression can give a deadline, or None."""
+    kind = t.rec.kind
+    if kind in ("duration", "recurrence"):
+        return None
+    if t.rec.end is not None:
+        return t.rec.end.year
+    if kind == "start":
+        return None
+    return t.rec.year
+
+
+def is_comparison(norm: str, t: TRef) -> bool:
+    """A time that is the base of a comparison (``较2015年``, ``比“十二五”末``)."""
+    before = norm[max(0, t.start - 3) : t.start].rstrip('“" ')
+    return _COMPARE_BEFORE.search(before) is not None
+
+
+def is_deadline_word(norm: str, t: TRef) -> bool:
+    """A time written as a deadline (``到2025年``, ``2025年底前``) rather than a bare year."""
+    if t.rec.kind in ("deadline", "relative"):
+        return True
+    before = norm[max(0, t.start - 4) : t.start].rstrip(" ")
+    after = norm[t.end : t.end + 3]
+    text = norm[t.start : t.end]
+    if text.startswith(("到", "至")) or "前" in text or "期间" in text:
+        return True
+    return bool(_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after))
+
+
+def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
+    """The year of a statement about the past in a sentence, or None.
+
+    A bare year or period before the reference year, or one written with 截至/截止.
+    """
+    for t in times:
+        if is_comparison(norm, t) and not norm[max(0, t.start - 2) : t.start].endswith(
+            ("截至", "截止")
+        ):
+            continue
+        y = valid_year(t)
+        if y is None:
+            continue
+        if norm[max(0, t.start - 2) : t.start].endswith(("截至", "截止")):
+            return y
+        if is_deadline_word(norm, t) and t.rec.kind != "period":
+            continue
+        if ref_year is not None and y < ref_year:
+            return y
+    return None
+
+
+def past_marker(norm: str, start: int, end: int) -> bool:
+    """Whether a sentence states facts of the present or past."""
+    c = cues()
+    text = norm[start:end]
+    if c.past.search(text):
+        return True
+    return any(not is_not_past_le(text, m.start()) for m in c.past_le.finditer(text))
+
+
+def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
+    """The year a statement of the present or past speaks of: the last year written before
+    ``before`` in its sentence that is no comparison base (``截至2020年底`` → 2020)."""
+    best: int | None = None
+    for t in times:
+        if t.start >= before:
+            break
+        if is_comparison(norm, t) and not norm[max(0, t.start - 2) : t.start].endswith(
+            ("截至", "截止")
+        ):
+            continue
+        y = valid_year(t)
+        if y is not None:
+            best = y
+    return best

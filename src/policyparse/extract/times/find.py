@@ -1,0 +1,438 @@
+"""Finding time expressions: spans in the working copy and how their parts are written.
+
+Two passes. ``find_atoms`` finds the smallest units (a calendar point such as ``2025年底``, a
+plan name such as ``“十四五”期间``, a limit such as ``30个工作日内``, a recurrence such as
+``每季度``). ``find_times`` then joins them with the words around them into expressions: a
+range (``2021年至2025年``), a deadline (``到2025年``, ``9月底前``), a start (``自2024年3月1日起``),
+a start with a limit (``2020年起3年内``). Values are worked out in :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import regex
+
+from ...numerals import parse_number
+from .rules import TimeRules, rules
+
+AtomType = Literal[
+    "point",  # a calendar point or stretch: 2025年, 2024年3月1日, 今年底, 二季度, 6月底
+    "range",  # 2021—2025年 (first year without 年)
+    "plan",  # “十四五”, 十四五期间, “十三五”末
+    "festival",  # 春节, 国庆节
+    "named",  # 本世纪中叶
+    "limit",  # 30个工作日内, 不超过3个月, 3年内
+    "relperiod",  # 今后五年
+    "effort",  # 用3年时间
+    "recurrence",  # 每季度, 按月
+    "docstart",  # 自印发之日起
+]
+
+Role = Literal[
+    "point", "range", "deadline", "start", "start_limit", "limit", "relperiod", "effort",
+    "recurrence",
+]  # fmt: skip
+
+_NUM = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
+_RANGE_SEP = r"(?:至|到|-|—|–|~|～)"
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = (
+    r"3[01]|[12]\d|0?[1-9]"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+)
+_QUARTER = r"[一二三四1-4]"
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A smallest time unit found in the working copy, with its written parts."""
+
+    start: int
+    end: int
+    type: AtomType
+    parts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time expression's span in the working copy, its role and the atoms it is built of."""
+
+    start: int
+    end: int
+    role: Role
+    atoms: tuple[Atom, ...]
+    prefix: str = ""
+    """The word written before the atoms (``到``, ``截至``, ``自``)."""
+    suffix: str = ""
+    """The word written after them (``前``, ``底前``, ``起``)."""
+    after_event: bool = False
+    """For a limit: it counts from an event written before it (``获批后3年内``)."""
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    atoms: tuple[tuple[AtomType, regex.Pattern[str]], ...]
+    deadline_prefix: regex.Pattern[str]
+    deadline_suffix: regex.Pattern[str]
+    start_prefix: regex.Pattern[str]
+    start_suffix: regex.Pattern[str]
+    connector: regex.Pattern[str]
+    closer: regex.Pattern[str]
+    limit_gap: regex.Pattern[str]
+    event_before: regex.Pattern[str]
+    past_before: regex.Pattern[str]
+
+
+def _year_tail(r: TimeRules) -> str:
+    """What may follow ``年``: a quarter, a half, a modifier, or a month with day and modifier."""
+    ymods = _alt(r.year_modifiers)
+    mmods = _alt(r.month_modifiers)
+    early = r.not_after_early
+    return (
+        rf"(?:(?P<qt>第?(?P<q>{_QUARTER})季度(?P<qm>末|初)?)"
+        rf"|前(?P<qn>[二三])季度"
+        rf"|(?P<ymod>{ymods})(?!(?<=初){early})"
+        rf"|(?P<m>{_MONTH})月份?(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?)?"
+    )
+
+
+@cache
+def patterns() -> _Patterns:
+    """The compiled patterns, built once from ``data/times.yaml``."""
+    r = rules()
+    tail = _year_tail(r)
+    mmods = _alt(r.month_modifiers)
+    early = r.not_after_early
+    pp = r.plan_periods
+    plan_words = _alt([*pp.period_words, *pp.end_words, *pp.begin_words, *pp.since_words])
+    units = _alt(r.limit_units)
+    before = _alt(r.limit_before)
+    after = _alt(r.limit_after)
+    frac = _alt(r.fraction_words)
+    rec_units = _alt(r.recurrence_units)
+    doc_start = rf"自(?:本(?:{_alt(r.document_words)}))?(?:{_alt(r.document_start_verbs)})之日起"
+    atoms: list[tuple[AtomType, regex.Pattern[str]]] = [
+        (
+            "point",
+            regex.compile(
+                rf"(?:(?<!\d)(?P<y>(?:19|20)\d\d)|(?<![{_CN_DIGIT}十])(?P<cy>[{_CN_DIGIT}]{{4}}))"
+                rf"年(?![版代级]|第\d{{1,4}}号)(?P<yd>度)?{tail}"
+            ),
+        ),
+        (
+            "point",
+            regex.compile(
+                r"(?<![\d.\-/:])(?P<iy>(?:19|20)\d\d)(?P<sep>[-/.])(?P<im>0?[1-9]|1[0-2])"
+                r"(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
+            ),
+        ),
+        (
+            "range",
+            regex.compile(
+                r"(?<![\d\-])(?P<y1>(?:19|20)\d\d) ?(?:[-—–~～－至到一]{1,2}) ?"
+                r"(?P<y2>(?:19|20)\d\d)年(?![版代级])度?"
+            ),
+        ),
+        (
+            "range",
+            regex.compile(
+                r"(?<=[(\[【〔])(?P<y1>(?:19|20)\d\d) ?(?:[-—–~～－至到]{1,2}) ?"
+                r"(?P<y2>(?:19|20)\d\d)(?:年度?)?(?=[)\]】〕])"
+            ),
+        ),
+        (
+            "plan",
+            regex.compile(
+                rf"第(?P<ord>十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划)"
+                rf"(?P<pw>{plan_words})?"
+            ),
+        ),
+        (
+            "point",
+            regex.compile(
+                rf"(?<!{r.relative_year_not_after})"
+                rf"(?P<ry>{_alt([*r.relative_years, *r.context_years])}){tail}"
+            ),
+        ),
+        (
+            "point",
+            regex.compile(
+                rf"(?<![\d〇○零一二三四五六七八九十百两半几多数近每个今明本当去上后前同该次全第])"
+                rf"(?P<bw>{_alt(r.bare_year_words)})(?!(?<=初){early})"
+            ),
+        ),
+        (
+            "point",
+            regex.compile(
+                rf"(?<![\d〇○零一二三四五六七八九十每按个前第季])"
+                rf"(?:第?(?P<q>{_QUARTER})季度(?P<qm>末|初)?|前(?P<qn>[二三])季度)"
+            ),
+        ),
+        (
+            "point",
+            regex.compile(
+                rf"(?<![\d个第./〇○零一二三四五六七八九十统单])(?P<m>{_MONTH})月份?"
+                rf"(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?"
+                r"(?![度刊报薪])"
+            ),
+        ),
+        (
+            "plan",
+            regex.compile(
+                r"(?<![一二三四五六七八九十百千万零〇两\d第])(?P<q1>[“\"‘「]?)"
+                r"(?P<ord>十[一二三四五六七八九]|[一二三四五六七八九十])五(?P<q2>[”\"’」]?)"
+                rf"(?P<pw>{plan_words})?"
+            ),
+        ),
+        ("festival", regex.compile(rf"(?<![一二三四五六七八九十])(?P<fest>{_alt(r.festivals)})")),
+        ("named", regex.compile(rf"(?P<named>{_alt(r.named_years)})")),
+        (
+            "limit",
+            regex.compile(
+                rf"(?P<lb>{before})?(?<![\d.])(?P<ln>{_NUM}|{frac})"
+                rf"(?:{_RANGE_SEP}(?P<ln2>{_NUM}))?(?P<lu>{units})"
+                rf"(?:(?P<la>{after})(?!(?<=内){r.not_after_inside}))?"
+            ),
+        ),
+        (
+            "relperiod",
+            regex.compile(
+                rf"(?P<rpw>{_alt(r.relative_period_words)})(?P<rn>{_NUM})"
+                rf"(?:{_RANGE_SEP}(?P<rn2>{_NUM}))?个?年(?P<rt>内|间|里)?"
+            ),
+        ),
+        (
+            "effort",
+            regex.compile(
+                rf"(?P<eb>{_alt(r.relative_effort.before)})(?P<en>{_NUM}|{frac})"
+                rf"(?:{_RANGE_SEP}(?P<en2>{_NUM}))?个?年(?P<ea>{_alt(r.relative_effort.after)})"
+            ),
+        ),
+        (
+            "recurrence",
+            regex.compile(
+                rf"(?:(?P<rp>{_alt(r.recurrence_prefixes)})(?P<rn>{_NUM})?(?P<ru>{rec_units})"
+                rf"|(?P<bp>{_alt(r.recurrence_by_prefix)})(?P<ru>{_alt(r.recurrence_by_units)}))"
+                rf"(?!{r.recurrence_not_before})(?P<rmod>末|初|底)?"
+            ),
+        ),
+        ("docstart", regex.compile(doc_start)),
+    ]
+    not_before = r.not_after_before
+    return _Patterns(
+        atoms=tuple(atoms),
+        deadline_prefix=regex.compile(rf"(?P<w>{_alt(r.deadline_prefixes)}) ?$"),
+        deadline_suffix=regex.compile(
+            rf" ?(?P<w>{_alt(r.deadline_suffixes)})(?!(?<=前)(?:{not_before}))"
+            rf"(?!(?<=内){r.not_after_inside})"
+        ),
+        start_prefix=regex.compile(rf"(?P<w>{_alt(r.start_prefixes)}) ?$"),
+        start_suffix=regex.compile(
+            rf" ?(?P<w>{_alt(r.start_suffixes)})(?!(?<=起){r.not_after_since})"
+        ),
+        connector=regex.compile(rf" ?(?:{_alt(r.range_connectors)}) ?"),
+        closer=regex.compile(rf"^(?:{_alt(r.range_closers)})"),
+        limit_gap=regex.compile(r"[,，]?(?:利用|经过|用|在)?"),
+        event_before=regex.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
+        past_before=regex.compile(rf"(?:{_alt(r.past_words)})$"),
+    )
+
+
+def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
+    """Checks that a pattern alone cannot express."""
+    r = rules()
+    g = m.groupdict()
+    chinese_month_alone = (
+        atom_type == "point"
+        and "m" in g
+        and g["m"] is not None
+        and not (g.get("y") or g.get("cy") or g.get("ry") or g.get("d") or g.get("mm"))
+        and not g["m"].isdigit()
+    )
+    if chinese_month_alone:
+        # A Chinese-numeral month alone (统一月报) is too weak; 九月底, 十二月三十一日 count.
+        return norm.startswith("前", m.end())
+    if atom_type == "range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return y1 < y2 <= y1 + 50
+    if atom_type == "plan":
+        quoted = bool(g.get("q1")) and bool(g.get("q2"))
+        if quoted or g.get("pw") or "q1" not in g:
+            return True
+        nxt = norm[m.end() : m.end() + 1]
+        ordinal = parse_number(g["ord"]) or 0
+        return ordinal >= r.plan_periods.bare_min_ordinal and not regex.match(
+            r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]", nxt
+        )
+    if atom_type == "limit":
+        unit = r.limit_units[g["lu"]]
+        if unit.needs_bound and not (g["lb"] or g["la"]):
+            return False
+        if unit.unit == "年" and len(g["ln"]) >= 3:
+            return False  # 2025年内 is a point with 内, not 2025 years
+        # 近3年内: a window in the past.
+        past = patterns().past_before.search(norm, max(0, m.start() - 2), m.start())
+        return not (unit.unit == "年" and past)
+    if atom_type == "festival":
+        after = norm[m.end() : m.end() + 2]
+        before = norm[max(0, m.start() - 2) : m.start()]
+        return bool(regex.match(r"前|之前|以前", after) or regex.search(r"[到至]$", before))
+    return True
+
+
+def find_atoms(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
+    """Every atom in ``norm``, overlaps settled leftmost-longest, none inside ``skip``."""
+    found: list[Atom] = []
+    for atom_type, pat in patterns().atoms:
+        for m in pat.finditer(norm):
+            if m.end() <= m.start() or not _accept(atom_type, m, norm):
+                continue
+            parts = {k: v for k, v in m.groupdict().items() if v}
+            found.append(Atom(m.start(), m.end(), atom_type, parts))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Atom] = []
+    last_end = -1
+    k = 0
+    for atom in found:
+        if atom.start < last_end:
+            continue
+        while k < len(skip) and skip[k][1] <= atom.start:
+            k += 1
+        if k < len(skip) and skip[k][0] < atom.end and atom.start < skip[k][1]:
+            continue
+        out.append(atom)
+        last_end = atom.end
+    return out
+
+
+_POINTLIKE = ("point", "plan", "festival", "named")
+
+
+def _has_year(a: Atom) -> bool:
+    """A point with its year written (absolute or relative), so a range can start there."""
+    return a.type == "point" and bool({"y", "cy", "iy", "ry"} & a.parts.keys())
+
+
+def _can_range(a: Atom, b: Atom) -> bool:
+    """Whether ``a`` can open a range closed by ``b``: ``a`` has a year, or both are months."""
+    if _has_year(a):
+        return True
+    return _no_year(a) and _no_year(b) and "m" in a.parts and "m" in b.parts
+
+
+def _no_year(a: Atom) -> bool:
+    """A point without a year of its own (``6月底``, ``二季度``)."""
+    return a.type == "point" and not ({"y", "cy", "iy", "ry"} & a.parts.keys())
+
+
+def _prefix(pat: regex.Pattern[str], norm: str, start: int, floor: int) -> regex.Match[str] | None:
+    lo = max(floor, start - 6)
+    return pat.search(norm, lo, start)
+
+
+def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Time expressions in ``norm``: atoms joined with the words around them."""
+    p = patterns()
+    r = rules()
+    atoms = find_atoms(norm, skip)
+    out: list[Found] = []
+    floor = 0  # nothing before this offset may be taken into a new expression
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        # A range: point, connector, point (the second may leave out the year).
+        if a.type == "point" and nxt is not None and nxt.type == "point" and _can_range(a, nxt):
+            gap = p.connector.fullmatch(norm, a.end, nxt.start)
+            if gap:
+                s, e = a.start, nxt.end
+                pre = _prefix(p.start_prefix, norm, s, floor)
+                if pre:
+                    s = pre.start()
+                close = p.closer.match(norm[e : e + 1])
+                if close:
+                    e += close.end()
+                out.append(Found(s, e, "range", (a, nxt), prefix=pre["w"] if pre else ""))
+                floor = e
+                i += 2
+                continue
+        if a.type in _POINTLIKE or a.type == "range" or a.type == "docstart":
+            s, e = a.start, a.end
+            prefix = suffix = ""
+            role: Role = "point" if a.type != "range" else "range"
+            if a.type == "docstart":
+                role, prefix = "start", "自"
+            elif a.parts.get("bw") in r.bare_deadline_words:
+                role = "deadline"
+            else:
+                dp = _prefix(p.deadline_prefix, norm, s, floor)
+                if dp and not (
+                    dp.start("w") > 0 and norm[dp.start("w") - 1] in r.verb_before_prefix
+                ):
+                    role, prefix, s = "deadline", dp["w"], dp.start()
+                ds = p.deadline_suffix.match(norm, e)
+                if ds and a.type != "range":
+                    role, suffix, e = "deadline", ds["w"], ds.end()
+                if role == "point" and a.type in ("point", "plan"):
+                    if a.type == "plan" and a.parts.get("pw") in r.plan_periods.since_words:
+                        role = "start"
+                    ss = p.start_suffix.match(norm, e)
+                    if ss:
+                        role, suffix, e = "start", ss["w"], ss.end()
+                        sp = _prefix(p.start_prefix, norm, s, floor)
+                        if sp:
+                            prefix, s = sp["w"], sp.start()
+            # A start with a limit right after it: 2020年起3年内, 自印发之日起30日内.
+            if role == "start" and nxt is not None and nxt.type in ("limit", "effort"):
+                gap = p.limit_gap.fullmatch(norm, e, nxt.start)
+                if gap:
+                    out.append(Found(s, nxt.end, "start_limit", (a, nxt), prefix, suffix))
+                    floor = nxt.end
+                    i += 2
+                    continue
+            if role == "point" and a.type == "festival":
+                floor = max(floor, a.start)
+                i += 1
+                continue
+            out.append(Found(s, e, role, (a,), prefix, suffix))
+            floor = e
+            i += 1
+            continue
+        if a.type == "recurrence" and nxt is not None and _no_year(nxt) and nxt.start == a.end:
+            # 每年3月底前, 每季度末: the point belongs to the recurrence.
+            e = nxt.end
+            ds = p.deadline_suffix.match(norm, e)
+            if ds:
+                e = ds.end()
+            out.append(Found(a.start, e, "recurrence", (a, nxt)))
+            floor = e
+            i += 2
+            continue
+        if a.type == "limit":
+            out.append(
+                Found(a.start, a.end, "limit", (a,), after_event=event_before(norm, a.start))
+            )
+        elif a.type == "relperiod":
+            out.append(Found(a.start, a.end, "relperiod", (a,)))
+        elif a.type == "effort":
+            out.append(Found(a.start, a.end, "effort", (a,)))
+        elif a.type == "recurrence":
+            out.append(Found(a.start, a.end, "recurrence", (a,)))
+        floor = a.end
+        i += 1
+    return out
+
+
+def event_before(norm: str, start: int) -> bool:
+    """Whether a limit at ``start`` counts from an event (``获批后3年内``)."""
+    return bool(patterns().event_before.search(norm, max(0, start - 6), start))

@@ -1,0 +1,221 @@
+"""PDF files: the text layer, laid out as lines, with page furniture taken out.
+
+pdfminer.six reads the text layer with each line's position. From the positions:
+- page headers, footers and page numbers (lines at the top or bottom of a page that repeat
+  across pages, or that are page numbers such as ``— 3 —`` or ``第3页``) are dropped;
+- lines wrapped inside a paragraph are joined again (``责任单`` + ``位`` → ``责任单位``, also
+  across a page break): a line that runs to the right margin continues on the next one unless
+  that one is indented or starts a numbered heading;
+- spaces the layout put between two Chinese characters (justified lines) are dropped.
+
+A PDF with no text layer (a scan) raises :class:`~policyparse.errors.NoTextLayer`, one that
+needs a password :class:`~policyparse.errors.EncryptedDocument`, a damaged or truncated one
+:class:`~policyparse.errors.CorruptDocument`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from ..errors import CorruptDocument, EncryptedDocument, FileTooLarge, NoTextLayer
+
+MAX_PAGES = 3000
+"""Most pages read from one PDF."""
+
+_PAGE_NUMBER = re.compile(
+    r"[-—–－_~·•\s]{0,6}(?:第\s{0,2})?\d{1,4}(?:\s{0,2}页)?"
+    r"(?:\s{0,2}[/／]\s{0,2}\d{1,4}|\s{0,2}[,，]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?"
+    r"[-—–－_~·•\s]{0,6}|(?i:page)\s{0,2}\d{1,4}(?:\s{0,2}(?:of|/)\s{0,2}\d{1,4})?"
+)
+_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|第[一二三四五六七八九十百零〇两\d]{1,4}[章节条编]|\d{1,2}[.、．](?!\d)|[#＃]"
+)
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t]{{1,8}}(?=[{_CJK}])")
+_CID = re.compile(r"\(cid:\d{1,6}\)")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class _Line:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+@dataclass
+class _Page:
+    width: float
+    height: float
+    lines: list[_Line]
+
+
+def _open(data: bytes, path: str | Path | None) -> Any:
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        return PDFDocument(parser, password="")
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedDocument("the PDF is encrypted and needs a password", path=path) from exc
+    except Exception as exc:
+        raise CorruptDocument(f"damaged PDF ({type(exc).__name__})", path=path) from exc
+
+
+def _text_lines(layout: Any) -> list[_Line]:
+    from pdfminer.layout import LTChar, LTContainer, LTTextLine
+
+    out: list[_Line] = []
+    stack = [layout]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTTextLine):
+            text = obj.get_text().strip()
+            if text:
+                out.append(_Line(obj.x0, obj.y0, obj.x1, obj.y1, text))
+        elif isinstance(obj, LTContainer) and not isinstance(obj, LTChar):
+            stack.extend(obj)
+    return out
+
+
+def _rows(lines: list[_Line]) -> list[_Line]:
+    """Lines top to bottom; lines on one row (table cells) left to right."""
+    lines = sorted(lines, key=lambda ln: -ln.y1)
+    rows: list[list[_Line]] = []
+    for ln in lines:
+        mid = (ln.y0 + ln.y1) / 2
+        if rows:
+            last = rows[-1][0]
+            if last.y0 <= mid <= last.y1:
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    return [ln for row in rows for ln in sorted(row, key=lambda r: r.x0)]
+
+
+def _read_pages(doc: Any, path: str | Path | None) -> list[_Page]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    rsrc = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(rsrc, laparams=LAParams(all_texts=True))
+    interpreter = PDFPageInterpreter(rsrc, device)
+    pages: list[_Page] = []
+    for i, page in enumerate(PDFPage.create_pages(doc)):
+        if i >= MAX_PAGES:
+            raise FileTooLarge(f"over {MAX_PAGES} pages", path=path)
+        interpreter.process_page(page)
+        layout = device.get_result()
+        pages.append(_Page(layout.width, layout.height, _rows(_text_lines(layout))))
+    return pages
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Take page headers, footers and page numbers out of every page."""
+    edge_counts: Counter[str] = Counter()
+    for pg in pages:
+        edges = {_key(ln.text) for ln in pg.lines[:2] + pg.lines[-2:]}
+        edge_counts.update(edges)
+    repeat_min = max(2, (len(pages) + 1) // 2)
+    for pg in pages:
+        band = pg.height * 0.12
+        keep: list[_Line] = []
+        n = len(pg.lines)
+        for k, ln in enumerate(pg.lines):
+            at_edge = k < 2 or k >= n - 2
+            in_margin = ln.y0 >= pg.height - band or ln.y1 <= band
+            outside_middle = ln.y0 >= pg.height * 0.7 or ln.y1 <= pg.height * 0.3
+            text = ln.text.strip()
+            if at_edge and outside_middle and _PAGE_NUMBER.fullmatch(text):
+                continue
+            if at_edge and in_margin and len(pages) > 1 and edge_counts[_key(text)] >= repeat_min:
+                continue
+            keep.append(ln)
+        pg.lines = keep
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _join(pages: list[_Page]) -> str:
+    lines = [ln for pg in pages for ln in pg.lines]
+    if not lines:
+        return ""
+    em = median(ln.y1 - ln.y0 for ln in lines) or 10.0
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in lines)
+    right = rights[int(len(rights) * 0.9)]
+    paragraphs: list[str] = []
+    current = ""
+    prev: _Line | None = None
+    prev_page = -1
+    for page_no, pg in enumerate(pages):
+        for ln in pg.lines:
+            text = _CJK_SPACE.sub("", ln.text)
+            joined = False
+            if prev is not None and current:
+                full = prev.x1 >= right - 1.5 * em
+                flush_left = ln.x0 <= left + 0.6 * em
+                close = page_no != prev_page or 0 <= prev.y0 - ln.y1 <= 1.5 * em
+                if full and flush_left and close and not _HEADING.match(text):
+                    sep = " " if _is_ascii_alnum(current[-1]) and _is_ascii_alnum(text[0]) else ""
+                    current += sep + text
+                    joined = True
+            if not joined:
+                if current:
+                    paragraphs.append(current)
+                current = text
+            prev, prev_page = ln, page_no
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs) + "\n"
+
+
+def read_pdf(data: bytes, *, path: str | Path | None = None) -> str:
+    """The text of a PDF's text layer, one line per paragraph."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    doc = _open(data, path)
+    try:
+        pages = _read_pages(doc, path)
+    except (FileTooLarge, EncryptedDocument):
+        raise
+    except RecursionError as exc:
+        raise CorruptDocument("PDF objects nested too deeply to read", path=path) from exc
+    except MemoryError as exc:
+        raise FileTooLarge("PDF too large to read in memory", path=path) from exc
+    except Exception as exc:
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedDocument("the PDF is encrypted", path=path) from exc
+        raise CorruptDocument(
+            f"damaged PDF ({type(exc).__name__}: {exc})"[:300], path=path
+        ) from exc
+    if not pages:
+        raise CorruptDocument("the PDF has no pages", path=path)
+    chars = sum(len(ln.text) for pg in pages for ln in pg.lines)
+    if chars == 0:
+        raise NoTextLayer("no text layer (a scanned PDF?); run OCR on it first", path=path)
+    cids = sum(len(m) for pg in pages for ln in pg.lines for m in _CID.findall(ln.text))
+    if cids > chars / 2:
+        raise NoTextLayer("the text layer has no character map (glyph codes only)", path=path)
+    _drop_furniture(pages)
+    return _join(pages)

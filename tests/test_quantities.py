@@ -1,0 +1,138 @@
+"""The quantities stage: a data table of cases, the corpus, and the stage's rules."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from policyparse.extract import quantities
+from policyparse.pipeline import build_context
+from policyparse.records import PolicyDocument, Quantity
+
+CASES_FILE = Path(__file__).parent / "cases" / "quantities.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def extract(text: str) -> list[Quantity]:
+    """Run the quantities stage alone over ``text``."""
+    ctx = build_context(text)
+    quantities.run(ctx)
+    return ctx.quantities
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _describe(q: Quantity) -> list[Any]:
+    value: Any = q.value if q.value is not None else [q.low, q.high]
+    return [q.text, value, q.unit, q.bound]
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 150
+    assert sum(1 for c in CASES if not c["q"]) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:24] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    text: str = case["text"]
+    got = extract(text)
+    expected: list[list[Any]] = case["q"]
+    assert len(got) == len(expected), [_describe(q) for q in got]
+    for q, exp in zip(got, expected, strict=True):
+        evidence, value, unit, bound = exp[:4]
+        extra: dict[str, Any] = exp[4] if len(exp) > 4 else {}
+        assert text[q.span.start : q.span.end] == evidence == q.text, _describe(q)
+        if isinstance(value, list):
+            assert q.value is None, _describe(q)
+            assert _close(q.low, value[0]) and _close(q.high, value[1]), _describe(q)
+        else:
+            assert q.low is None and q.high is None, _describe(q)
+            assert _close(q.value, value), _describe(q)
+        assert q.unit == unit, _describe(q)
+        assert q.bound == bound, _describe(q)
+        for key, want in extra.items():
+            have = getattr(q, key)
+            if isinstance(want, float | int) and not isinstance(want, bool):
+                assert _close(have, float(want)), (key, have, want)
+            else:
+                assert have == want, (key, have, want)
+
+
+def _sensible(q: Quantity) -> None:
+    if q.value is None:
+        assert q.low is not None and q.high is not None and q.low < q.high, q
+        values = [q.low, q.high]
+    else:
+        assert q.low is None and q.high is None, q
+        values = [q.value]
+    assert q.unit, q
+    for v in values:
+        assert v > 0, q
+        if q.kind == "count" and (q.magnitude or 1) == 1 and q.unit not in ("人",):
+            assert v == int(v), q
+    if q.kind == "money":
+        if q.base_unit == "元":
+            assert q.yuan is not None or q.yuan_low is not None, q
+    else:
+        assert q.yuan is None and q.yuan_low is None, q
+    if q.kind == "percent" and q.unit == "%":
+        assert all(v <= 1000 for v in values), q
+
+
+def test_corpus_quantities_are_grounded(corpus_docs: dict[str, PolicyDocument]) -> None:
+    total = 0
+    for doc in corpus_docs.values():
+        for q in doc.quantities:
+            assert doc.text[q.span.start : q.span.end] == q.text, q
+            _sensible(q)
+            total += 1
+        spans = [(q.span.start, q.span.end) for q in doc.quantities]
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert total >= 100
+
+
+def test_corpus_years_and_numbers_are_not_quantities(
+    corpus_docs: dict[str, PolicyDocument],
+) -> None:
+    for doc in corpus_docs.values():
+        for q in doc.quantities:
+            assert not (q.unit == "年" and q.value is not None and q.value >= 1000), q
+            assert "号" not in (q.text or ""), q
+
+
+def test_find_in_reports_why_a_number_is_not_a_quantity() -> None:
+    finds = quantities.find_in("到2025年，全省医药工业产值达到4000亿元，第二个丙肝药")
+    kinds = [(f.excluded, r.value if r else None) for f, r in finds]
+    assert kinds == [("year", None), (None, 4000.0), ("ordinal", None)]
+
+
+def test_bound_words_are_longest_first() -> None:
+    (q,) = extract("不超过400万元")
+    assert q.bound == "le"
+    (q,) = extract("不低于80%")
+    assert q.bound == "ge"
+    (q,) = extract("不超5%")
+    assert q.bound == "le"
+
+
+def test_spans_point_into_original_with_spaces_and_fullwidth() -> None:
+    text = "审查用时控制在 ４ 周以内，超 5000 亿元"
+    got = extract(text)
+    assert [text[q.span.start : q.span.end] for q in got] == ["控制在 ４ 周以内", "超 5000 亿元"]
+    assert [q.value for q in got] == [4, 5000]
+
+
+def test_money_in_yuan() -> None:
+    (a, b, c) = extract("投资2150.71亿元、400万元和3000元")
+    assert (a.yuan, b.yuan, c.yuan) == (215071000000.0, 4000000.0, 3000.0)
+    assert (a.magnitude, a.base_unit) == (1e8, "元")

@@ -1,0 +1,497 @@
+"""The responsibility stage: blocks, units, roles, links and names, on real and written text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policyparse.check import run_check
+from policyparse.extract import responsibility
+from policyparse.extract.responsibility.names import describe
+from policyparse.pipeline import Context, build_context
+from policyparse.readers import read_path
+from policyparse.records import PolicyDocument, ResponsibleUnit
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "responsibility"
+_WS = re.compile(r"\s+")
+
+
+def _context(text: str) -> Context:
+    ctx = build_context(text)
+    responsibility.run(ctx)
+    return ctx
+
+
+def units_of(text: str) -> list[tuple[str, str]]:
+    """(name, role) of every unit the stage finds in ``text``."""
+    return [(u.name, u.role) for u in _context(text).responsible_units]
+
+
+def extract_units(path: Path) -> PolicyDocument:
+    """A document with its outline and responsible units only (this stage, alone)."""
+    loaded = read_path(path)
+    ctx = _context(loaded.text)
+    o = ctx.outline
+    return PolicyDocument(
+        source=loaded.source,
+        text=loaded.text,
+        meta=ctx.meta,
+        sections=o.sections,
+        provisions=o.provisions,
+        responsible_units=ctx.responsible_units,
+    )
+
+
+# --- scores against gold files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("folder", "floor"), [(CORPUS, 0.98), (FIXTURES, 0.95)])
+def test_unit_scores(folder: Path, floor: float) -> None:
+    result = run_check([folder], extract=extract_units)
+    assert not result.errors
+    overall = result.overall
+    assert overall.units_name.f1 >= floor
+    assert overall.units_name_role.f1 >= floor
+
+
+def test_fixture_documents_each_score() -> None:
+    result = run_check([FIXTURES], extract=extract_units)
+    assert len(result.documents) >= 8
+    for doc in result.documents:
+        assert doc.scores.units_name_role.f1 >= 0.9, doc.name
+
+
+# --- blocks in every form --------------------------------------------------------------------
+
+L, P, G, U = "lead", "participant", "guide", "unspecified"
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        "full-width label",
+        "加强平台建设。（责任单位：省科技厅、省发改委、省卫健委）",
+        [("省科技厅", U), ("省发改委", U), ("省卫健委", U)],
+    ),
+    (
+        "half-width label",
+        "加强平台建设。(责任单位:省科技厅、省发改委,长江产业集团)",
+        [("省科技厅", U), ("省发改委", U), ("长江产业集团", U)],
+    ),
+    (
+        "mixed brackets",
+        "加强平台建设。（责任单位：省委人才办、省科技厅)",
+        [("省委人才办", U), ("省科技厅", U)],
+    ),
+    (
+        "lead and responsible labels",
+        "推进改厕。（牵头单位：县农业农村局；责任单位：县卫健局、县住建局）",
+        [("县农业农村局", L), ("县卫健局", P), ("县住建局", P)],
+    ),
+    (
+        "lead and cooperating labels with a comma",
+        "推进改厕。（牵头单位：市发展改革委，配合单位：市财政局、市统计局）",
+        [("市发展改革委", L), ("市财政局", P), ("市统计局", P)],
+    ),
+    (
+        "lead responsible label",
+        "优化服务。（牵头责任单位：区市场监管局；责任单位：区税务局、区公安分局）",
+        [("区市场监管局", L), ("区税务局", P), ("区公安分局", P)],
+    ),
+    (
+        "only a cooperating label beside the responsible one",
+        "优化服务。（责任单位：区政务服务管理局；配合单位：区人社局）",
+        [("区政务服务管理局", L), ("区人社局", P)],
+    ),
+    (
+        "responsible by duty",
+        "完善制度。（司法部、国家药监局按职责分工负责）",
+        [("司法部", U), ("国家药监局", U)],
+    ),
+    ("one unit responsible", "优化流程。（国家药监局负责）", [("国家药监局", U)]),
+    (
+        "lead and cooperating words",
+        "培育新业态。（市商务局牵头，市发改委、市市场监管局配合）",
+        [("市商务局", L), ("市发改委", P), ("市市场监管局", P)],
+    ),
+    (
+        "lead and participating words inside a label",
+        "建设平台。（责任单位：省经信委、省科技厅牵头，省发展改革委、省金融办参与）",
+        [("省经信委", L), ("省科技厅", L), ("省发展改革委", P), ("省金融办", P)],
+    ),
+    (
+        "guide",
+        "强化监管。（各省级人民政府负责，国家药监局指导）",
+        [("各省级人民政府", U), ("国家药监局", G)],
+    ),
+    (
+        "guide alone",
+        "开展创建活动。（省教育厅、省科技厅指导）",
+        [("省教育厅", G), ("省科技厅", G)],
+    ),
+    (
+        "responsible beside cooperating",
+        "发展养老托育。（市民政局负责，各区人民政府配合）",
+        [("市民政局", L), ("各区人民政府", P)],
+    ),
+    (
+        "lead with the rest by duty",
+        "规范收费。（区发改局牵头；区财政局、区统计局按照职责分工负责）",
+        [("区发改局", L), ("区财政局", P), ("区统计局", P)],
+    ),
+    (
+        "joint word",
+        "推进建设。（省发展改革委会同省财政厅、省自然资源厅负责）",
+        [("省发展改革委", L), ("省财政厅", P), ("省自然资源厅", P)],
+    ),
+    (
+        "line form",
+        "推动平台开放。\n牵头部门:市市场监管局、市工业和信息化局;责任部门:市发展改革委、市科技局。\n",
+        [("市市场监管局", L), ("市工业和信息化局", L), ("市发展改革委", P), ("市科技局", P)],
+    ),
+    (
+        "line form over two lines",
+        "统筹用地指标。\n牵头单位：区自然资源局\n配合单位：区发展和改革局、区住建局\n",
+        [("区自然资源局", L), ("区发展和改革局", P), ("区住建局", P)],
+    ),
+    (
+        "line form after a full stop, with a time limit",
+        "引导银行加大信贷投放。责任单位：区金融服务中心、人民银行XX区支行。完成时间：2024年底\n",
+        [("区金融服务中心", U), ("人民银行XX区支行", U)],
+    ),
+    (
+        "bracketed labels",
+        "建设创新港。\n【牵头单位】市科技局　【责任单位】经开区、高新区管委会\n",
+        [("市科技局", L), ("经开区管委会", P), ("高新区管委会", P)],
+    ),
+    (
+        "time limit inside the block",
+        "推进改厕。（牵头单位：县农业农村局；责任单位：县卫健局；完成时限：2025年12月底）",
+        [("县农业农村局", L), ("县卫健局", P)],
+    ),
+    (
+        "closing bracket missing",
+        "建成企业研究院60家。（责任单位：省科技厅、省发展改革委、省经信委\n（三）推进重点领域突破。",
+        [("省科技厅", U), ("省发展改革委", U), ("省经信委", U)],
+    ),
+    (
+        "closing bracket missing, role words",
+        "清理政策措施。（区市场监管局牵头，区司法局配合\n6.强化要素保障。",
+        [("区市场监管局", L), ("区司法局", P)],
+    ),
+    (
+        "page break inside a unit",
+        "培育冠军企业。(责任单位:省工信厅、省教育厅、省科\n- 12 -\n技厅、省商务厅)\n7.下一项。",
+        [("省工信厅", U), ("省教育厅", U), ("省科技厅", U), ("省商务厅", U)],
+    ),
+    (
+        "page break before the closing bracket",
+        "推进追溯体系建设（国家药监局牵头，国家发展改革委、\n\n工业和信息化部配合），推动数据共享。",
+        [("国家药监局", L), ("国家发展改革委", P), ("工业和信息化部", P)],
+    ),
+    (
+        "block in mid-paragraph before the next task",
+        "2.布局算力设施。(牵头单位:省发改委;配合单位:省工信厅)3.推进工业互联网建设。"
+        "(责任单位:省工信厅)",
+        [("省发改委", L), ("省工信厅", P), ("省工信厅", U)],
+    ),
+    (
+        "role in brackets after a unit",
+        "推进。（责任单位：县发改局（牵头）、县财政局、县统计局）",
+        [("县发改局", L), ("县财政局", P), ("县统计局", P)],
+    ),
+    (
+        "为牵头单位",
+        "推进。（县发改局为牵头单位，县财政局为配合单位）",
+        [("县发改局", L), ("县财政局", P)],
+    ),
+    (
+        "label line joined to the next paragraph by normalization",
+        "推进工作，到2025年完成改造任务，确保取得实效。\n牵头单位：市科技局；责任单位：市财政局、"
+        "市税务局\n推动现有平台开放共享，建立线上平台，打造协同运营中心。\n",
+        [("市科技局", L), ("市财政局", P), ("市税务局", P)],
+    ),
+    (
+        "unclosed bracket joined to the next paragraph by normalization",
+        "推进工作。（责任单位：省科技厅、省发展改革委、省经信委\n"
+        "加快推进重点领域突破，推动医药创新发展，形成竞争优势。\n",
+        [("省科技厅", U), ("省发展改革委", U), ("省经信委", U)],
+    ),
+    (
+        "assignment sentence",
+        "建立工作机制,以下各项均由各市、县(市、区)人民政府落实,不再列出。",
+        [("各市、县(市、区)人民政府", U)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_block_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert units_of(text) == expected
+
+
+# --- splitting units -------------------------------------------------------------------------
+
+SPLITS: list[tuple[str, str, list[str]]] = [
+    (
+        "comma and 、",
+        "（责任单位：省经信厅、省药监局，各市州人民政府）",
+        ["省经信厅", "省药监局", "各市州人民政府"],
+    ),
+    ("semicolon", "（责任单位：省财政厅；省税务局）", ["省财政厅", "省税务局"]),
+    ("和 between units", "（县财政局和县乡村振兴局负责）", ["县财政局", "县乡村振兴局"]),
+    (
+        "和 inside a name",
+        "（责任单位：市工业和信息化局、市自然资源和规划局）",
+        ["市工业和信息化局", "市自然资源和规划局"],
+    ),
+    (
+        "fixed expression with 〔〕",
+        "（责任单位：省经信委牵头，省级有关部门，各市、县〔市、区〕政府参与）",
+        ["省经信委", "省级有关部门", "各市、县〔市、区〕政府"],
+    ),
+    (
+        "fixed expression with （）",
+        "（责任单位：省发改委，各市、县（市、区）政府）",
+        ["省发改委", "各市、县（市、区）政府"],
+    ),
+    ("各县（市、区）", "（责任单位：市住建局，各县（市、区））", ["市住建局", "各县（市、区）"]),
+    (
+        "各市、县（市、区）人民政府",
+        "（责任单位：省民政厅，各市、县（市、区）人民政府）",
+        ["省民政厅", "各市、县（市、区）人民政府"],
+    ),
+    (
+        "各区、县（市）",
+        "（市民政局负责，各区、县（市）人民政府配合）",
+        ["市民政局", "各区、县（市）人民政府"],
+    ),
+    (
+        "bracketed alias",
+        "（责任单位：省市场监管局〔知识产权局〕、省药监局）",
+        ["省市场监管局〔知识产权局〕", "省药监局"],
+    ),
+    (
+        "bracket after a government",
+        "（责任单位：市医保局，各区市政府(管委)）",
+        ["市医保局", "各区市政府(管委)"],
+    ),
+    (
+        "shared head word",
+        "（责任单位：市外办,烟台开发区、高新区管委,牟平区、芝罘区政府）",
+        ["市外办", "烟台开发区管委", "高新区管委", "牟平区政府", "芝罘区政府"],
+    ),
+    ("shared prefix not added", "（责任单位：省财政厅、教育厅）", ["省财政厅", "教育厅"]),
+    ("trailing 等", "（国家药监局、财政部等按职责分工负责）", ["国家药监局", "财政部"]),
+    ("trailing 等部门", "（责任单位：县财政局、县发改局等部门）", ["县财政局", "县发改局"]),
+    ("trailing 等N个部门", "（责任单位：市商务局、市财政局等10个部门）", ["市商务局", "市财政局"]),
+    ("trailing 等单位", "（责任单位：县财政局、县发改局等单位）", ["县财政局", "县发改局"]),
+    (
+        "word broken by a line break",
+        "加快发展。（责任单位：省委人才办、省教\n\n育厅)",
+        ["省委人才办", "省教育厅"],
+    ),
+    (
+        "white space removed",
+        "加快发展。（责任单位：省 科技厅、 省发改委）",
+        ["省科技厅", "省发改委"],
+    ),
+    ("由 dropped", "加快发展。（由省发改委牵头，省财政厅配合）", ["省发改委", "省财政厅"]),
+    (
+        "convention clause cut",
+        "（责任单位：省科技厅、省药监局，位列第一的为牵头单位，下同）",
+        ["省科技厅", "省药监局"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
+def test_unit_splitting(text: str, names: list[str]) -> None:
+    assert [n for n, _r in units_of("加强建设。" + text)] == names
+
+
+# --- conventions -----------------------------------------------------------------------------
+
+CONVENTIONS = [
+    "位列第一的为牵头单位，下同",
+    "排在第一位的为牵头单位",
+    "列第一位的为牵头单位",
+    "排在首位的为牵头单位，其他为配合单位",
+    "排名第一的单位为牵头单位",
+    "各项任务中，排在第一位的为牵头单位，其他为配合单位",
+    "各项任务第一个单位为牵头单位，其余为配合单位",
+    "责任单位中排在第一位的为牵头单位",
+]
+
+
+@pytest.mark.parametrize("statement", CONVENTIONS)
+def test_conventions(statement: str) -> None:
+    text = (
+        f"为推进工作，制定本方案（{statement}）。\n"
+        "（一）加强建设。建成平台10个。（责任单位：省科技厅、省发改委、省卫健委）\n"
+        "（二）加强服务。（责任单位：省药监局）\n"
+        "（三）加强保障。（省财政厅、省税务局牵头负责）\n"
+        "（四）优化环境。（省商务厅牵头，省市场监管局配合）\n"
+    )
+    assert units_of(text) == [
+        ("省科技厅", L),
+        ("省发改委", P),
+        ("省卫健委", P),
+        ("省药监局", L),
+        ("省财政厅", L),
+        ("省税务局", L),
+        ("省商务厅", L),
+        ("省市场监管局", P),
+    ]
+
+
+def test_convention_in_a_block_holds_from_there_on() -> None:
+    text = (
+        "（一）前项。（责任单位：省经信厅、省科技厅）\n"
+        "（二）本项。（责任单位：省科技厅、省发展改革委，位列第一的为牵头单位，下同）\n"
+        "（三）后项。（责任单位：省经信厅、省科技厅）\n"
+    )
+    assert units_of(text) == [
+        ("省经信厅", U),
+        ("省科技厅", U),
+        ("省科技厅", L),
+        ("省发展改革委", P),
+        ("省经信厅", L),
+        ("省科技厅", P),
+    ]
+
+
+# --- no false blocks -------------------------------------------------------------------------
+
+NOT_BLOCKS = [
+    "支持省内制剂领域龙头企业牵头，加强与原料药企业深度合作。",
+    "进一步落实企业主体责任，引导企业推广质量控制技术。",
+    "国家卫生健康委建立健全标准协调机制，省发改委牵头制定实施细则。",
+    "建设合同研发服务（CRO）平台，支持研究型医院（含中医医院）建设。",
+    "发放消费券（以下简称“惠民券”）。",
+    "省市场监管局（省知识产权局）要加强反垄断执法。",
+    "为III期试验服务的牵头（参与）医疗机构给予补助。",
+    "各责任单位要明确牵头单位和责任单位，确保任务落实。",
+    "首页 > 政务公开 > 责任单位：省发改委\n",
+    "支持浙江大学、西湖大学等争创国家级平台（浙江大学、西湖大学）。",
+    "各市、县（市、区）政府要结合本地实际，加强组织领导。",
+    "（一）指导思想。以新发展理念为指导，推动高质量发展。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BLOCKS)
+def test_not_blocks(text: str) -> None:
+    assert units_of(text) == []
+
+
+def test_corpus_document_without_blocks() -> None:
+    ctx = _context(read_path(CORPUS / "000_82b5397f6a78e647.txt").text)
+    assert ctx.responsible_units == []
+
+
+# --- spans, blocks and links -----------------------------------------------------------------
+
+
+def _all_units() -> list[tuple[str, ResponsibleUnit]]:
+    out: list[tuple[str, ResponsibleUnit]] = []
+    for path in sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.[tm][xd]*")):
+        if path.name.endswith(".gold.yaml"):
+            continue
+        doc = extract_units(path)
+        out += [(doc.text, u) for u in doc.responsible_units]
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def test_spans_are_evidence() -> None:
+    units = _all_units()
+    assert len(units) > 400
+    for text, u in units:
+        evidence = text[u.span.start : u.span.end]
+        assert u.block.start <= u.span.start <= u.span.end <= u.block.end
+        assert evidence[0] == u.name[0] and not evidence[-1].isspace(), (u.name, evidence)
+        # the name is written in the span (a page number or a shared head word aside)
+        assert _subsequence(_WS.sub("", evidence), u.name) or _subsequence(
+            u.name[: len(_WS.sub("", evidence))], evidence
+        ), (u.name, evidence)
+
+
+def test_units_link_to_the_provision_their_block_closes() -> None:
+    doc = extract_units(CORPUS / "002_4a73ca354384d462.txt")
+    provisions = {p.id: p for p in doc.provisions}
+    for u in doc.responsible_units:
+        assert u.provision is not None
+        p = provisions[u.provision]
+        assert p.span.start <= u.block.start and u.block.end <= p.span.end
+    first = doc.responsible_units[0]
+    assert provisions[first.provision or ""].number == "（一）"
+    assert provisions[first.provision or ""].heading == "推进创新平台建设"
+
+
+def test_line_blocks_link_to_their_task() -> None:
+    doc = extract_units(CORPUS / "003_c4dcbbf0e13eacd6.txt")
+    provisions = {p.id: p for p in doc.provisions}
+    first = doc.responsible_units[0]
+    assert provisions[first.provision or ""].heading == "链主领航工程"
+
+
+# --- canonical names, kinds and levels -------------------------------------------------------
+
+NAMES = [
+    ("省发改委", "省发展改革委", "government_department", "provincial"),
+    ("省卫健委", "省卫生健康委", "government_department", "provincial"),
+    ("市卫健委", "市卫生健康委", "government_department", "municipal"),
+    ("县发改局", "县发展改革局", "government_department", "county"),
+    ("浙江省发展和改革委员会", "浙江省发展改革委", "government_department", "provincial"),
+    ("省经信厅", "省经济和信息化厅", "government_department", "provincial"),
+    ("省经信委", "省经济和信息化委", "government_department", "provincial"),
+    ("市工信局", "市工业和信息化局", "government_department", "municipal"),
+    ("工信部", "工业和信息化部", "government_department", "national"),
+    ("省人社厅", "省人力资源社会保障厅", "government_department", "provincial"),
+    ("区人力资源和社会保障局", "区人力资源社会保障局", "government_department", "county"),
+    ("市住房和城乡建设局", "市住房城乡建设局", "government_department", "municipal"),
+    ("市市场监督管理局", "市市场监管局", "government_department", "municipal"),
+    ("国家药品监督管理局", "国家药监局", "government_department", "national"),
+    ("省食品药品监督管理局", "省食品药品监管局", "government_department", "provincial"),
+    ("州医疗保障局", "州医保局", "government_department", "municipal"),
+    ("市应急局", "市应急管理局", "government_department", "municipal"),
+    ("教育厅", "教育厅", "government_department", "provincial"),
+    ("牟平区政府", "牟平区人民政府", "peoples_government", "county"),
+    ("各市州人民政府", "各市州人民政府", "peoples_government", "municipal"),
+    ("各区市政府(管委)", "各区市人民政府(管委)", "peoples_government", "county"),
+    ("各县（市、区）", "各县(市、区)", "peoples_government", "county"),
+    ("烟台供电公司", "烟台供电公司", "enterprise", None),
+    ("长江产业集团", "长江产业集团", "enterprise", None),
+    ("市委组织部", "市委组织部", "other", "municipal"),
+    ("浙江金融监管局", "浙江金融监管局", "government_department", "provincial"),
+    (
+        "省市场监管局〔知识产权局〕",
+        "省市场监管局〔知识产权局〕",
+        "government_department",
+        "provincial",
+    ),
+    ("杭州海关", "杭州海关", "government_department", None),
+    ("省级有关部门", "省级有关部门", "government_department", "provincial"),
+]
+
+
+@pytest.mark.parametrize(("name", "canonical", "kind", "level"), NAMES)
+def test_names(name: str, canonical: str, kind: str, level: str | None) -> None:
+    info = describe(name)
+    assert (info.canonical, info.kind, info.level) == (canonical, kind, level)
+
+
+def test_records_carry_names_kinds_and_levels() -> None:
+    ctx = _context("加强建设。（责任单位：省发改委、省卫健委，各市州人民政府）")
+    got = [(u.canonical, u.kind, u.level) for u in ctx.responsible_units]
+    assert got == [
+        ("省发展改革委", "government_department", "provincial"),
+        ("省卫生健康委", "government_department", "provincial"),
+        ("各市州人民政府", "peoples_government", "municipal"),
+    ]
