@@ -117,6 +117,12 @@ NEW_CASES = [
     ),
     ("（鄂政办发〔2022〕5号）", "LAW", "鄂政办发〔2022〕5号"),
     ("按照川府发〔2023〕12号文件要求", "LAW", "川府发〔2023〕12号"),
+    ("关于印发行动计划的通知 浙政办发〔2022〕30号", "LAW", "浙政办发〔2022〕30号"),
+    ("（财政部 税务总局公告2023年第5号）", "LAW", "财政部 税务总局公告2023年第5号"),
+    ("国家药监局令第5号", "LAW", "国家药监局令第5号"),
+    ("中共湖北省委 湖北省人民政府关于加快发展的意见", "GOV", "中共湖北省委"),
+    ("由中国人民银行、浙江银保监局负责。", "GOV", "中国人民银行"),
+    ("由中国人民银行、浙江银保监局负责。", "GOV", "浙江银保监局"),
     ("深入实施“千企升级行动”和“三大工程”。", "PROGRAM", "千企升级行动"),
     ("深入实施“千企升级行动”和“三大工程”。", "PROGRAM", "三大工程"),
     ('全面推进"健康湖南"建设，实施"链长制"。', "PROGRAM", "链长制"),
@@ -137,6 +143,9 @@ NOT_ENTITIES = [
     ("“十四五”时期，健全仿制药质量体系。", None),
     ("推广绿色制药技术，支持上市公司并购。", None),
     ("坚持绿水青山就是金山银山理念，和平发展。", None),
+    ("培育专精特新“小巨人”企业和“单项冠军”企业，打通“最初一公里”。", None),
+    ("支持有条件的医院建设研究型病房，鼓励医院与企业合作。", None),
+    ("支持省内医疗机构、临床医学研究中心等加强与医药企业的合作。", None),
 ]
 
 
@@ -152,9 +161,16 @@ def test_canonical_names_and_codes() -> None:
     hz = found(es, "GPE", "杭州")
     assert hz is not None and hz.canonical == "杭州市" and hz.code == "330100"
     assert hz.source == "gazetteer" and hz.nested
-    # A name shared by several divisions has no code.
-    chaoyang = found(ents("北京市朝阳区"), "GPE", "朝阳区")
+    # A name shared by several divisions has no code, unless its parent is named before it.
+    chaoyang = found(ents("在朝阳区设立"), "GPE", "朝阳区")
     assert chaoyang is not None and chaoyang.code is None
+    chaoyang = found(ents("北京市朝阳区"), "GPE", "朝阳区")
+    assert chaoyang is not None and chaoyang.code == "110105"
+    gulou = found(ents("福州鼓楼区"), "GPE", "鼓楼区")
+    assert gulou is not None and gulou.code == "350102"
+    # A division name after a place it does not belong to is part of another name.
+    es = ents("绍兴滨海新区")
+    assert found(es, "GPE", "滨海新区") is None and found(es, "ORG", "绍兴滨海新区")
 
 
 def test_nesting_is_consistent(corpus_docs: dict[str, PolicyDocument]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policyparse
 from policyparse.nlp.components import SPAN_GROUPS
@@ -123,3 +125,36 @@ def test_pipe_and_carriage_returns(nlp) -> None:  # type: ignore[no-untyped-def]
     assert docs[0].text == "由省科技厅牵头。\r\n省财政厅配合。"
     assert [e.text for e in docs[0].ents] == ["省科技厅", "省财政厅"]
     assert [e.label_ for e in docs[1].ents] == ["GOV"]
+
+
+def test_text_without_json_form(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("由省科技厅牵头\ud800。")
+    assert doc.text == "由省科技厅牵头\ufffd。"
+    assert [e.text for e in doc.ents] == ["省科技厅"]
+    assert doc._.policy is not None
+
+
+def test_doc_serializes_with_its_policy(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    doc = nlp("支持武汉大学建设，由省科技厅牵头。")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.policy == doc._.policy
+    assert [(e.text, e.label_) for e in again.ents] == [("武汉大学", "ORG"), ("省科技厅", "GOV")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("省发展改革委杭州医药港武汉大学《》“”〔〕 \n\t　\r,，。2025年")
+        )
+        | st.characters(),
+        max_size=120,
+    )
+)
+def test_any_text_round_trips(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert doc.text == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    for span in doc.spans["entities"]:
+        assert span.text.strip()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from policyparse.check import run_check
 from policyparse.extract import responsibility
@@ -56,6 +58,33 @@ def test_unit_scores(folder: Path, floor: float) -> None:
     overall = result.overall
     assert overall.units_name.f1 >= floor
     assert overall.units_name_role.f1 >= floor
+
+
+def _wrap(text: str, width: int) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [19, 27, 44])
+def test_hard_wrapped_documents(tmp_path: Path, width: int) -> None:
+    """Text extracted from PDF breaks lines anywhere: inside units, labels and brackets."""
+    for folder in (CORPUS, FIXTURES):
+        for gold in sorted(folder.glob("*.gold.yaml")):
+            data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+            doc = folder / data["document"]
+            if doc.suffix not in (".txt", ".md"):
+                continue
+            (tmp_path / doc.name).write_text(_wrap(doc.read_text(encoding="utf-8"), width))
+            data["targets"] = []
+            (tmp_path / gold.name).write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = run_check([tmp_path], extract=extract_units)
+    assert not result.errors
+    assert result.overall.units_name_role.f1 >= 0.98
 
 
 def test_fixture_documents_each_score() -> None:
@@ -220,6 +249,27 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("省科技厅", U), ("省发展改革委", U), ("省经信委", U)],
     ),
     (
+        "labels without colons, white space after them",
+        "推进。\n牵头单位　市发改委　　责任单位　市财政局、市税务局\n",
+        [("市发改委", L), ("市财政局", P), ("市税务局", P)],
+    ),
+    (
+        "bold labels",
+        "推进。\n**牵头单位**：市发改委；**责任单位**：市财政局\n",
+        [("市发改委", L), ("市财政局", P)],
+    ),
+    (
+        "bulleted label lines",
+        "推进。\n- 牵头单位：市发改委\n- 配合单位：市财政局\n",
+        [("市发改委", L), ("市财政局", P)],
+    ),
+    ("ratio sign for a colon", "推进。（责任单位∶市发改委）", [("市发改委", U)]),
+    (
+        "为 for a colon",
+        "推进。（责任单位为省发改委、省财政厅）",
+        [("省发改委", U), ("省财政厅", U)],
+    ),
+    (
         "assignment sentence",
         "建立工作机制,以下各项均由各市、县(市、区)人民政府落实,不再列出。",
         [("各市、县(市、区)人民政府", U)],
@@ -323,6 +373,13 @@ CONVENTIONS = [
     "各项任务中，排在第一位的为牵头单位，其他为配合单位",
     "各项任务第一个单位为牵头单位，其余为配合单位",
     "责任单位中排在第一位的为牵头单位",
+    "列在首位的为牵头单位，其他为责任单位",
+    "排名第一位的为牵头部门",
+    "第一个为牵头单位",
+    "所列第一个单位为牵头单位",
+    "排在首位的是牵头单位",
+    "位居第一的为牵头单位",
+    "列第一的单位牵头",
 ]
 
 
@@ -365,6 +422,12 @@ def test_convention_in_a_block_holds_from_there_on() -> None:
 
 # --- no false blocks -------------------------------------------------------------------------
 
+
+def test_no_convention_from_running_text() -> None:
+    text = "支持排名第一的单位牵头组建联盟。\n（一）加强建设。（责任单位：省科技厅、省发改委）\n"
+    assert units_of(text) == [("省科技厅", U), ("省发改委", U)]
+
+
 NOT_BLOCKS = [
     "支持省内制剂领域龙头企业牵头，加强与原料药企业深度合作。",
     "进一步落实企业主体责任，引导企业推广质量控制技术。",
@@ -378,12 +441,31 @@ NOT_BLOCKS = [
     "支持浙江大学、西湖大学等争创国家级平台（浙江大学、西湖大学）。",
     "各市、县（市、区）政府要结合本地实际，加强组织领导。",
     "（一）指导思想。以新发展理念为指导，推动高质量发展。",
+    "推进。\n牵头单位 配合单位 完成时限\n1 推进建设 市发改委 市财政局 2024年\n",
+    "推进。\n责任单位 \n",
+    "以杭州、台州等地为重点，建设一批医药产业基地\n(园区)，规划形成产业集群。",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_BLOCKS)
 def test_not_blocks(text: str) -> None:
     assert units_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（" * 5000,
+        "（责任单位：省发改委\n" * 1000,
+        "。（省发改委牵头，" * 1000,
+        "牵头单位：" + "市科\n技局、" * 1000,
+        "(" + "省发改委" * 1000 + ")",
+    ],
+)
+def test_pathological_input_is_fast(text: str) -> None:
+    start = time.perf_counter()
+    _context(text)
+    assert time.perf_counter() - start < 5
 
 
 def test_corpus_document_without_blocks() -> None:
@@ -396,8 +478,8 @@ def test_corpus_document_without_blocks() -> None:
 
 def _all_units() -> list[tuple[str, ResponsibleUnit]]:
     out: list[tuple[str, ResponsibleUnit]] = []
-    for path in sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.[tm][xd]*")):
-        if path.name.endswith(".gold.yaml"):
+    for path in sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.iterdir()):
+        if path.suffix not in (".txt", ".md", ".html"):
             continue
         doc = extract_units(path)
         out += [(doc.text, u) for u in doc.responsible_units]
@@ -478,6 +560,14 @@ NAMES = [
     ),
     ("杭州海关", "杭州海关", "government_department", None),
     ("省级有关部门", "省级有关部门", "government_department", "provincial"),
+    ("国家税务总局浙江省税务局", "国家税务总局浙江省税务局", "government_department", "provincial"),
+    ("团市委", "团市委", "other", "municipal"),
+    ("各地级以上市人民政府", "各地级以上市人民政府", "peoples_government", "municipal"),
+    ("浙江大学", "浙江大学", "other", None),
+    ("经开区管委会", "经开区管委会", "peoples_government", "county"),
+    ("各乡镇人民政府", "各乡镇人民政府", "peoples_government", None),
+    ("中国移动XX分公司", "中国移动XX分公司", "enterprise", None),
+    ("人民银行XX区支行", "人民银行XX区支行", "government_department", None),
 ]
 
 

@@ -139,9 +139,12 @@ class CsvTables:
             if not target.is_file():
                 continue
             with target.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
+                reader = csv.DictReader(fh)
+                for name in reader.fieldnames or ():
+                    self._columns[kind].setdefault(name, None)
+                for row in reader:
                     path = row.pop("path", None) or ""
-                    clean = {k: v for k, v in row.items() if k is not None and v != ""}
+                    clean = {k: v for k, v in row.items() if k is not None}
                     self.add_rows(path, {kind: [clean]})
         return set(self.paths)
 

@@ -54,7 +54,7 @@ _CSS = """
 .pp-doc .pp-entities{box-shadow:inset 0 -3px 0 #be4bdb}
 .pp-doc .pp-entities.pp-GPE{box-shadow:inset 0 -3px 0 #15aabf}
 .pp-doc .pp-entities.pp-GOV{box-shadow:inset 0 -3px 0 #4263eb}
-.pp-doc .pp-entities.pp-ORG{box-shadow:inset 0 -3px 0 #f76707}
+.pp-doc .pp-entities.pp-ORG{box-shadow:inset 0 -3px 0 #c2255c}
 .pp-doc .pp-entities.pp-LAW{box-shadow:inset 0 -3px 0 #5c940d}
 .pp-doc [title]{cursor:help}
 """
@@ -97,8 +97,12 @@ def describe(kind: str, record: BaseModel) -> str:
         parts = [f"time ({record.kind})"]
         if record.year is not None:
             parts.append(str(record.year))
-        if record.start or record.end:
-            parts.append(f"{record.start or '…'} .. {record.end or '…'}")
+        if record.start and record.end:
+            parts.append(f"{record.start} .. {record.end}")
+        elif record.end:
+            parts.append(f"until {record.end}")
+        elif record.start:
+            parts.append(f"from {record.start}")
         return ": ".join([parts[0], " ".join(parts[1:])]) if len(parts) > 1 else parts[0]
     if isinstance(record, ResponsibleUnit):
         return f"responsible unit ({record.role}): {record.name}"
@@ -173,7 +177,16 @@ def to_html(
             meta.append(f"{label}: {html.escape(value)}")
     counts = ", ".join(f"{len(getattr(doc, k))} {k.replace('_', ' ')}" for k in chosen)
     meta.append(counts)
-    legend = "".join(f'<span class="pp-{k}">{label}</span>' for k, label in _LEGEND if k in chosen)
+    legend = "".join(
+        f'<span class="pp-{k}">{label}</span>'
+        for k, label in _LEGEND
+        if k in chosen and k != "entities"
+    )
+    if "entities" in chosen:
+        legend += "".join(
+            f'<span class="pp-entities pp-{lab}">{lab}</span>'
+            for lab in ("GOV", "ORG", "GPE", "LAW", "PROGRAM")
+        )
     body = _highlight(doc.text, _marks(doc, chosen))
     css = f"<style>{_CSS}</style>" if style else ""
     return (

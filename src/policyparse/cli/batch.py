@@ -12,8 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +35,8 @@ class Task:
     fmt: str = "json"
     out: str | None = None
     """The output file (mode ``file``)."""
+    timeout: float | None = None
+    """Seconds one file may take (``None``: no limit)."""
 
 
 @dataclass
@@ -67,8 +72,43 @@ def init_worker() -> None:
     tokenizer()
 
 
+class _TimeUp(BaseException):
+    """Raised by the alarm inside a task that ran past its time limit."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _TimeUp
+
+
+def _timeout_message(seconds: float) -> str:
+    return f"gave up after {seconds:g} s: the document is too large or too complex to read"
+
+
 def run_task(task: Task) -> Result:
-    """Read, parse and write one input; every failure becomes a result with a code."""
+    """Read, parse and write one input; every failure becomes a result with a code.
+
+    With ``task.timeout`` an alarm stops the task when it runs too long (main thread only).
+    """
+    use_alarm = (
+        task.timeout is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not use_alarm:
+        return _run_task(task)
+    assert task.timeout is not None
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, task.timeout)
+    try:
+        return _run_task(task)
+    except _TimeUp:
+        return _internal(task, "PP105", _timeout_message(task.timeout))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run_task(task: Task) -> Result:
     from ..api import parse_file
     from ..errors import PolicyParseError
 
@@ -120,13 +160,30 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker)
 
 
+_GRACE = 30.0
+"""Seconds past a task's time limit before its worker is killed (the alarm did not stop it)."""
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    procs = getattr(pool, "_processes", None) or {}
+    for proc in list(procs.values()):
+        proc.kill()
+
+
 def _alone(task: Task) -> Result:
-    """Run one task in a pool of its own, so a crash is pinned on it."""
-    with _pool(1) as pool:
-        try:
-            return pool.submit(run_task, task).result()
-        except BrokenProcessPool:
-            return _crashed(task)
+    """Run one task in a pool of its own, so a crash or a hang is pinned on it."""
+    pool = _pool(1)
+    try:
+        fut = pool.submit(run_task, task)
+        limit = None if task.timeout is None else task.timeout + _GRACE
+        return fut.result(timeout=limit)
+    except BrokenProcessPool:
+        return _crashed(task)
+    except FutureTimeout:
+        _kill(pool)
+        return _internal(task, "PP105", _timeout_message(task.timeout or 0))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _in_pool(tasks: list[Task], workers: int) -> Iterator[Result]:
@@ -134,12 +191,20 @@ def _in_pool(tasks: list[Task], workers: int) -> Iterator[Result]:
     window = workers * 2
     pool = _pool(workers)
     pending: dict[Future[Result], Task] = {}
+    limit = tasks[0].timeout if tasks else None
+    last_progress = time.monotonic()
     try:
         while queue or pending:
             while queue and len(pending) < window:
                 task = queue.pop()
                 pending[pool.submit(run_task, task)] = task
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=5.0, return_when=FIRST_COMPLETED)
+            if done:
+                last_progress = time.monotonic()
+            elif limit is not None and time.monotonic() - last_progress > limit + _GRACE:
+                _kill(pool)  # a worker is stuck where the alarm cannot reach it
+                last_progress = time.monotonic()
+                continue
             broken: list[Task] = []
             for fut in done:
                 task = pending.pop(fut)

@@ -77,6 +77,12 @@ def extract(
         bool,
         typer.Option("--skip-existing", help="Skip inputs whose output is already there."),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", min=0, help="Seconds one file may take before it fails (0: no limit)."
+        ),
+    ] = 300.0,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
@@ -118,7 +124,8 @@ def extract(
         if skip_existing and out is not None and Path(out).exists():
             skipped += 1
             continue
-        tasks.append(Task(i, str(item.path), mode, fmt.value, out))  # type: ignore[arg-type]
+        limit = timeout or None
+        tasks.append(Task(i, str(item.path), mode, fmt.value, out, limit))  # type: ignore[arg-type]
 
     n_jobs = jobs or default_jobs()
     progress = Progress(
@@ -169,6 +176,11 @@ def extract(
                 if result.text is not None:
                     sys.stdout.write(result.text)
                     sys.stdout.flush()
+    except BrokenPipeError:  # the reader of stdout went away (``| head``): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
     except KeyboardInterrupt:
         progress.close()
         typer.echo("interrupted: unfinished output files were not written", err=True)
@@ -183,7 +195,7 @@ def extract(
             parts.append(f"{skipped} skipped")
         if failed:
             codes["PP100"] += len(missing)
-            detail = ", ".join(f"{c} ×{n}" for c, n in sorted(codes.items()) if n)
+            detail = ", ".join(f"{c}: {n}" for c, n in sorted(codes.items()) if n)
             parts.append(f"{failed} failed ({detail})")
         typer.echo(", ".join(parts) + f" in {time.monotonic() - started:.1f} s", err=True)
     if failed:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..records import PolicyDocument
-from .tokenizer import parse_for
+from .tokenizer import get_policy, parse_for, set_policy
 
 SPAN_GROUPS = ("quantities", "times", "targets", "responsible_units")
 """The record kinds shown as span groups, each under its own key in ``doc.spans``."""
@@ -26,10 +26,12 @@ SPAN_GROUPS = ("quantities", "times", "targets", "responsible_units")
 
 def policy_of(doc: Doc) -> PolicyDocument:
     """The PolicyDocument of a Doc: the tokenizer's, or parsed now (and kept)."""
-    policy: PolicyDocument | None = doc._.policy
-    if policy is None or len(policy.text) != len(doc.text):
+    policy = get_policy(doc)
+    # The length of doc.text without building it (doc.text joins every token).
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if policy is None or len(policy.text) != length:
         policy = parse_for(doc.text)
-        doc._.policy = policy
+        set_policy(doc, policy)
     return policy
 
 

@@ -8,7 +8,9 @@ that every entity of the PolicyDocument is a whole run of tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -17,8 +19,43 @@ from spacy.vocab import Vocab
 
 from ..records import PolicyDocument
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+POLICY_KEY = "policyparse.document"
+"""``doc.user_data`` key of the PolicyDocument's JSON (serializable with the Doc)."""
+
+_CACHE: OrderedDict[str, PolicyDocument] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def _remember(data: str, policy: PolicyDocument) -> None:
+    _CACHE[data] = policy
+    _CACHE.move_to_end(data)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def get_policy(doc: Doc) -> PolicyDocument | None:
+    """``doc._.policy``: the PolicyDocument kept with the Doc, or None."""
+    data = doc.user_data.get(POLICY_KEY)
+    if not isinstance(data, str):
+        return None
+    policy = _CACHE.get(data)
+    if policy is None:
+        policy = PolicyDocument.model_validate_json(data)
+        _remember(data, policy)
+    return policy
+
+
+def set_policy(doc: Doc, policy: PolicyDocument) -> None:
+    """Keep ``policy`` with ``doc`` (as JSON in ``doc.user_data``, so the Doc still serializes)."""
+    data = policy.to_json()
+    doc.user_data[POLICY_KEY] = data
+    _remember(data, policy)
+
+
 if not Doc.has_extension("policy"):
-    Doc.set_extension("policy", default=None)
+    Doc.set_extension("policy", getter=get_policy)
 
 
 def parse_for(text: str) -> PolicyDocument:
@@ -63,11 +100,13 @@ class PolicyTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        # spaCy cannot store lone surrogates: each becomes U+FFFD (offsets unchanged).
+        text = _SURROGATE.sub("\ufffd", text)
         policy = parse_for(text)
         cuts = sorted({p for e in policy.entities for p in (e.span.start, e.span.end)})
         words, spaces = _words(text, cuts)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc._.policy = policy
+        set_policy(doc, policy)
         return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -29,10 +29,186 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _stream_lines(stream: io.BufferedIOBase, path: str | Path | None) -> list[str]:
+def _val(elem: Element) -> str | None:
+    return next((v for k, v in elem.attrib.items() if _local(k) == "val"), None)
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0 or n >= 10000:
+        return str(n)
+    out = ""
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("" if unit == "十" and digit == 1 and not out else _CN_DIGITS[digit]) + unit
+        elif out and n:
+            out += "" if out.endswith("零") else "零"
+    return out + (_CN_DIGITS[n] if n else "")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC")):
+        out += sym * (n // value)
+        n %= value
+    for value, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        out += sym * (n // value)
+        n %= value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list number in one of Word's numbering formats (``w:numFmt``)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified"):
+        return _chinese(n)
+    if fmt == "ideographTraditional" and 0 < n <= len(_TIANGAN):
+        return _TIANGAN[n - 1]
+    if fmt == "ideographZodiac" and 0 < n <= len(_DIZHI):
+        return _DIZHI[n - 1]
+    if fmt.startswith("decimalEnclosedCircle") and 0 < n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalFullWidth":
+        return str(n).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    if fmt == "upperLetter":
+        return _letters(n)
+    if fmt == "lowerLetter":
+        return _letters(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)
+
+
+class _Level:
+    __slots__ = ("fmt", "start", "suffix", "text")
+
+    def __init__(self) -> None:
+        self.fmt = "decimal"
+        self.text = ""
+        self.start = 1
+        self.suffix = "\t"
+
+
+class Numbering:
+    """Word's automatic list numbers (``word/numbering.xml``), counted paragraph by paragraph."""
+
+    def __init__(self, numbering: Element | None, styles: Element | None) -> None:
+        abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.styles: dict[str, tuple[str | None, int | None]] = {}
+        if numbering is not None:
+            for elem in numbering:
+                name = _local(elem.tag)
+                if name == "abstractNum":
+                    aid = next(
+                        (v for k, v in elem.attrib.items() if _local(k) == "abstractNumId"), ""
+                    )
+                    abstract[aid] = self._levels(elem)
+                elif name == "num":
+                    nid = next((v for k, v in elem.attrib.items() if _local(k) == "numId"), "")
+                    aid, starts = "", {}
+                    for child in elem:
+                        cname = _local(child.tag)
+                        if cname == "abstractNumId":
+                            aid = _val(child) or ""
+                        elif cname == "lvlOverride":
+                            ilvl = int(
+                                next(
+                                    (v for k, v in child.attrib.items() if _local(k) == "ilvl"), "0"
+                                )
+                                or 0
+                            )
+                            for over in child.iter():
+                                if _local(over.tag) == "startOverride":
+                                    starts[ilvl] = int(_val(over) or 1)
+                    self.nums[nid] = (aid, starts)
+        self.abstract = abstract
+        if styles is not None:
+            for style in styles:
+                if _local(style.tag) != "style":
+                    continue
+                sid = next((v for k, v in style.attrib.items() if _local(k) == "styleId"), None)
+                num_id: str | None = None
+                style_lvl: int | None = None
+                for elem in style.iter():
+                    if _local(elem.tag) == "numId":
+                        num_id = _val(elem)
+                    elif _local(elem.tag) == "ilvl":
+                        style_lvl = int(_val(elem) or 0)
+                if sid and num_id:
+                    self.styles[sid] = (num_id, style_lvl)
+        self.counters: dict[str, list[int]] = {}
+
+    @staticmethod
+    def _levels(elem: Element) -> dict[int, _Level]:
+        levels: dict[int, _Level] = {}
+        for lvl in elem:
+            if _local(lvl.tag) != "lvl":
+                continue
+            ilvl = int(next((v for k, v in lvl.attrib.items() if _local(k) == "ilvl"), "0") or 0)
+            level = _Level()
+            for child in lvl:
+                name = _local(child.tag)
+                value = _val(child)
+                if name == "numFmt" and value:
+                    level.fmt = value
+                elif name == "lvlText" and value is not None:
+                    level.text = value
+                elif name == "start" and value:
+                    level.start = int(value)
+                elif name == "suff" and value:
+                    level.suffix = {"space": " ", "nothing": ""}.get(value, "\t")
+            levels[ilvl] = level
+        return levels
+
+    def label(self, num_id: str | None, ilvl: int | None, style: str | None) -> str:
+        """The number Word shows before this paragraph (and count it), or ``""``."""
+        if num_id is None and style is not None and style in self.styles:
+            num_id, style_lvl = self.styles[style]
+            ilvl = ilvl if ilvl is not None else style_lvl
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        aid, starts = self.nums[num_id]
+        levels = self.abstract.get(aid, {})
+        k = min(max(ilvl or 0, 0), 8)
+        level = levels.get(k)
+        if level is None or level.fmt in ("bullet", "none") or not level.text:
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        for j in range(k + 1, 9):
+            counts[j] = 0
+        counts[k] = counts[k] + 1 if counts[k] else starts.get(k, level.start)
+        out = level.text
+        for j in range(k, -1, -1):
+            lv = levels.get(j)
+            if lv is None:
+                continue
+            n = counts[j] or starts.get(j, lv.start)
+            out = out.replace(f"%{j + 1}", format_number(n, lv.fmt))
+        return out + level.suffix
+
+
+def _stream_lines(
+    stream: io.BufferedIOBase, path: str | Path | None, numbering: Numbering | None = None
+) -> list[str]:
     parser: XMLPullParser[Any] = XMLPullParser(events=("start", "end"))
     lines: list[str] = []
     buf: list[str] = []
+    para: list[dict[str, Any]] = []  # numbering properties of the open paragraphs
+    changes = 0  # depth inside w:pPrChange (properties before a tracked change)
     fallback = 0  # depth inside mc:Fallback (a second copy of content already read)
     hidden = False  # the current run is hidden (w:vanish)
     total = 0
@@ -59,6 +235,10 @@ def _stream_lines(stream: io.BufferedIOBase, path: str | Path | None) -> list[st
                     fallback += 1
                 elif name == "r":
                     hidden = False
+                elif name == "p":
+                    para.append({})
+                elif name == "pPrChange":
+                    changes += 1
                 continue
             if name == "Fallback":
                 fallback -= 1
@@ -66,7 +246,11 @@ def _stream_lines(stream: io.BufferedIOBase, path: str | Path | None) -> list[st
                 continue
             if fallback:
                 continue
-            if name == "t":
+            if name == "pPrChange":
+                changes -= 1
+            elif name in ("numId", "ilvl", "pStyle") and para and not changes:
+                para[-1][name] = _val(elem)
+            elif name == "t":
                 if not hidden and elem.text:
                     buf.append(elem.text)
             elif name == "vanish":
@@ -80,14 +264,57 @@ def _stream_lines(stream: io.BufferedIOBase, path: str | Path | None) -> list[st
             elif name == "noBreakHyphen":
                 buf.append("-")
             elif name == "p":
+                props = para.pop() if para else {}
                 line = "".join(buf)
                 buf = []
+                if numbering is not None and (props.get("numId") or props.get("pStyle")):
+                    ilvl = props.get("ilvl")
+                    label = numbering.label(
+                        props.get("numId"),
+                        int(ilvl) if ilvl and ilvl.isdigit() else None,
+                        props.get("pStyle"),
+                    )
+                    if label and line.strip():
+                        line = label + line
                 lines.extend(part for part in line.split("\n") if part.strip())
                 elem.clear()
     parser.close()
     if buf and "".join(buf).strip():
         lines.append("".join(buf))
     return lines
+
+
+MAX_PART_BYTES = 16 * 1024 * 1024
+"""Most bytes of ``numbering.xml`` or ``styles.xml`` read (larger ones are ignored)."""
+
+
+def _small_part(zf: zipfile.ZipFile, name: str, path: str | Path | None) -> Element | None:
+    """A small XML part of the archive, parsed; ``None`` when absent, too large or damaged."""
+    from xml.etree.ElementTree import fromstring
+
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        return None
+    with zf.open(info) as fh:
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES or b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+        return None
+    try:
+        return fromstring(data)
+    except ParseError:
+        return None
+
+
+def _numbering(zf: zipfile.ZipFile, path: str | Path | None) -> Numbering | None:
+    try:
+        return Numbering(
+            _small_part(zf, "word/numbering.xml", path), _small_part(zf, "word/styles.xml", path)
+        )
+    except (ValueError, TypeError, KeyError):
+        return None  # damaged numbering: the text without its list numbers
 
 
 def read_docx(data: bytes, *, path: str | Path | None = None) -> str:
@@ -110,8 +337,12 @@ def read_docx(data: bytes, *, path: str | Path | None = None) -> str:
                 path=path,
             )
         try:
+            numbering = Numbering(
+                _small_part(zf, "word/numbering.xml", path),
+                _small_part(zf, "word/styles.xml", path),
+            )
             with zf.open(info) as stream:
-                lines = _stream_lines(stream, path)  # type: ignore[arg-type]
+                lines = _stream_lines(stream, path, numbering)  # type: ignore[arg-type]
         except (FileTooLarge, CorruptDocument):
             raise
         except ParseError as exc:

@@ -7,6 +7,7 @@ stage resolves overlaps and nesting (:mod:`.resolve`) and turns them into record
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -17,10 +18,16 @@ _TITLE = regex.compile(r"《((?:[^《》\n]|《[^《》\n]{0,80}》){1,150})》"
 _DOC_NUMBER = regex.compile(
     r"(\p{Han}{1,10})[〔\[［【(]\s?((?:19|20)[0-9]{2})\s?[〕\]］】)]\s?第?([0-9]{1,5})\s?号"
 )
+_ORDER_NUMBER = regex.compile(
+    r"(\p{Han}{2,16}?)(公告|令)\s?(?:((?:19|20)[0-9]{2})\s?年\s?)?第\s?([0-9]{1,5})\s?号"
+)
 _QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
-_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_NAME_CHAR = regex.compile(r"(?![的等之])[\p{Han}A-Za-z0-9]|之(?=江)")
+"""A character a name may contain (``的`` and ``等`` never; ``之`` only in ``之江``)."""
 _HAN = regex.compile(r"\p{Han}")
+_COUNTED = regex.compile(r"[0-9]+[年月日个家项所批名座]")
+"""A number with a counter or a date word ends the text before a name (2025年建成…)."""
 _WORD_FINAL_LEVELS = frozenset(["区", "州", "镇", "乡", "旗", "盟"])
 """Level words that end many ordinary words (园区, 社区, 神州): after a Chinese character that
 is not a place they start no government body."""
@@ -44,8 +51,20 @@ def find_places(norm: str, m: Matchers) -> list[Candidate]:
     """GPE: every gazetteer name (official names and short forms), longest first."""
     out: list[Candidate] = []
     for s, e in m.place_gaz.finditer(norm):
-        place = m.places[norm[s:e]]
-        out.append(Candidate("GPE", s, e, "gazetteer", place.canonical, place.code))
+        name = norm[s:e]
+        place = m.places[name]
+        cand = Candidate("GPE", s, e, "gazetteer", place.canonical, place.code)
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == s and prev.code is not None:
+            # A place right after its parent (北京市朝阳区): the division under that parent.
+            # None there means the name is part of something else (绍兴滨海新区).
+            scope = prev.code[:2] if prev.code[2:] == "0000" else prev.code[:4]
+            under = [(c, n) for c, n in m.divisions[name] if c.startswith(scope) and c != prev.code]
+            if not under:
+                continue
+            if len(under) == 1:
+                cand = Candidate("GPE", s, e, "gazetteer", under[0][1], under[0][0])
+        out.append(cand)
     return out
 
 
@@ -95,6 +114,11 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             start = outer
         if not head and core in m.rules.gov.bodies:
             continue
+        for word in g.leading:
+            if head and norm.startswith(word, start - len(word)) and start >= len(word):
+                start -= len(word)
+                head = word + head
+                break
         canonical = head + g.canonical.get(core, core) + rest
         out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
     return out
@@ -111,6 +135,9 @@ def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) 
         j -= 1
     cut = j
     for hit in m.stop_re.finditer(norm, j, end):
+        if end - hit.end() >= min_len:
+            cut = hit.end()
+    for hit in _COUNTED.finditer(norm, cut, end):
         if end - hit.end() >= min_len:
             cut = hit.end()
     return cut
@@ -138,7 +165,7 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
         return None
     start = _name_start(norm, s, o.max_name, m)
     name = norm[start:s]
-    if len(name) < 2:
+    if len(name) < 2 or any(name[-k:] in m.stop_words for k in (1, 2, 3)):
         return None
     anchored = m.anchor_gaz.starting_at(norm, start, s) is not None
     if weak and (not anchored or name in ("国家", "中国")):
@@ -147,7 +174,26 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
         return None
     if _generic(name, m, anchored):
         return None
+    if _all_places(norm, start, e, m):
+        return None  # 天津滨海新区, 苏州工业园区: divisions, not organisations
     return Candidate("ORG", start, e, "pattern")
+
+
+def _all_places(norm: str, start: int, end: int, m: Matchers) -> bool:
+    """Whether ``norm[start:end]`` is a run of gazetteer names, each inside the one before."""
+    names: list[str] = []
+    pos = end
+    while pos > start:
+        p = m.place_gaz.ending_at(norm, pos, start)
+        if p is None:
+            return False
+        names.insert(0, norm[p:pos])
+        pos = p
+    for outer, inner in pairwise(names):
+        scopes = {c[:2] if c[2:] == "0000" else c[:4] for c, _ in m.divisions[outer]}
+        if not any(c[:2] in scopes or c[:4] in scopes for c, _ in m.divisions[inner]):
+            return False
+    return True
 
 
 def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
@@ -167,6 +213,8 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
     out: list[Candidate] = []
     suffixes = m.strong | m.weak
     for hit in m.list_re.finditer(norm):
+        if m.stop_re.search(hit.group("mid")):
+            continue  # 等 closes a clause here, not a list of names (…等加强与企业合作)
         items: list[tuple[int, int]] = []
         pos = hit.start()
         while pos > 0:
@@ -180,7 +228,7 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
                 pos = start - 1
                 continue
             break
-        counted = hit.group()[1:2].isdigit() or hit.group()[1:2] in "一二三四五六七八九十百两几"
+        counted = hit.group("count") is not None
         named = any(
             norm[a:b].endswith(sfx) and b - a > len(sfx) + 1 for a, b in items for sfx in suffixes
         )
@@ -212,23 +260,40 @@ def find_laws(norm: str, m: Matchers) -> list[Candidate]:
         title = hit.group(1).strip()
         if title:
             out.append(Candidate("LAW", hit.start(1), hit.end(1), "pattern", title))
-    strip = m.law_strip_re
     for hit in _DOC_NUMBER.finditer(norm):
-        prefix = hit.group(1)
-        start = hit.start(1)
-        cut = _name_start(norm, hit.end(1), 10, m) - start
-        if 0 < cut < len(prefix) - 1:
-            start += cut
-            prefix = prefix[cut:]
-        lead = strip.match(prefix)
-        if lead and lead.end() < len(prefix) - 1:
-            start += lead.end()
-            prefix = prefix[lead.end() :]
-        if len(prefix) < 2:
+        start = _number_prefix(norm, hit.start(1), hit.end(1), m)
+        if start is None:
             continue
-        canonical = f"{prefix}〔{hit.group(2)}〕{int(hit.group(3))}号"
+        canonical = f"{norm[start : hit.end(1)]}〔{hit.group(2)}〕{int(hit.group(3))}号"
+        out.append(Candidate("LAW", start, hit.end(), "pattern", canonical))
+    for hit in _ORDER_NUMBER.finditer(norm):
+        # 财政部 税务总局公告2023年第5号, 国家药监局令第5号
+        start = _number_prefix(norm, hit.start(1), hit.end(1), m)
+        if start is None:
+            continue
+        year = f"{hit.group(3)}年" if hit.group(3) else ""
+        canonical = f"{norm[start : hit.end(1)]}{hit.group(2)}{year}第{int(hit.group(4))}号"
         out.append(Candidate("LAW", start, hit.end(), "pattern", canonical))
     return out
+
+
+def _number_prefix(norm: str, start: int, end: int, m: Matchers) -> int | None:
+    """Where the issuer's abbreviation before a document number starts, or None."""
+    law = m.rules.law
+    cut = _name_start(norm, end, end - start, m)
+    if cut < end - 1:
+        start = max(start, cut)
+    prefix = norm[start:end]
+    # A title written just before the number ends before it: …的通知 浙政办发〔2022〕30号.
+    for word in law.title_ends:
+        i = prefix.rfind(word)
+        if i >= 0 and end - (start + i + len(word)) >= 2:
+            start += i + len(word)
+            prefix = norm[start:end]
+    lead = m.law_strip_re.match(prefix)
+    if lead and lead.end() < len(prefix) - 1:
+        start += lead.end()
+    return start if end - start >= 2 else None
 
 
 def find_quoted(norm: str, m: Matchers) -> list[Candidate]:

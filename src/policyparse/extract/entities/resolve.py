@@ -60,6 +60,7 @@ def resolve(cands: list[Candidate]) -> list[tuple[Candidate, bool]]:
         if len(over) == 1:
             outer = over[0]
             inside = outer.start <= c.start and c.end <= outer.end
+            inside = inside and (c.start, c.end) != (outer.start, outer.end)
             if inside and outer.label != c.label and not nested.overlapping(c.start, c.end):
                 nested.add(c)
     out = [(c, False) for c in top.items.values()] + [(c, True) for c in nested.items.values()]

@@ -52,6 +52,7 @@ class GovRules(RuleModel):
     """How government bodies are named."""
 
     national: dict[str, str]
+    leading: list[str]
     levels: list[str]
     bodies: list[str]
     offices: list[str]
@@ -79,10 +80,10 @@ class OrgRules(RuleModel):
 
 
 class LawRules(RuleModel):
-    """Document numbers such as 国办发〔2016〕11号."""
+    """Document numbers such as 国办发〔2016〕11号 and 财政部 税务总局公告2023年第5号."""
 
-    number_prefix_ends: list[str]
     strip_leading: list[str]
+    title_ends: list[str]
 
 
 class ProgramRules(RuleModel):
@@ -165,25 +166,28 @@ class Gazetteer:
         self._first = {c: tuple(sorted(v, reverse=True)) for c, v in by_first.items()}
         self._head = {c: tuple(sorted(v, reverse=True)) for c, v in by_head.items()}
         self._last = {c: tuple(sorted(v, reverse=True)) for c, v in by_last.items()}
+        # A character class of first characters lets the C regex engine skip the rest.
+        chars = "".join(sorted(by_first))
+        self._first_re = re.compile(f"[{re.escape(chars)}]") if chars else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Non-overlapping ``(start, end)`` of names, leftmost first, longest at each start."""
+        if self._first_re is None:
+            return
         head = self._head
         names = self.names
-        i = 0
+        search = self._first_re.search
         n = len(text)
-        while i < n:
-            lengths = head.get(text[i : i + 2])
-            if lengths:
-                for k in lengths:
-                    if i + k <= n and text[i : i + k] in names:
-                        yield i, i + k
-                        i += k
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        hit = search(text, 0)
+        while hit is not None:
+            i = hit.start()
+            nxt = i + 1
+            for k in head.get(text[i : i + 2], ()):
+                if i + k <= n and text[i : i + k] in names:
+                    yield i, i + k
+                    nxt = i + k
+                    break
+            hit = search(text, nxt)
 
     def starting_at(self, text: str, start: int, end: int | None = None) -> int | None:
         """End of the longest name starting at ``start`` (not past ``end``), or None."""
@@ -211,12 +215,14 @@ class Matchers:
 
     rules: EntityRules
     places: dict[str, Place]
+    divisions: dict[str, tuple[tuple[str, str], ...]]
     place_gaz: Gazetteer
     gov_re: re.Pattern[str]
     levels: frozenset[str]
     org_suffix_re: re.Pattern[str]
     anchor_gaz: Gazetteer
     stop_re: regex.Pattern[str]
+    stop_words: frozenset[str]
     boundary_re: regex.Pattern[str]
     generic_re: regex.Pattern[str]
     descriptive_re: regex.Pattern[str]
@@ -230,6 +236,16 @@ class Matchers:
     program_counter_re: regex.Pattern[str]
     trigger_re: regex.Pattern[str]
     law_strip_re: regex.Pattern[str]
+
+
+def _divisions_by_name(gaz: DivisionGazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every ``(code, official name)`` a name (official or short) can stand for."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, entry in sorted({**gaz.divisions, **gaz.extra}.items()):
+        parts = entry.split()
+        for name in parts:
+            out.setdefault(name, []).append((code, parts[0]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _places(gaz: DivisionGazetteer) -> dict[str, Place]:
@@ -269,8 +285,8 @@ def matchers() -> Matchers:
     first = "".join(sorted({w[0] for w in [*g.national, *g.levels, *g.topics]}))
     # The leading class lets the regex engine skip positions that cannot start a match.
     gov = (
-        rf"(?=[{first}])(?:(?P<nat>{national})|(?P<lvl>{level})?(?P<dept>{topic}{suffix})"
-        rf"|(?P<lvl2>{level})(?P<body>{body})(?:{topic}{suffix})?)(?:{office})?(?!{stop})"
+        rf"(?=[{first}])(?:(?P<nat>{national})|(?P<lvl>(?:{level}){{1,3}})?(?P<dept>{topic}{suffix})"
+        rf"|(?P<lvl2>(?:{level}){{1,3}})(?P<body>{body})(?:{topic}{suffix})?)(?:{office})?(?!{stop})"
     )
     o = rules.org
     org_suffixes = [*o.strong_suffixes, *o.industry_suffixes, *o.place_suffixes]
@@ -279,18 +295,20 @@ def matchers() -> Matchers:
     return Matchers(
         rules=rules,
         places=places,
+        divisions=_divisions_by_name(gaz),
         place_gaz=Gazetteer(places),
         gov_re=re.compile(gov),
         levels=frozenset(g.levels),
         org_suffix_re=re.compile(trie_pattern(org_suffixes)),
         anchor_gaz=Gazetteer(list(o.anchors) + list(places)),
         stop_re=regex.compile(trie_pattern(o.stop_words)),
+        stop_words=frozenset(o.stop_words),
         boundary_re=regex.compile(trie_pattern(list(o.stop_words) + list(o.boundary_words))),
         generic_re=regex.compile(trie_pattern(o.generic_parts)),
         descriptive_re=regex.compile(trie_pattern(o.descriptive_parts)),
         list_re=regex.compile(
-            rf"等(?:[0-9]{{1,4}}|[一二三四五六七八九十百两几]{{1,3}})?[家个所批]?"
-            rf"\p{{Han}}{{0,8}}?(?:{heads})"
+            rf"等(?P<count>(?:[0-9]{{1,4}}|[一二三四五六七八九十百两几]{{1,3}})[家个所批]?)?"
+            rf"(?P<mid>\p{{Han}}{{0,8}}?)(?:{heads})"
         ),
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),

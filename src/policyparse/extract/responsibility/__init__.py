@@ -38,7 +38,8 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     items = [b.content.s[i.start : i.end] for g in p.groups for i in g.items]
     if not items:
         return False
-    if b.labeled:
+    if b.labeled or (p.labels and not p.unlabeled_units):
+        # A label opens the block, or follows only parts that name no unit (完成时限:…).
         return True
     if b.form == "sentence":
         return all(ends_like_unit(t) for t in items)

@@ -22,6 +22,10 @@ _MAX_BLOCK = 600
 _MAX_CONTINUATION = 80
 """Longest tail of a block on the line after a line or page break."""
 _MAX_BREAK_LINES = 6
+_MAX_UNLABELED = 300
+"""Longest bracket without a label that may be a block."""
+_LABEL_PEEK = 24
+_BULLETS = " \t●■◆◇□•·▲△☆★>*-"
 
 _PAGE_NUMBER = regex.compile(
     r"[ \t]*(?:[-—–－─]{0,3}[ \t]*\d{1,4}[ \t]*[-—–－─]{0,3}|第\d{1,4}页(?:[,/ ]*共\d{1,4}页)?"
@@ -115,9 +119,8 @@ def _continues(norm: str, k: int, depth: int = 0) -> int:
     budget = k + _MAX_CONTINUATION
     limit = len(norm)
     while j < min(limit, budget):
-        if j == k or norm[j - 1] == "\n":
-            if _HEADING_IN_TEXT.match(norm, j):
-                return -1
+        if (j == k or norm[j - 1] == "\n") and _HEADING_IN_TEXT.match(norm, j):
+            return -1
         c = norm[j]
         if c == "\n":
             breaks += 1
@@ -167,9 +170,11 @@ def _close(norm: str, i: int) -> tuple[int, bool]:
 
 def _extend_unclosed(norm: str, start: int, stop: int) -> int:
     """An unclosed bracket's content goes on over the lines that continue its list."""
-    while stop < len(norm) and norm[stop] == "\n":
+    lines = 0
+    while stop < len(norm) and norm[stop] == "\n" and stop - start < _MAX_BLOCK:
+        lines += 1
         k = _skip_break(norm, stop)
-        if k < 0 or not _line_goes_on(norm, start, stop, k):
+        if lines > _MAX_BREAK_LINES or k < 0 or not _line_goes_on(norm, start, stop, k):
             break
         e = k
         while e < len(norm) and norm[e] != "\n" and norm[e] not in _STOP:
@@ -243,10 +248,9 @@ def _list_goes_on(norm: str, k: int) -> bool:
     if j >= limit and j < len(norm):
         return False
     text = rules.label.sub(";", norm[k:j])
-    pieces = [p.strip() for p in _LIST_SEPARATORS.split(text)]
-    if j < len(norm) and norm[j] == "\n" and len(pieces) > 1:
+    pieces = [w for w in (_without_role_word(p.strip()) for p in _LIST_SEPARATORS.split(text)) if w]
+    if j < len(norm) and norm[j] == "\n" and len(pieces) > 1 and not ends_like_unit(pieces[-1]):
         pieces = pieces[:-1]  # the line may end inside a unit cut by the next break
-    pieces = [w for w in (_without_role_word(p) for p in pieces if p) if w]
     return bool(pieces) and all(ends_like_unit(p) for p in pieces)
 
 
@@ -258,9 +262,7 @@ def _label_across(norm: str, j: int, k: int) -> bool:
     """Whether a unit label is cut by the line break between ``j`` and ``k`` (``责任部\\n门:``)."""
     before = norm[max(0, j - _LABEL_REACH) : j].rstrip()
     joined = before + norm[k : k + _LABEL_REACH + 2]
-    return any(
-        m.start() < len(before) < m.end() for m in compiled().label.finditer(joined)
-    )
+    return any(m.start() < len(before) < m.end() for m in compiled().label.finditer(joined))
 
 
 def _word_goes_on(norm: str, piece: str, k: int) -> bool:
@@ -308,6 +310,47 @@ def _line_goes_on(norm: str, start: int, j: int, k: int) -> bool:
     )
 
 
+def _gap(work: WorkingText, i: int) -> str:
+    """The original text removed between ``norm[i - 1]`` and ``norm[i]``."""
+    if i <= 0 or i >= len(work.norm):
+        return ""
+    a, b = work.to_orig(i - 1), work.to_orig(i)
+    return work.text[a + 1 : b]
+
+
+def _is_space_gap(gap: str) -> bool:
+    return bool(gap) and not gap.strip()
+
+
+def _spaced(work: WorkingText, pos: list[int], k: int) -> bool:
+    """Whether white space stood before the ``k``-th character of compacted text."""
+    return pos[k] - pos[k - 1] > 1 or _is_space_gap(_gap(work, pos[k]))
+
+
+def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
+    """``content`` with a colon after each label written without one (``牵头单位　市发改委``).
+
+    A label counts when white space stands after it in the original and it opens the content
+    or follows white space or a separator.
+    """
+    s, pos = content.s, list(content.pos)
+    inserts: list[int] = []
+    for m in compiled().bare_label.finditer(s):
+        b, e = m.start(), m.end()
+        if e >= len(s) or not _spaced(work, pos, e):
+            continue
+        if b > 0 and s[b - 1] not in "、,;。" and not _spaced(work, pos, b):
+            continue
+        inserts.append(e)
+    if not inserts:
+        return content
+    chars = list(s)
+    for e in reversed(inserts):
+        chars.insert(e, ":")
+        pos.insert(e, pos[e - 1])
+    return Compact("".join(chars), tuple(pos))
+
+
 def _after_stop(norm: str, i: int) -> bool:
     """Whether ``norm[i]`` follows the end of a sentence (line breaks skipped)."""
     j = i - 1
@@ -317,27 +360,38 @@ def _after_stop(norm: str, i: int) -> bool:
 
 
 def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
-    """Every bracket in ``norm[lo:hi]`` that may be a block, outermost first, in order."""
+    """Every bracket in ``norm[lo:hi]`` that may be a block, in order.
+
+    A bracket that opens with a unit label is taken whole (the brackets inside it are not
+    candidates); one without its closing bracket must open with a label, or follow the end of
+    a sentence and hold a role word.
+    """
     rules = compiled()
     norm = work.norm
     out: list[Block] = []
     i = lo
     while i < hi:
-        c = norm[i]
-        if c not in OPENERS:
+        if norm[i] not in OPENERS:
             i += 1
             continue
         close, closed = _close(norm, i)
+        peek = min(close, i + _LABEL_PEEK) if closed else i + _LABEL_PEEK
+        labeled = rules.label.match(compact(norm, i + 1, min(peek, len(norm))).s) is not None
         if not closed:
+            if not labeled and not _after_stop(norm, i):
+                i += 1
+                continue
             close = _extend_unclosed(norm, i + 1, close)
+            if not labeled and rules.role_word.search(compact(norm, i + 1, close).s) is None:
+                i += 1
+                continue
+        elif not labeled and close - i > _MAX_UNLABELED:
+            i += 1
+            continue
         stop = close if closed else _unclosed_end(norm, i + 1, close)
-        content = compact(norm, i + 1, stop)
-        labeled = rules.label.match(content.s) is not None
-        if labeled and closed and any(ch in _STOP for ch in content.s):
-            # A closing bracket far away, past a full stop: the block's own bracket is missing.
-            cut = next(k for k, ch in enumerate(content.s) if ch in _STOP)
-            content = Compact(content.s[:cut], content.pos[:cut])
-            closed = False
+        content = with_bare_label_colons(work, compact(norm, i + 1, stop))
+        if not labeled and content.s[:1] and rules.label.match(content.s) is not None:
+            labeled = True
         if not closed and content.s:
             cut_at = _stop_at_joined_break(work, i + 1, content.pos[-1] + 1)
             keep = sum(1 for p in content.pos if p < cut_at)
@@ -347,7 +401,7 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             continue
         end = close + 1 if closed else content.pos[-1] + 1
         out.append(Block(i, end, content, "bracket", closed, labeled, _after_stop(norm, i)))
-        i += 1
+        i = end if labeled else i + 1
     return out
 
 
@@ -357,29 +411,34 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     norm = work.norm
     out: list[Block] = []
     last = -1
-    for m in rules.label_start.finditer(norm, lo, hi):
-        start = m.start()
+    starts = [(m.start(), m.end()) for m in rules.label_start.finditer(norm, lo, hi)]
+    for m in rules.bare_label_start.finditer(norm, lo, hi):
+        if _is_space_gap(_gap(work, m.end())):
+            starts.append((m.start(), m.end()))
+    for start, label_end in sorted(starts):
         if start < last:
             continue
-        while norm[start] in " \t":
+        while norm[start] in _BULLETS:
             start += 1
         j = start
-        while j < hi:
+        lines = 0
+        while j < min(hi, start + _MAX_BLOCK):
             c = norm[j]
             if c in _STOP:
                 break
             if c == "\n":
                 k = _skip_break(norm, j)
-                if k >= 0 and _line_goes_on(norm, m.end(), j, k):
+                lines += 1
+                if k >= 0 and lines <= _MAX_BREAK_LINES and _line_goes_on(norm, label_end, j, k):
                     j = k
                     continue
                 break
             j += 1
-        stop = _stop_at_joined_break(work, m.end(), _unclosed_end(norm, m.end(), j))
-        content = compact(norm, start, stop)
+        stop = _stop_at_joined_break(work, label_end, _unclosed_end(norm, label_end, j))
+        content = with_bare_label_colons(work, compact(norm, start, stop))
         while content.s and content.s[-1] in ",;、:":
             content = Compact(content.s[:-1], content.pos[:-1])
-        if not content.s:
+        if not content.s or rules.label.match(content.s) is None:
             continue
         last = content.pos[-1] + 1
         out.append(Block(start, last, content, "line", True, True, _after_stop(norm, start)))

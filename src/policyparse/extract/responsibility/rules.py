@@ -91,6 +91,10 @@ class AgencyRules(RuleModel):
     provinces: list[str]
 
 
+_MIN_BARE_LABEL = 4
+"""Shortest label that may be written without a colon (not 牵头 or 配合 alone)."""
+
+
 def _alt(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
@@ -115,9 +119,13 @@ class Compiled:
     strip_suffix: regex.Pattern[str]
     fixed: regex.Pattern[str]
     joint: regex.Pattern[str]
+    bare_label: regex.Pattern[str]
+    """A unit label with no colon (``牵头单位 市发改委``: white space in the original instead)."""
     assignment: regex.Pattern[str]
     """A sentence that assigns units to the later tasks (``以下各项均由…落实，不再列出``)."""
     label_start: regex.Pattern[str]
+    bare_label_start: regex.Pattern[str]
+    """A label with no colon at the start of a line (white space must follow it)."""
     """A label at the start of a line-form block (after a line start or a full stop)."""
 
 
@@ -126,10 +134,14 @@ def compiled() -> Compiled:
     """Compile ``responsibility.yaml``."""
     r = ruledata.load("responsibility.yaml", ResponsibilityRules)
     labels = _alt([x.text for x in r.labels])
-    label = regex.compile(rf"(?:【(?P<label>{labels})】|(?P<label>{labels})[ \t]{{0,2}}:)")
+    colon = r"(?:[:∶]|为(?=\p{Han}))"
+    label = regex.compile(
+        rf"(?:【(?P<label>{labels})】"
+        rf"|\*{{0,2}}(?P<label>{labels})\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"
+    )
     other = regex.compile(
         rf"(?:(?P<label>{_alt(r.other_labels)})|(?<=^|[,;、。\x00])(?P<label>{r.other_label}))"
-        rf"[ \t]{{0,2}}:"
+        r"[ \t]{0,2}[:∶]"
     )
     assignment = regex.compile("|".join(f"(?:{p})" for p in r.assignment_sentences))
     groups = "|".join(f"(?P<r{i}>{w.pattern})" for i, w in enumerate(r.role_words))
@@ -141,8 +153,13 @@ def compiled() -> Compiled:
     strip_suffix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$")
     fixed = regex.compile("|".join(f"(?:{p})" for p in r.fixed_expressions))
     joint = regex.compile(_alt(r.joint_words))
+    bare = _alt([x.text for x in r.labels if len(x.text) >= _MIN_BARE_LABEL])
+    bare_label_start = regex.compile(
+        rf"(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?(?>{bare})(?![:∶*】])"
+    )
     label_start = regex.compile(
-        rf"(?:(?<=^|\n)[ \t]{{0,8}}|(?<=[。;]))(?:【(?:{labels})】|(?:{labels})\s{{0,3}}:)"
+        rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?|(?<=[。;]))"
+        rf"(?:【(?:{labels})】|\*{{0,2}}(?:{labels})\*{{0,2}}\s{{0,3}}{colon})"
     )
     return Compiled(
         rules=r,
@@ -159,7 +176,9 @@ def compiled() -> Compiled:
         fixed=fixed,
         joint=joint,
         assignment=assignment,
+        bare_label=regex.compile(rf"(?>{bare})(?![:∶*】])"),
         label_start=label_start,
+        bare_label_start=bare_label_start,
     )
 
 

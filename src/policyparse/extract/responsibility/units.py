@@ -10,6 +10,9 @@ split into units at separators outside brackets, keeping fixed expressions whole
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+import regex
 
 from .rules import BlockRole, compiled
 
@@ -18,6 +21,8 @@ CUT = "\x00"
 _OPEN = "(【〔[（"
 _CLOSE = ")】〕]）"
 _MAX_UNIT = 40
+_LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
+_SEPARATED = regex.compile(r"[、,;/\x00]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class Parsed:
     role_words: int = 0
     other_text: bool = False
     """Whether a segment or piece was dropped as naming no unit."""
+    labels: int = 0
+    """How many unit labels (``责任单位:``) the content has."""
+    unlabeled_units: bool = False
+    """Whether units stand before the first label (or there is no label)."""
 
 
 def _cut(s: str) -> tuple[str, bool]:
@@ -95,8 +104,7 @@ def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed
     for m in rules.role_word.finditer(t, a, b):
         if m.start() < cur or not _depth_zero(t, a, m.start()):
             continue
-        idx = next(i for i, g in enumerate(m.groups()) if g is not None)
-        role = rules.role_word_roles[idx]
+        role = _matched_role(m)
         parsed.role_words += 1
         _add_groups(t, cur, m.start(), role, True, parsed)
         cur = m.end()
@@ -109,7 +117,12 @@ def _add_groups(
     rules = compiled()
     if role in (None, "generic", "lead"):
         m = rules.joint.search(t, a, b)
-        if m is not None and m.start() > a and _depth_zero(t, a, m.start()):
+        if (
+            m is not None
+            and m.start() > a
+            and _depth_zero(t, a, m.start())
+            and ends_like_unit(t[a : m.start()])
+        ):
             left = split_units(t, a, m.start(), parsed)
             right = split_units(t, m.end(), b, parsed)
             if left and right:
@@ -142,8 +155,13 @@ def _item_role(t: str, it: Item) -> tuple[int, BlockRole] | None:
     m = compiled().role_word_whole.fullmatch(inner)
     if m is None:
         return None
-    idx = next(i for i, g in enumerate(m.groups()) if g is not None)
-    return it.start + len(core), compiled().role_word_roles[idx]
+    return it.start + len(core), _matched_role(m)
+
+
+def _matched_role(m: regex.Match[str]) -> BlockRole:
+    """The role of the role word ``m`` matched (its group is named ``r<index>``)."""
+    name = m.lastgroup or "r0"
+    return compiled().role_word_roles[int(name[1:])]
 
 
 def _depth_zero(t: str, a: int, b: int) -> bool:
@@ -212,7 +230,8 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
             conj = next((w for w in r.conjunctions if t.startswith(w, k)), None)
             if conj is not None and k > start and k + len(conj) < b:
                 left = t[start:k]
-                if ends_like_unit(left) and ends_like_unit(t[k + len(conj) : b].split("、")[0]):
+                right = _SEPARATED.split(t[k + len(conj) : b], maxsplit=1)[0]
+                if ends_like_unit(left) and ends_like_unit(right):
                     pieces.append((start, k, "和"))
                     start = k + len(conj)
                     k = start
@@ -222,7 +241,7 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     # trim each piece
     trimmed: list[tuple[int, int, str]] = []
     for s, e, sep in pieces:
-        while s < e and t[s] in ",;、:" + CUT:
+        while s < e and t[s] in _LEADING_JUNK:
             s += 1
         m = rules.strip_prefix.match(t, s, e)
         if m is not None and m.end() < e:
@@ -249,13 +268,21 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
         k += 1
     items: list[Item] = []
     seps: list[str] = []
+    words = _label_words()
     for s, e, sep in merged:
-        if e - s > _MAX_UNIT:
+        if e - s > _MAX_UNIT or t[s:e] in words:
             parsed.other_text = True
             continue
         items.append(Item(s, e))
         seps.append(sep)
     return _expand_heads(t, items, seps)
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    """Label words, which are never units (a table header: 牵头单位 配合单位 完成时限)."""
+    r = compiled().rules
+    return frozenset([x.text for x in r.labels] + r.other_labels)
 
 
 def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
@@ -288,5 +315,10 @@ def parse_content(s: str) -> Parsed:
             if t[a:b].strip(CUT + ",;、"):
                 parsed.other_text = True
             continue
+        before = len(parsed.groups)
         _role_groups(t, a, b, role, parsed)
+        if role is None:
+            parsed.unlabeled_units = parsed.unlabeled_units or len(parsed.groups) > before
+        else:
+            parsed.labels += 1
     return parsed

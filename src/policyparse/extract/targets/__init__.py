@@ -53,14 +53,31 @@ def run(ctx: Context) -> None:
             continue
         cls = clauses(norm, ss, se)
         times = lay.times_in(ss, se)
+        if _entry_condition(ctx, norm, ss, se):
+            continue
         year = past_year(norm, times, finder.ref)
         if year is not None or any(a <= ss < b for a, b in past_sections):
             past = True
         elif past_marker(norm, ss, se):
             # a marker of the past in a sentence under a deadline ahead is no statement
-            past = not _has_future(finder, times) and not _future_context(finder, ss, se)
+            past = (
+                not _has_future(finder, times)
+                and not _future_context(finder, ss, se)
+                and _commitment(norm, ss, se) is None
+            )
         else:
             past = False
+        if (
+            not past
+            and _commitment(norm, ss, se) is None
+            and finder.find(ss, (ss, se), (ss, se)) is None
+        ):
+            # no deadline, no commitment: a paragraph dated in the past sets the tense
+            pi = lay.paragraph_index(ss)
+            if pi is not None:
+                ps, pe = lay.paragraphs[pi]
+                ptimes = lay.times_in(ps, pe)
+                past = past_year(norm, ptimes, finder.ref) is not None
         reader = SentenceReader(norm, cls, time_ranges, qs)
         accepted_any = False
         for ci, (cs, ce) in enumerate(cls):
@@ -96,6 +113,8 @@ def run(ctx: Context) -> None:
                 if not (found or cm or r.governed or accepted_any):
                     continue
                 accepted_any = True
+                if found is None and not _standing_limit(r.q):
+                    found = finder.find(r.q.start, (cs, ce), (ss, se), plan_period=True)
                 _add_target(ctx, r, found, cm.group(0) if cm else None)
 
 
@@ -111,10 +130,28 @@ def _has_future(finder: DeadlineFinder, times: list[TRef]) -> bool:
     return False
 
 
+def _standing_limit(q: QRef) -> bool:
+    """A time limit (``3个工作日以内``): a plan's period gives it no deadline."""
+    return (q.rec.unit or "") in cues().duration_units and q.rec.bound in ("le", "lt")
+
+
+def _entry_condition(ctx: Context, norm: str, ss: int, se: int) -> bool:
+    """A sentence that states who may apply, or stands in an item headed so."""
+    c = cues()
+    if c.entry.search(norm, ss, se):
+        return True
+    pid = ctx.outline.provision_at(ss)
+    if pid is None:
+        return False
+    prov = next(p for p in ctx.outline.provisions if p.id == pid)
+    return bool(prov.heading and c.entry.search(prov.heading))
+
+
 def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
     found = finder.find(ss, (ss, se), (ss, se))
     return (
         found is not None
+        and found.time is not None
         and is_deadline_word(finder.norm, found.time)
         and (finder.ref is None or found.year >= finder.ref)
     )
@@ -156,7 +193,7 @@ def _commitment(norm: str, start: int, end: int) -> regex.Match[str] | None:
 
 def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match[str] | None:
     """A commitment word written with an inherited deadline (``力争到2030年，…：``)."""
-    if found is None or not found.inherited:
+    if found is None or not found.inherited or found.time is None:
         return None
     for ss, se in lay.sentences:
         if ss <= found.time.start < se:

@@ -37,7 +37,8 @@ class Found:
     """A deadline year and the time expression it came from."""
 
     year: int
-    time: TRef
+    time: TRef | None
+    """The time expression of the year; None for the document's plan period."""
     inherited: bool
 
 
@@ -72,9 +73,23 @@ class DeadlineFinder:
         return best
 
     def find(
+        self,
+        q_start: int,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        plan_period: bool = False,
+    ) -> Found | None:
+        """The deadline of the value at ``q_start``; with ``plan_period``, the last year of the
+        period the document states for itself (its title or ``规划期为…``) when nothing nearer
+        gives one."""
+        found = self._find(q_start, clause, sentence)
+        if found is None and plan_period and self.ctx.meta.plan_period is not None:
+            return Found(self.ctx.meta.plan_period.end, None, True)
+        return found
+
+    def _find(
         self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int]
     ) -> Found | None:
-        """The deadline of the value at ``q_start``."""
         found = self._last_in(sentence[0], q_start)
         if found is not None:
             found.inherited = False
@@ -167,8 +182,5 @@ def to_deadline(ctx: Context, found: Found | None) -> Deadline | None:
     """The record of a found deadline."""
     if found is None:
         return None
-    return Deadline(
-        year=found.year,
-        span=ctx.span(found.time.start, found.time.end),
-        inherited=found.inherited,
-    )
+    span = ctx.span(found.time.start, found.time.end) if found.time is not None else None
+    return Deadline(year=found.year, span=span, inherited=found.inherited)

@@ -182,3 +182,15 @@ def inside_quote(text: str, start: int, end: int, limit: int = 16) -> bool:
         return True
     left = text.rfind("〔", max(0, start - 6), start)
     return left >= 0 and "〕" in text[end : end + 3]
+
+
+def in_brackets(text: str, start: int, i: int) -> bool:
+    """Whether offset ``i`` is inside round brackets opened after ``start`` (an aside such as
+    ``(品规6个)`` or ``北京(21个)``)."""
+    depth = 0
+    for c in text[start:i]:
+        if c in "(（":
+            depth += 1
+        elif c in ")）" and depth:
+            depth -= 1
+    return depth > 0

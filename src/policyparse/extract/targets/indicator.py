@@ -35,6 +35,12 @@ _QUOTE_LIST = regex.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
 _LIMIT_LEAD = regex.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
 _ANZHAO = regex.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
 _NORMATIVE = regex.compile(r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|保持在")
+_COMPARE_ONLY = regex.compile(
+    r"(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
+    r"(?:年均|平均|同比|累计)?"
+)
+_QIZHONG = regex.compile(r"\s*其中")
+_CHANGE_TAIL = regex.compile(r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$")
 _LIST_SPLIT = regex.compile(r"、|以及|和|及|与")
 
 
@@ -104,7 +110,7 @@ def _last_verb(
     depth = depth_map(text)
     best = None
     for m in pattern.finditer(text, overlapped=True):
-        if depth[m.start()] > 0:
+        if depth[m.start()] > 0 or text.startswith(cues().not_verbs, m.start()):
             continue
         a, b = base + m.start(), base + m.end()
         if any(q.start <= a < q.end for q in qs):
@@ -132,11 +138,23 @@ def _drop_leading_verb(s: str) -> str:
     return s
 
 
+def _base(indicator: str) -> str:
+    """An indicator without an added ``数量`` or change measure (``…年均增长幅度``)."""
+    return _CHANGE_TAIL.sub("", indicator.removesuffix("数量"))
+
+
+def _drop_any_verb(s: str) -> str:
+    """``s`` without an action verb at its start, even one that defines a count."""
+    m = cues().action.match(s)
+    return s[m.end() :] if m and m.end() < len(s) else s
+
+
 def _finish(ind: str, q: QRef) -> str:
     c = cues()
     ind = ind.strip(_STRIP)
     unit = q.rec.unit or ""
-    if unit in c.count_units and ind and not _COUNT_END.search(ind):
+    bare = unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
+    if bare in c.count_units and bare != "人" and ind and not _COUNT_END.search(ind):
         ind += "数量"
     elif unit == "%" and ind.endswith("的"):
         ind += "比例"
@@ -201,9 +219,14 @@ class SentenceReader:
             out = self._read_fenbie(ci, body, fb, chosen)
         else:
             seg = body
+            part_of = _QIZHONG.match(norm, cs) is not None and bool(self.readings)
+            whole = self.readings[-1].indicator.removesuffix("数量") if part_of else ""
             for k, q in enumerate(chosen):
                 nxt = chosen[k + 1].start if k + 1 < len(chosen) else ce
                 r = self._read_one(ci, seg, q, nxt, ce)
+                if part_of and not r.indicator.startswith(whole):
+                    r.indicator = f"{whole}中{r.indicator}"
+                    r.ind_start = r.ind_end = None
                 out.append(r)
                 self.readings.append(r)
                 seg = max(r.end, q.end)
@@ -261,8 +284,7 @@ class SentenceReader:
         lv = _last_verb(c.level, pre, seg, in_pre)
         near = c.near_level.search(pre)
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
-        act_end = c.action.search(pre) if pre else None
-        ends_with_action = bool(pre and act_end and regex.search(rf"(?:{c.action.pattern})$", pre))
+        ends_with_action = bool(pre and c.action_end.search(pre))
         q_first = bool(
             post_clean
             and regex.match(r"[\p{Han}“\"《(（]", post_clean)
@@ -273,7 +295,7 @@ class SentenceReader:
         if q_first:
             noun = post_clean.removeprefix("的")
             frame = pre.strip(_STRIP)
-            verb_m = regex.search(rf"(?:{c.action.pattern})$", frame) if frame else None
+            verb_m = c.action_end.search(frame) if frame else None
             if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
                 frame = ""
             if not frame and prev is not None and prev.frame:
@@ -297,7 +319,7 @@ class SentenceReader:
             )
             r.frame = pre.strip(_STRIP) if verb_m else (prev.frame if prev else "")
             if verb_m and r.frame and r.frame not in c.indicator_verbs:
-                vm = regex.search(rf"(?:{c.action.pattern})$", r.frame)
+                vm = c.action_end.search(r.frame)
                 if vm and vm.start() == 0:
                     r.frame = ""
             return r
@@ -321,13 +343,7 @@ class SentenceReader:
                 full = self._complete(subject, prev, ci)
                 if full != subject:
                     subject, ind_start = full, None
-            ind = subject
-            if subject.startswith("其中") or norm[max(0, seg - 2) : seg] == "其中":
-                ind = subject[2:] if subject.startswith("其中") else subject
-                if prev is not None:
-                    ind = f"{prev.indicator}中{ind}"
-                    ind_start = None
-            ind = _finish(ind, q)
+            ind = _finish(subject, q)
             ind_end = seg + len(_strip_tail(pre[:vstart])) if ind_start is not None else None
             r = Reading(q, ind, seg, q.end, ind_start, ind_end, True, pre, seg)
             r.frame = ""
@@ -337,7 +353,7 @@ class SentenceReader:
         ch = c.change.search(pre)
         if ch and pre and unit in ("%", "百分点", "倍", "成"):
             subject = _strip_tail(pre[: ch.start()])
-            if subject in ("", "年均", "平均", "同比", "累计"):
+            if _COMPARE_ONLY.fullmatch(subject):
                 subject = self._shared_subject(ci, prev) + subject
             ind = f"{subject}{ch.group(0)}幅度"
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
@@ -370,6 +386,13 @@ class SentenceReader:
                 frame = prev.frame
                 exact = False
                 governed = True
+        # a bare value in a list after another: 年均增长12.6%、12.0%和13.4%
+        if not noun.strip(_STRIP) and prev is not None and prev.q.end <= q.start:
+            gap = norm[prev.q.end : q.start]
+            if gap and all(ch in _STRIP for ch in gap):
+                r = Reading(q, prev.indicator, seg, q.end, None, None, prev.governed, pre, seg)
+                r.frame, r.qual_head = prev.frame, prev.qual_head
+                return r
         # 形成总规模500亿元的医药健康产业母子基金群: the thing after 的, then the measure
         if not noun or (post_clean.startswith("的") and not counted):
             thing = post_clean[1:] if post_clean.startswith("的") else ""
@@ -404,18 +427,45 @@ class SentenceReader:
         return r
 
     def _complete(self, subject: str, prev: Reading | None, ci: int) -> str:
-        """A bare measure (``营业收入利润率``, ``整体用时``) with the subject it leaves out."""
+        """An indicator that leaves out what it measures, made whole from the target before it
+        in the sentence or the clause before: ``营业收入利润率`` → ``全省医药工业营业收入利润率``,
+        ``占…比重``, ``总投资`` after a count, ``农村`` after ``城市…覆盖率``."""
         c = cues()
-        if subject.startswith("占") and prev is not None:
-            return prev.indicator.removesuffix("数量") + subject
-        head = c.measure_head.match(subject)
-        if head is None or c.region.match(subject):
+        if c.region.match(subject):
             return subject
-        if prev is not None:
-            subj = subject_of(prev.indicator)
-            return subj + subject if subj else subject
-        if head.end() == len(subject) and ci > 0:
-            return self._earlier_object(ci) + subject
+        base = _base(prev.indicator) if prev is not None else ""
+        if subject.startswith("占") and prev is not None:
+            return base + subject
+        head = c.measure_head.match(subject)
+        if head is not None:
+            if prev is not None:
+                counted = (prev.q.rec.unit or "") in c.count_units
+                subj = _drop_any_verb(base) if counted else subject_of(prev.indicator)
+                return subj + subject if subj else subject
+            if head.end() == len(subject) and ci > 0:
+                return self._earlier_object(ci) + subject
+            return subject
+        if prev is None:
+            return subject
+        prev_unit = prev.q.rec.unit or ""
+        if (
+            len(subject) <= 5
+            and subject.endswith("率")
+            and prev.frame
+            and (prev_unit in c.count_units or prev_unit.endswith(("人次", "人")))
+        ):
+            # 持证上岗率 after 培训养老护理员1500人次: a rate of the people just counted
+            return _drop_any_verb(base) + subject
+        if (
+            len(subject) <= 3
+            and not c.measure_head.search(subject)
+            and regex.fullmatch(r"\p{Han}+", subject)
+            and not regex.search(r"[率比量数值额度]$", subject)
+        ):
+            # 农村 after 城市社区养老服务设施覆盖率: the same measure of a sibling subject
+            cut = _snap(base, len(subject)) if len(base) > len(subject) else 0
+            rest = base[cut:] if cut == len(subject) else base
+            return subject + rest
         return subject
 
     def _shared_subject(self, ci: int, prev: Reading | None) -> str:
@@ -462,7 +512,7 @@ class SentenceReader:
             names = [subject] * n
         out: list[Reading] = []
         for k, q in enumerate(chosen):
-            ind = _finish(c.lead.sub("", names[k]), q)
+            ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
             out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
         return out
 
@@ -495,10 +545,15 @@ class SentenceReader:
 
 
 def _snap(text: str, at: int) -> int:
-    """A word boundary of ``text`` near ``at``."""
-    from ...segment import tokenize
-
-    at = max(1, min(at, len(text)))
-    bounds = {t.end for t in tokenize(text)}
-    best = min(bounds, key=lambda b: (abs(b - at), b)) if bounds else at
-    return best if 0 < best < len(text) else at
+    """A word boundary of ``text`` near ``at``: where a measure or subject head word starts or
+    ends within three characters of ``at``, else ``at`` itself (coordinated items are most often
+    of equal length: ``小麦、玉米耕种收综合机械化率``)."""
+    at = max(1, min(at, len(text) - 1)) if len(text) > 1 else at
+    c = cues()
+    heads = tuple(c.raw.subject_heads)
+    best = at
+    for k in range(max(1, at - 3), min(len(text), at + 4)):
+        aligned = c.measure_head.match(text[k:]) or text[:k].endswith(heads)
+        if aligned and (best == at or abs(k - at) < abs(best - at)):
+            best = k
+    return best

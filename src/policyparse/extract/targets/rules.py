@@ -17,6 +17,7 @@ class TargetRules(RuleModel):
     commitment_words: list[str]
     level_verbs: list[str]
     near_level_verbs: list[str]
+    not_verbs: list[str]
     change_verbs: list[str]
     action_verbs: list[str]
     indicator_verbs: list[str]
@@ -24,6 +25,7 @@ class TargetRules(RuleModel):
     support_after_words: list[str]
     finance_words: list[str]
     procedure_patterns: list[str]
+    entry_patterns: list[str]
     past_markers: list[str]
     past_patterns: list[str]
     past_headings: str
@@ -55,13 +57,16 @@ class Cues:
     commitment: regex.Pattern[str]
     level: regex.Pattern[str]
     near_level: regex.Pattern[str]
+    not_verbs: tuple[str, ...]
     change: regex.Pattern[str]
     action: regex.Pattern[str]
+    action_end: regex.Pattern[str]
     indicator_verbs: frozenset[str]
     support: regex.Pattern[str]
     support_after: regex.Pattern[str]
     finance: regex.Pattern[str]
     procedure: regex.Pattern[str]
+    entry: regex.Pattern[str]
     past: regex.Pattern[str]
     past_heading: regex.Pattern[str]
     past_le: regex.Pattern[str]
@@ -88,14 +93,17 @@ def cues() -> Cues:
         raw=r,
         commitment=regex.compile(_alt(r.commitment_words)),
         level=regex.compile(_alt(r.level_verbs)),
+        not_verbs=tuple(r.not_verbs),
         near_level=regex.compile(rf"(?:{_alt(r.near_level_verbs)})$"),
         change=regex.compile(rf"(?:{_alt(r.change_verbs)})$"),
         action=regex.compile(_alt(r.action_verbs)),
+        action_end=regex.compile(rf"(?:{_alt(r.action_verbs)})$"),
         indicator_verbs=frozenset(r.indicator_verbs),
         support=regex.compile(_alt(r.support_words)),
         support_after=regex.compile(rf"(?:{_alt(r.support_after_words)})"),
         finance=regex.compile(_alt(r.finance_words)),
         procedure=regex.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
+        entry=regex.compile("|".join(f"(?:{p})" for p in r.entry_patterns)),
         past=regex.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
         past_heading=regex.compile(r.past_headings),
         past_le=regex.compile(r"(?<=\p{Han})了"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .geometry import LIST_SEP, QRef, TRef, inside_quote
+from .geometry import LIST_SEP, QRef, TRef, in_brackets, inside_quote
 from .rules import cues, is_not_past_le
 
 _SEPARATORS = frozenset("、，,；;和及与或 ")
@@ -45,6 +45,8 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
             return "time"
     if inside_quote(norm, q.start, q.end):
         return "name"
+    if in_brackets(norm, clause[0], q.start):
+        return "aside"
     before = norm[max(clause[0], q.start - 2) : q.start]
     if before.endswith(("等", "前", "第", "〕", "号")):
         return "name"

@@ -46,6 +46,8 @@ _DAY = (
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 )
 _QUARTER = r"[一二三四1-4]"
+# A month, or a span of months of one year (1-6月, 1至9月份).
+_MONTH_TO = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ class Found:
     """The word written before the atoms (``到``, ``截至``, ``自``)."""
     suffix: str = ""
     """The word written after them (``前``, ``底前``, ``起``)."""
-    after_event: bool = False
-    """For a limit: it counts from an event written before it (``获批后3年内``)."""
+    not_window: bool = False
+    """For a limit: it counts from an event written before it (``获批后3年内``) or is a stated
+    length (``有效期为5年内``), so it is no window from the document's anchor year."""
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -91,6 +94,7 @@ class _Patterns:
     limit_gap: regex.Pattern[str]
     event_before: regex.Pattern[str]
     past_before: regex.Pattern[str]
+    limit_lead: regex.Pattern[str]
 
 
 def _year_tail(r: TimeRules) -> str:
@@ -102,7 +106,8 @@ def _year_tail(r: TimeRules) -> str:
         rf"(?:(?P<qt>第?(?P<q>{_QUARTER})季度(?P<qm>末|初)?)"
         rf"|前(?P<qn>[二三])季度"
         rf"|(?P<ymod>{ymods})(?!(?<=初){early})"
-        rf"|(?P<m>{_MONTH})月份?(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?)?"
+        rf"|(?P<m>{_MONTH}){_MONTH_TO}"
+        rf"(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?)?"
     )
 
 
@@ -181,7 +186,7 @@ def patterns() -> _Patterns:
         (
             "point",
             regex.compile(
-                rf"(?<![\d个第./〇○零一二三四五六七八九十统单])(?P<m>{_MONTH})月份?"
+                rf"(?<![\d个第./〇○零一二三四五六七八九十统单])(?P<m>{_MONTH}){_MONTH_TO}"
                 rf"(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?"
                 r"(?![度刊报薪])"
             ),
@@ -245,6 +250,7 @@ def patterns() -> _Patterns:
         limit_gap=regex.compile(r"[,，]?(?:利用|经过|用|在)?"),
         event_before=regex.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
         past_before=regex.compile(rf"(?:{_alt(r.past_words)})$"),
+        limit_lead=regex.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
     )
 
 
@@ -277,7 +283,9 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
     if atom_type == "limit":
         unit = r.limit_units[g["lu"]]
         if unit.needs_bound and not (g["lb"] or g["la"]):
-            return False
+            lead = patterns().limit_lead.search(norm, max(0, m.start() - 6), m.start())
+            if lead is None:
+                return False
         if unit.unit == "年" and len(g["ln"]) >= 3:
             return False  # 2025年内 is a point with 内, not 2025 years
         # 近3年内: a window in the past.
@@ -286,7 +294,7 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
     if atom_type == "festival":
         after = norm[m.end() : m.end() + 2]
         before = norm[max(0, m.start() - 2) : m.start()]
-        return bool(regex.match(r"前|之前|以前", after) or regex.search(r"[到至]$", before))
+        return bool(regex.match(r"前|之前|以前", after) or regex.search(r"[到至年]$", before))
     return True
 
 
@@ -340,10 +348,56 @@ def _prefix(pat: regex.Pattern[str], norm: str, start: int, floor: int) -> regex
     return pat.search(norm, lo, start)
 
 
+def _year_festival(norm: str, year: Atom, fest: Atom, floor: int) -> Found:
+    """A festival of a written year (``2024年春节前``), as a point or a deadline."""
+    p = patterns()
+    s, e = year.start, fest.end
+    role: Role = "point"
+    prefix = suffix = ""
+    dp = _prefix(p.deadline_prefix, norm, s, floor)
+    if dp:
+        role, prefix, s = "deadline", dp["w"], dp.start()
+    ds = p.deadline_suffix.match(norm, e)
+    if ds:
+        role, suffix, e = "deadline", ds["w"], ds.end()
+    return Found(s, e, role, (fest, year), prefix, suffix)
+
+
+def _words_around(norm: str, a: Atom, floor: int) -> tuple[int, int, Role, str, str]:
+    """The role the words around a point give it: deadline (到…, …前), start (自…起) or none.
+
+    Returns the widened span, the role, and the words before and after.
+    """
+    p = patterns()
+    r = rules()
+    s, e = a.start, a.end
+    prefix = suffix = ""
+    role: Role = "point" if a.type != "range" else "range"
+    if a.type == "docstart":
+        return s, e, "start", "自", ""
+    if a.parts.get("bw") in r.bare_deadline_words:
+        return s, e, "deadline", "", ""
+    dp = _prefix(p.deadline_prefix, norm, s, floor)
+    if dp and not (dp.start("w") > 0 and norm[dp.start("w") - 1] in r.verb_before_prefix):
+        role, prefix, s = "deadline", dp["w"], dp.start()
+    ds = p.deadline_suffix.match(norm, e)
+    if ds and a.type != "range":
+        role, suffix, e = "deadline", ds["w"], ds.end()
+    if role == "point" and a.type in ("point", "plan"):
+        if a.type == "plan" and a.parts.get("pw") in r.plan_periods.since_words:
+            role = "start"
+        ss = p.start_suffix.match(norm, e)
+        if ss:
+            role, suffix, e = "start", ss["w"], ss.end()
+            sp = _prefix(p.start_prefix, norm, s, floor)
+            if sp:
+                prefix, s = sp["w"], sp.start()
+    return s, e, role, prefix, suffix
+
+
 def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Time expressions in ``norm``: atoms joined with the words around them."""
     p = patterns()
-    r = rules()
     atoms = find_atoms(norm, skip)
     out: list[Found] = []
     floor = 0  # nothing before this offset may be taken into a new expression
@@ -351,6 +405,19 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     while i < len(atoms):
         a = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if (
+            a.type == "point"
+            and nxt is not None
+            and nxt.type == "festival"
+            and nxt.start == a.end
+            and a.parts.keys() <= {"y", "cy", "ry"}
+        ):
+            # 2024年春节前: the festival of that year.
+            found = _year_festival(norm, a, nxt, floor)
+            out.append(found)
+            floor = found.end
+            i += 2
+            continue
         # A range: point, connector, point (the second may leave out the year).
         if a.type == "point" and nxt is not None and nxt.type == "point" and _can_range(a, nxt):
             gap = p.connector.fullmatch(norm, a.end, nxt.start)
@@ -367,31 +434,7 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
                 i += 2
                 continue
         if a.type in _POINTLIKE or a.type == "range" or a.type == "docstart":
-            s, e = a.start, a.end
-            prefix = suffix = ""
-            role: Role = "point" if a.type != "range" else "range"
-            if a.type == "docstart":
-                role, prefix = "start", "自"
-            elif a.parts.get("bw") in r.bare_deadline_words:
-                role = "deadline"
-            else:
-                dp = _prefix(p.deadline_prefix, norm, s, floor)
-                if dp and not (
-                    dp.start("w") > 0 and norm[dp.start("w") - 1] in r.verb_before_prefix
-                ):
-                    role, prefix, s = "deadline", dp["w"], dp.start()
-                ds = p.deadline_suffix.match(norm, e)
-                if ds and a.type != "range":
-                    role, suffix, e = "deadline", ds["w"], ds.end()
-                if role == "point" and a.type in ("point", "plan"):
-                    if a.type == "plan" and a.parts.get("pw") in r.plan_periods.since_words:
-                        role = "start"
-                    ss = p.start_suffix.match(norm, e)
-                    if ss:
-                        role, suffix, e = "start", ss["w"], ss.end()
-                        sp = _prefix(p.start_prefix, norm, s, floor)
-                        if sp:
-                            prefix, s = sp["w"], sp.start()
+            s, e, role, prefix, suffix = _words_around(norm, a, floor)
             # A start with a limit right after it: 2020年起3年内, 自印发之日起30日内.
             if role == "start" and nxt is not None and nxt.type in ("limit", "effort"):
                 gap = p.limit_gap.fullmatch(norm, e, nxt.start)
@@ -419,9 +462,9 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
             i += 2
             continue
         if a.type == "limit":
-            out.append(
-                Found(a.start, a.end, "limit", (a,), after_event=event_before(norm, a.start))
-            )
+            lead = p.limit_lead.search(norm, max(0, a.start - 6), a.start)
+            not_window = event_before(norm, a.start) or lead is not None
+            out.append(Found(a.start, a.end, "limit", (a,), not_window=not_window))
         elif a.type == "relperiod":
             out.append(Found(a.start, a.end, "relperiod", (a,)))
         elif a.type == "effort":

@@ -9,7 +9,7 @@ Without an anchor they are kept with ``resolved=False``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...numerals import parse_number
 from ...records import Meta, Span
@@ -143,6 +143,11 @@ def point_interval(a: Atom, anchor: DocAnchor, year_hint: int | None = None) -> 
         month = _int(p["m"])
         if month is None or not 1 <= month <= 12:
             return Interval(None, None, None, relative)
+        if "m2" in p:
+            month2 = _int(p["m2"])
+            if month2 is None or not month <= month2 <= 12:
+                return Interval(None, None, None, relative)
+            return Interval(dt.date(year, month, 1), month_end(year, month2), "month", relative)
         last_day = month_end(year, month)
         if "d" in p:
             day = _int(p["d"])
@@ -191,6 +196,10 @@ def atom_interval(a: Atom, anchor: DocAnchor, year_hint: int | None = None) -> I
         y = rules().named_years[a.parts["named"]]
         return Interval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if a.type == "festival":
+        if year_hint is not None:  # 2024年春节
+            day = festival_after(a.parts["fest"], dt.date(year_hint - 1, 12, 31))
+            ok = day is not None and day.year == year_hint
+            return Interval(day, day, "day") if ok else Interval(None, None, "day")
         if anchor.day is None:
             return _UNRESOLVED
         day = festival_after(a.parts["fest"], anchor.day)
@@ -351,6 +360,10 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
 
     if f.role in ("point", "deadline", "start"):
         iv = atom_interval(a, anchor)
+        if a.type == "festival" and len(f.atoms) == 2:  # 2024年春节, 明年春节
+            hint, rel = _year_of(f.atoms[1].parts, anchor, None)
+            iv = atom_interval(a, anchor, hint) if hint is not None else _UNRESOLVED
+            iv = replace(iv, relative=iv.relative or rel)
         if f.role == "deadline":
             end = iv.last
             if a.type == "festival" and end is not None:
@@ -362,7 +375,7 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
         kind: TimeKind
         if a.type == "plan":
             iv, kind = plan_interval(a)
-        elif a.type == "range" or iv.precision in ("quarter", "half_year"):
+        elif a.type == "range" or iv.precision in ("quarter", "half_year") or "m2" in a.parts:
             kind = "period"
         elif iv.precision == "year":
             kind = "year"
@@ -391,7 +404,7 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
     if f.role == "limit":
         p = a.parts
         window = d.unit in _YEAR_UNITS and p.get("la") in rules().year_window_words
-        if not window or "lb" in p or f.after_event:
+        if not window or "lb" in p or f.not_window:
             return Resolution(b.make("duration", duration=d))
         return Resolution(b.relative_years(anchor, d, period=False))
     if f.role == "relperiod":

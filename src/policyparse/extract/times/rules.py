@@ -126,6 +126,7 @@ class TimeRules(RuleModel):
     limit_units: dict[str, LimitUnit]
     limit_before: dict[str, Bound]
     limit_after: dict[str, Bound]
+    limit_lead_words: list[str]
     fraction_words: dict[str, float]
     recurrence_prefixes: list[str]
     recurrence_by_prefix: list[str]

@@ -1,0 +1,154 @@
+"""Throughput and peak memory of ``parse()`` beside ``jieba.lcut`` on the same text.
+
+    python bench/bench_parse.py                    # corpus/, 3 rounds, batch of 40 files
+    python bench/bench_parse.py --rounds 5 --copies 20 --jobs 2
+
+Measured in one run, side by side, on the text of every ``corpus/*.txt``:
+- ``parse()`` in this process (all stages, and all but the entities stage);
+- ``jieba.lcut`` alone (jieba's default dictionary) and policyparse's own tokenizer;
+- ``policyparse extract --jobs N`` over a folder of corpus copies (wall time from process
+  start, so worker start-up is included);
+- a one-document CLI run from a cold start (a new process), median of three.
+
+Characters per second are code points of document text. Peak memory: the largest Python
+heap during the measured calls (tracemalloc, measured in a separate pass so it does not slow
+the timed one) and, for the batch, the largest resident set of a worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _timed(fn: Callable[[], object], rounds: int) -> float:
+    start = time.perf_counter()
+    for _ in range(rounds):
+        fn()
+    return (time.perf_counter() - start) / rounds
+
+
+def _peak_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def _cli(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "policyparse", *args], capture_output=True, text=True, check=False
+    )
+    return time.perf_counter() - start, proc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=8, help="corpus copies in the batch")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+
+    import jieba
+
+    import policyparse
+    from policyparse import pipeline
+    from policyparse.segment import tokenizer
+
+    files = sorted(args.corpus.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    chars = sum(len(t) for t in texts)
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    tok = tokenizer()
+    for t in texts:  # warm-up: dictionaries, rule data, regex caches
+        policyparse.parse(t)
+
+    all_stages = pipeline.STAGES
+    no_ner = tuple(s for s in all_stages if not s.endswith(".entities"))
+
+    def parse_all() -> None:
+        for t in texts:
+            policyparse.parse(t)
+
+    def parse_no_ner() -> None:
+        pipeline.STAGES = no_ner
+        try:
+            parse_all()
+        finally:
+            pipeline.STAGES = all_stages
+
+    def jieba_all() -> None:
+        for t in texts:
+            jieba.lcut(t)
+
+    def tok_all() -> None:
+        for t in texts:
+            tok.lcut(t)
+
+    rows: list[tuple[str, float, str]] = []
+    for name, fn in (
+        ("parse(), every stage", parse_all),
+        ("parse(), every stage but entities", parse_no_ner),
+        ("jieba.lcut (default dictionary)", jieba_all),
+        ("policyparse tokenizer (jieba + user dictionary)", tok_all),
+    ):
+        seconds = _timed(fn, args.rounds)
+        rows.append((name, chars / seconds, f"{_peak_mb(fn):.1f} MB heap"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in", Path(tmp) / "out"
+        src.mkdir()
+        for k in range(args.copies):
+            for p in files:
+                shutil.copy(p, src / f"{k:03d}_{p.name}")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        wall, proc = _cli(["extract", str(src), "-o", str(out), "-j", str(args.jobs), "-q"])
+        worker_rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr)
+        n_files = args.copies * len(files)
+        rows.append(
+            (
+                f"extract --jobs {args.jobs}, {n_files} files (wall, with start-up)",
+                chars * args.copies / wall,
+                f"{worker_rss:.0f} MB RSS per process",
+            )
+        )
+
+    cold = [_cli(["extract", str(files[0]), "-f", "json"])[0] for _ in range(3)]
+    help_run = [_cli(["--help"])[0] for _ in range(3)]
+
+    jieba_rate = rows[2][1]
+    print(f"corpus: {len(files)} documents, {chars:,} characters; {args.rounds} rounds\n")
+    print("| what | characters/s | × jieba.lcut | peak memory |")
+    print("|---|---:|---:|---:|")
+    for name, rate, mem in rows:
+        print(f"| {name} | {rate:,.0f} | {rate / jieba_rate:.2f} | {mem} |")
+    print()
+    print(
+        f"one-document CLI run, cold (`policyparse extract {files[0].name}`): "
+        f"{statistics.median(cold):.2f} s (median of 3)"
+    )
+    print(f"`policyparse --help`: {statistics.median(help_run):.2f} s (median of 3)")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
