@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policyparse.cli import app
-from policyparse.cli.batch import Task, run_task
+from policyparse.cli.batch import Result, Task, run_task
 from policyparse.cli.progress import Progress
 from policyparse.export import open_atomic
 
@@ -325,3 +325,39 @@ def test_pathological_files_end_within_the_time_limit(tmp_path: Path) -> None:
     for name in ("line.txt", "nested.txt", "breaks.txt"):
         written = (out / f"{name}.json").is_file()
         assert written != any(f"{name}:" in x for x in _error_lines(proc.stderr))
+
+
+def crash_or_hang(task: Task) -> Result:
+    """A per-task function for the pool that kills or wedges its worker on some inputs."""
+    import os
+    import signal as sig
+
+    if task.path.endswith("crash.txt"):
+        os._exit(3)  # the worker dies at once, as on a segfault or an OOM kill
+    if task.path.endswith("hang.txt"):
+        sig.pthread_sigmask(sig.SIG_BLOCK, {sig.SIGALRM})  # where the alarm cannot reach
+        time.sleep(600)
+    return run_task(task)
+
+
+def test_a_dying_or_stuck_worker_is_replaced_and_its_file_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policyparse.cli import batch as batch_mod
+
+    monkeypatch.setattr(batch_mod, "_GRACE", 1.0)
+    names = ["a.txt", "crash.txt", "b.txt", "hang.txt", "c.txt", "d.txt"]
+    tasks = []
+    for i, name in enumerate(names):
+        path = tmp_path / name
+        path.write_text(f"（{i + 1}）加强组织领导。到2025年，建成平台{i + 1}个。", encoding="utf-8")
+        tasks.append(Task(i, str(path), "text", "jsonl", timeout=5.0))
+    start = time.monotonic()
+    results = list(batch_mod.run(tasks, jobs=2, fn=crash_or_hang))
+    assert time.monotonic() - start < 90
+    assert [Path(r.path).name for r in results] == names  # input order
+    by_name = {Path(r.path).name: r for r in results}
+    assert by_name["crash.txt"].code == "PP106" and "died" in (by_name["crash.txt"].error or "")
+    assert by_name["hang.txt"].code == "PP105"
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        assert by_name[name].ok and by_name[name].text, by_name[name].error

@@ -237,12 +237,14 @@ def test_stage_is_fast_and_uses_no_spacy(corpus_docs: dict[str, PolicyDocument])
     find_entities(work)
     tok = tokenizer()
     list(tok.tokenize(text))
-    t0 = time.perf_counter()
-    find_entities(work)
-    t_ent = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    list(tok.tokenize(text))
-    t_jieba = time.perf_counter() - t0
+    t_ent = t_jieba = float("inf")
+    for _ in range(3):  # best of three: the machine may be busy
+        t0 = time.perf_counter()
+        find_entities(work)
+        t_ent = min(t_ent, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        list(tok.tokenize(text))
+        t_jieba = min(t_jieba, time.perf_counter() - t0)
     # The stage costs a small part of what segmenting the same text costs.
     assert t_ent < 0.5 * t_jieba, (t_ent, t_jieba)
     assert "spacy" not in sys.modules or "policyparse.nlp" in sys.modules

@@ -89,3 +89,47 @@ def test_bad_files_raise_coded_errors(tmp_path: Path, data: bytes, error: type, 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFound, match="PP100"):
         policyparse.parse_file(tmp_path / "nope.txt")
+
+
+def _zip(names: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in names.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "outcome"),
+    [
+        ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP104"),
+        ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP107"),
+        ("a.rtf", b"{\\rtf1\\ansi hello}", "PP104"),
+        ("a.xlsx", _zip({"xl/workbook.xml": b"<x/>"}), "PP104"),
+        ("a.docx", _zip({"xl/workbook.xml": b"<x/>"}), "PP106"),
+        ("a.docx", "加强领导。".encode(), "PP106"),
+        ("a.pdf", "加强领导。".encode(), "PP106"),
+        ("a.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PP106"),
+        ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100, "PP102"),
+        ("page.pdf", "<!DOCTYPE html><html><body><p>加强领导。</p></body></html>".encode(), "html"),
+        ("page.docx", "<html><body><p>加强领导。</p></body></html>".encode("gbk"), "html"),
+        ("page.txt", "<!doctype html><title>t</title><p>加强领导。</p>".encode(), "html"),
+        ("notes.txt", "<p>是正文里的尖括号</p>，照原样读。".encode(), "txt"),
+        ("noext", "<div>加强领导。</div>".encode(), "html"),
+        ("readme.md", "<div>加强领导。</div>\n\n# 标题\n".encode(), "md"),
+        ("a.html", "加强组织领导。".encode("gbk"), "html"),
+    ],
+)
+def test_format_and_errors_from_content(name: str, data: bytes, outcome: str) -> None:
+    if outcome.startswith("PP"):
+        with pytest.raises(PolicyParseError) as info:
+            read_bytes(data, path=name)
+        assert info.value.code == outcome, str(info.value)
+        assert str(info.value).startswith(f"{outcome} {name}: ")
+    else:
+        loaded = read_bytes(data, path=name)
+        assert loaded.source.format == outcome
+        assert "加强领导" in loaded.text or "尖括号" in loaded.text or "组织领导" in loaded.text

@@ -311,3 +311,36 @@ def test_docx_automatic_list_numbers_are_part_of_the_text() -> None:
         "（三）重点任务。",
         "没有编号的段落。",
     ]
+
+
+def test_page_furniture_without_semantic_markup_stays_out_of_the_outline(tmp_path: Path) -> None:
+    """An old table-layout government page: the furniture is plain text in cells."""
+    source = DOCS[0].read_text(encoding="utf-8")
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(source))
+    furniture_top = [
+        "当前位置：首页 > 政务公开 > 政策文件",
+        "【字体：大 中 小】",
+        "发布日期：2024-03-01",
+    ]
+    furniture_end = [
+        "打印本页",
+        "关闭窗口",
+        "主办：某某省人民政府办公厅",
+        "网站标识码：3300000001",
+        "浙ICP备05000000号",
+        "浙公网安备 33010002000001号",
+    ]
+    page = (
+        "<html><head><meta charset='gb2312'></head><body><table>"
+        + "".join(f"<tr><td>{x}</td></tr>" for x in furniture_top)
+        + f"<tr><td>{body}</td></tr>"
+        + "".join(f"<tr><td>{x}</td></tr>" for x in furniture_end)
+        + "</table></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("gb2312", "replace"))
+    doc = policyparse.parse_file(path)
+    assert all(x in doc.text for x in furniture_top + furniture_end)  # the text keeps them
+    ref = policyparse.parse_file(DOCS[0])
+    assert _sentences(doc) == _sentences(ref)
+    assert _units(doc) == _units(ref)

@@ -12,8 +12,8 @@ import pytest
 
 import policyparse
 from policyparse.errors import MissingDependency, UsageError
+from policyparse.htmlview import describe, table, to_html
 from policyparse.records import PolicyDocument
-from policyparse.render import describe, table, to_html
 from policyparse.tabular import RECORD_KINDS
 
 
@@ -61,14 +61,6 @@ def test_render_writes_a_self_contained_page(
     assert "<script" not in page and "<link" not in page and "http" not in page.split("<body>")[0]
     assert "<style>" in page
     assert _plain(page.split("<body>", 1)[1]) == doc.text
-
-
-def test_render_name_is_callable_as_module_too(tmp_path: Path) -> None:
-    import policyparse.render as module
-
-    doc = policyparse.parse("由省科技厅牵头。")
-    assert module(doc, tmp_path / "a.html").is_file()  # type: ignore[operator]
-    assert module.render(doc, tmp_path / "b.html").is_file()
 
 
 def test_render_unwritable_path_is_coded(tmp_path: Path) -> None:

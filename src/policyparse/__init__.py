@@ -24,9 +24,9 @@ __all__ = [
 if TYPE_CHECKING:
     from .api import parse, parse_file
     from .errors import PolicyParseError
+    from .htmlview import render
     from .nlp import load_nlp
     from .records import PolicyDocument
-    from .render import render
     from .segment import tokenize
 
 _LAZY = {
@@ -36,7 +36,7 @@ _LAZY = {
     "PolicyParseError": "policyparse.errors",
     "tokenize": "policyparse.segment",
     "load_nlp": "policyparse.nlp",
-    "render": "policyparse.render",
+    "render": "policyparse.htmlview",
 }
 
 

@@ -1,4 +1,8 @@
-"""The meta stage: title, issuer, document number, date and plan period."""
+"""The meta stage: title, issuer, document number, date and plan period.
+
+Facts are read from the header (the lines before the body), the first lines of the body and
+the closing lines (signature and date). Every pattern is bounded and run on short lines only.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,50 @@ import regex
 
 from .normalize import WorkingText
 from .records import Meta, PlanPeriod
-from .structure import Outline
+from .structure import Outline, is_debris
 
-_TITLE_WORDS = regex.compile(
-    r"规划|意见|方案|计划|通知|办法|决定|规定|细则|纲要|措施|指南|条例|政策"
+_TITLE_WORD = (
+    r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
 )
-_DRAFT = regex.compile(r"[(（]?(征求意见稿|草案|试行|送审稿)[)）]?$")
-_DOC_NUMBER = regex.compile(r"\p{Han}{1,10}[〔\[【(（]\d{4}[〕\]】)）]\s*\d{1,4}\s*号")
-_ISO_DATE = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_CN_DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_TITLE_WORDS = regex.compile(_TITLE_WORD)
+_TITLE_BRACKET = regex.compile(r"[(（][^()（）]{1,16}[)）]")
+_TITLE_SHAPE = regex.compile(rf"关于.{{1,70}}的(?:\p{{Han}}{{0,4}})(?:{_TITLE_WORD})")
+_TITLE_MAX = 80
+_SITE_WORD = regex.compile(r"\p{Han}+(?<![省市县区州盟旗镇乡])")
+_NOT_AFTER_SITE = regex.compile(r"人民|政府|办公|关于|省|市|县")
+_REPOST_PREFIX = regex.compile(r"\p{Han}{2,12}[:：](?=\p{Han})")
+_SEPARATORS = "|｜-—_:：·> "
+_TITLE_SEPARATOR = regex.compile(r"[_|｜]|(?<![\d—])[-—–](?![\d—])")
+_DRAFT = regex.compile(r"[(（]?(?:征求意见稿|草案|送审稿|讨论稿)[)）]?$")
+_STOPS = regex.compile(r"[。；;!！?？]")
+_DOC_NUMBER = regex.compile(
+    r"\p{Han}{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*(?:第\s*)?\d{1,4}\s*号"
+)
+_DOC_NUMBER_LABEL = regex.compile(r"(?:发文字号|文号|索引号)[:：]")
+_ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_CN_DATE = regex.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _HAN_DATE = regex.compile(
-    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+    r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-_DATE_LABEL = regex.compile(r"(发布|成文|印发|发文)(时间|日期)[:：]?")
+_DATE_LABEL = regex.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
+_ISSUER_END = (
+    r"人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|领导小组|"
+    r"指挥部|政府|厅|局|部|委|署|院|会|办"
+)
 _ISSUER = regex.compile(
-    r"(?:来源[:：])?(\p{Han}{2,30}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委))$"
+    rf"(?:来源[:：]|发布机构[:：]|发文机关[:：])?(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))$"
 )
-_PERIOD = regex.compile(r"(\d{4})\s*[-—–~～至到]+\s*(\d{4})\s*年")
-_PLAN_WORDS = regex.compile(r"规划期(?:限)?(?:为|是)?|实施期(?:限)?(?:为|是)?")
+_ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
+_ISSUER_ALONE = regex.compile(
+    r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
+)
+_TITLE_ISSUER = regex.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
+_PERIOD = regex.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年")
+_BRACKET_PERIOD = regex.compile(
+    r"[(（]((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})年?[)）]"
+)
+_PLAN_WORDS = regex.compile(r"(?:规划|实施|行动|计划)期(?:限)?(?:为|是|[:：])?")
 _FIVE_YEAR = {
     "十一五": 2006,
     "十二五": 2011,
@@ -34,6 +63,8 @@ _FIVE_YEAR = {
     "十六五": 2031,
 }
 _FIVE_YEAR_RE = regex.compile("|".join(_FIVE_YEAR))
+_HEAD_LINES = 12
+_MAX_HEADER_LINES = 60
 
 
 def _han_number(s: str) -> int:
@@ -45,19 +76,171 @@ def _han_number(s: str) -> int:
     return int("".join(str(_HAN_DIGITS[c]) for c in s))
 
 
+def _valid(y: int, mo: int, d: int) -> str | None:
+    if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def _date_in(line: str) -> str | None:
     for pat in (_ISO_DATE, _CN_DATE):
-        m = pat.search(line)
-        if m:
+        for m in pat.finditer(line):
             y, mo, d = (int(g) for g in m.groups())
-            if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _HAN_DATE.search(line)
-    if m:
-        y = _han_number(m.group(1))
-        mo, d = _han_number(m.group(2)), _han_number(m.group(3))
-        if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+            found = _valid(y, mo, d)
+            if found:
+                return found
+    hm = _HAN_DATE.search(line)
+    if hm:
+        return _valid(_han_number(hm[1]), _han_number(hm[2]), _han_number(hm[3]))
+    return None
+
+
+def _squash(s: str) -> str:
+    return regex.sub(r"\s+", "", s)
+
+
+def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | None:
+    """A title cut out of ``line`` (its score, start and end), or None for no title shape."""
+    if not line or len(line) > _TITLE_MAX or _STOPS.search(line) or is_debris(line):
+        return None
+    # a page title joins the document's title and the site's name with separators
+    best: tuple[int, int, int] | None = None
+    a = 0
+    for sep in [*_TITLE_SEPARATOR.finditer(line), None]:
+        b = sep.start() if sep is not None else len(line)
+        found = _segment_title(line, a, b, others)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+        if sep is not None:
+            a = sep.end()
+    return best
+
+
+def _segment_title(line: str, a: int, b: int, others: list[str]) -> tuple[int, int, int] | None:
+    # the title runs to its last document word, with a period or a draft mark after it
+    cut = -1
+    for word in _TITLE_WORDS.finditer(line, a, b):
+        cut = word.end()
+    if cut < 0:
+        return None
+    bracket = _TITLE_BRACKET.match(line, cut, b)
+    if bracket is not None:
+        cut = bracket.end()
+    score = 1
+    if cut == b:
+        score += 2
+    start = a
+    m = _REPOST_PREFIX.match(line, a, b)
+    if m is not None:
+        start = m.end()
+    start += _site_name_length(line[start:cut], others)
+    while start < cut and line[start] in _SEPARATORS:
+        start += 1
+    if _TITLE_SHAPE.search(line, start, cut):
+        score += 3
+    if cut - start < 6:
+        return None
+    return score, start, cut
+
+
+def _site_name_length(title: str, others: list[str]) -> int:
+    """Length of a leading word that the page's other header lines repeat (a site's name)."""
+    for n in range(6, 1, -1):
+        head = title[:n]
+        if len(title) - n < 6 or not _SITE_WORD.fullmatch(head):
+            continue
+        if _NOT_AFTER_SITE.match(title, n):
+            continue
+        # the word recurs in other lines and ends where the title's next character begins
+        if sum(head in o for o in others) >= 2 and not any(title[: n + 1] in o for o in others):
+            return n
+    return 0
+
+
+def _read_title(work: WorkingText, outline: Outline, count: int) -> str | None:
+    md_title = next((s for s in outline.sections if s.kind == "markdown" and s.level == 1), None)
+    if md_title is not None and md_title.title:
+        return md_title.title
+    head = outline.lines[:count]
+    lines = [work.norm[ln.start : ln.end] for ln in head]
+    best: tuple[int, int, list[tuple[int, int]]] | None = None
+    for i, line in enumerate(lines):
+        if head[i].heading is not None:
+            continue
+        others = lines[:i] + lines[i + 1 :]
+        found = _title_candidate(line, others)
+        pieces: list[tuple[int, int]] = []
+        if found is not None:
+            pieces = [(head[i].start + found[1], head[i].start + found[2])]
+        # a title broken over two lines
+        if i + 1 < len(lines) and head[i + 1].heading is None and (found is None or found[0] < 3):
+            joined = _title_candidate(line + lines[i + 1], others)
+            if (
+                joined is not None
+                and joined[0] >= 3
+                and joined[2] > len(line)
+                and (found is None or joined[0] > found[0])
+            ):
+                found = joined
+                a, b = joined[1], joined[2]
+                pieces = [(head[i].start + a, head[i].end)] if a < len(line) else []
+                pieces.append(
+                    (head[i + 1].start + max(0, a - len(line)), head[i + 1].start + b - len(line))
+                )
+        if (
+            found is not None
+            and found[2] == len(line)
+            and i + 1 < len(lines)
+            and _TITLE_BRACKET.fullmatch(lines[i + 1])
+        ):
+            # a period or draft mark on the line under the title belongs to it
+            pieces.append((head[i + 1].start, head[i + 1].end))
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], -i, pieces)
+    if best is None:
+        return None
+    title = ""
+    for a, b in best[2]:
+        span = work.span(a, b)
+        title += _squash(work.text[span.start : span.end])
+    return _DRAFT.sub("", title).strip() or title
+
+
+def _read_doc_number(head: list[str]) -> str | None:
+    for line in head:
+        m = _DOC_NUMBER.search(line)
+        if m and (len(line) <= 40 or _DOC_NUMBER_LABEL.search(line)):
+            number = _squash(m.group(0))
+            label = _DOC_NUMBER_LABEL.search(number)
+            return number[label.end() :] if label else number
+    return None
+
+
+def _read_period(title: str | None, head_text: str) -> PlanPeriod | None:
+    def period(a: str, b: str) -> PlanPeriod | None:
+        start, end = int(a), int(b)
+        if start <= end <= start + 30:
+            return PlanPeriod(start=start, end=end)
+        return None
+
+    if title:
+        for pat in (_BRACKET_PERIOD, _PERIOD):
+            pm = pat.search(title)
+            if pm:
+                found = period(pm.group(1), pm.group(2))
+                if found:
+                    return found
+    for m in _PLAN_WORDS.finditer(head_text):
+        pm = _PERIOD.match(head_text, m.end())
+        if pm:
+            found = period(pm.group(1), pm.group(2))
+            if found:
+                return found
+    if title:
+        fm = _FIVE_YEAR_RE.search(title)
+        if fm:
+            start = _FIVE_YEAR[fm.group(0)]
+            return PlanPeriod(start=start, end=start + 4)
     return None
 
 
@@ -66,27 +249,13 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     norm = work.norm
     body_start, body_end = outline.body
     lines = [norm[ln.start : ln.end] for ln in outline.lines]
-    header = [norm[ln.start : ln.end] for ln in outline.lines if ln.end <= body_start]
+    n_header = sum(1 for ln in outline.lines if ln.end <= body_start)
+    header = lines[:n_header]
     trailer = [norm[ln.start : ln.end] for ln in outline.lines if ln.start >= body_end]
-
-    title = None
-    md_title = next((s for s in outline.sections if s.kind == "markdown" and s.level == 1), None)
-    if md_title is not None:
-        title = md_title.title
-    else:
-        for line in header + lines[:8]:
-            if _TITLE_WORDS.search(line) and len(line) <= 80 and not regex.search(r"[。；;]", line):
-                title = regex.sub(r"\s+", "", line)
-                break
-    if title is not None:
-        title = _DRAFT.sub("", title).strip() or title
-
-    doc_number = None
-    for line in header + lines[:12]:
-        m = _DOC_NUMBER.search(line)
-        if m and len(line) <= 40:
-            doc_number = regex.sub(r"\s+", "", m.group(0))
-            break
+    first = lines[n_header:]
+    head = lines[: min(n_header, _MAX_HEADER_LINES) + _HEAD_LINES]
+    title = _read_title(work, outline, len(head))
+    doc_number = _read_doc_number(head)
 
     date = None
     for line in lines:
@@ -95,35 +264,39 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
             if date:
                 break
     if date is None:
-        for line in trailer[:6] + header:
+        for line in trailer[:8] + header:
             if len(line) <= 40:
                 date = _date_in(line)
                 if date:
                     break
 
     issuer = None
-    for line in trailer[:6]:
-        m = _ISSUER.search(regex.sub(r"\s+", "", line))
+    for line in trailer[:8]:
+        m = _ISSUER.search(_squash(line))
         if m and len(line) <= 40:
             issuer = m.group(1)
             break
+    if issuer is None:
+        for line in header:
+            lm = _ISSUER_LABEL.search(line)
+            if lm:
+                issuer = lm.group(1)
+                break
+    if issuer is None:
+        # an issuing body on a line of its own under the title
+        for ln in outline.lines[: min(n_header, _MAX_HEADER_LINES) + 3]:
+            line = _squash(norm[ln.start : ln.end])
+            im = _ISSUER_ALONE.fullmatch(line) if len(line) <= 30 else None
+            if im and not (ln.debris and not ln.repeated) and line != title:
+                issuer = im.group(1)
+                break
+    if issuer is None and title:
+        tm = _TITLE_ISSUER.match(title)
+        if tm:
+            issuer = tm.group(1)
 
-    plan_period = None
-    head_text = "\n".join(header + lines[:40])
-    for m in _PLAN_WORDS.finditer(head_text):
-        pm = _PERIOD.match(head_text, m.end())
-        if pm:
-            plan_period = PlanPeriod(start=int(pm.group(1)), end=int(pm.group(2)))
-            break
-    if plan_period is None and title:
-        pm = _PERIOD.search(title)
-        fm = _FIVE_YEAR_RE.search(title)
-        if pm:
-            plan_period = PlanPeriod(start=int(pm.group(1)), end=int(pm.group(2)))
-        elif fm:
-            start = _FIVE_YEAR[fm.group(0)]
-            plan_period = PlanPeriod(start=start, end=start + 4)
-
+    head_text = "\n".join(header + first[:40])
+    plan_period = _read_period(title, head_text)
     return Meta(
         title=title,
         issuer=issuer,

@@ -30,12 +30,20 @@ _CJK = (
 _SPACE_RUN = regex.compile(
     rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=^|\n)[ \t]+|[ \t]+(?=\n|$)"
 )
-_LINE_END_PUNCT = set('。；;：:！!？?，,、）)】」』”"…—-')
+_LINE_END_PUNCT = set('。；;：:！!？?）)】」』”"…—-')
 _HEADING_START = regex.compile(
     r"[#＃]|第[一二三四五六七八九十百零〇两\d]+[章节条编]|[一二三四五六七八九十]+[、.]"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d)|[—-]{2}"
 )
 _MIN_BROKEN_LINE = 24
+# a page number between two halves of a sentence in text taken from a PDF: - 3 -, —3—, 第3页
+_PAGE_NUMBER = regex.compile(
+    r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\n|$)"
+)
+# what a line cut by a wrap may end with, and what the next line may start with
+_WRAP_END = regex.compile(r"[\p{Han}，,、“《(（]")
+_WRAP_START = regex.compile(r"[\p{Han}“《]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -82,8 +90,15 @@ class WorkingText:
         return self._norm_starts[k] + seg_len
 
 
+def _skip_blank(text: str, j: int) -> int:
+    n = len(text)
+    while j < n and text[j] in "\n \t\f":
+        j += 1
+    return j
+
+
 def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
-    """Line breaks (with blank lines between) that cut a word of running text in two."""
+    """Line breaks (with blank lines, or a page number, between) that cut running text in two."""
     gaps: list[tuple[int, int]] = []
     pos = 0
     n = len(text)
@@ -92,20 +107,24 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
         if nl < 0:
             break
         line = text[pos:nl].strip()
-        j = nl
-        while j < n and text[j] in "\n \t":
-            j += 1
+        if not line:
+            pos = nl + 1
+            continue
+        j = _skip_blank(text, nl)
+        page = _PAGE_NUMBER.match(text, j)
+        if page is not None:
+            j = _skip_blank(text, page.end())
         breaks = text.count("\n", nl, j)
         if (
             line
             and j < n
-            and breaks <= 3
+            and breaks <= (6 if page else 3)
             and len(line) >= _MIN_BROKEN_LINE
             and line[-1] not in _LINE_END_PUNCT
-            and regex.match(r"\p{Han}", line[-1])
+            and _WRAP_END.match(line[-1])
             and any(p in line for p in "。，,；;")
             and not _HEADING_START.match(line)
-            and regex.match(r"\p{Han}", text[j])
+            and _WRAP_START.match(text, j)
             and not _HEADING_START.match(text, j)
         ):
             gaps.append((nl, j))

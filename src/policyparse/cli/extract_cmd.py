@@ -189,8 +189,9 @@ def extract(
         progress.close()
 
     failed = sum(codes.values()) + len(missing)  # before PP100 joins the codes
-    if not quiet and len(inputs) + len(missing) > 1:
-        parts = [f"{len(inputs) + len(missing)} files: {written} ok"]
+    if not quiet and (len(inputs) + len(missing) > 1 or skipped):
+        total = len(inputs) + len(missing)
+        parts = [f"{total} file{'s' if total != 1 else ''}: {written} ok"]
         if skipped:
             parts.append(f"{skipped} skipped")
         if failed:

@@ -207,7 +207,7 @@ def read_pdf(data: bytes, *, path: str | Path | None = None) -> str:
         if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedDocument("the PDF is encrypted", path=path) from exc
         raise CorruptDocument(
-            f"damaged PDF ({type(exc).__name__}: {exc})"[:300], path=path
+            " ".join(f"damaged PDF ({type(exc).__name__}: {exc})".split())[:300], path=path
         ) from exc
     if not pages:
         raise CorruptDocument("the PDF has no pages", path=path)

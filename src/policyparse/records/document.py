@@ -99,12 +99,12 @@ class PolicyDocument(Record):
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the text with its records highlighted (see ``policyparse.render``)."""
-        from ..render import to_html
+        from ..htmlview import to_html
 
         return to_html(self)
 
     def table(self, kind: str) -> pandas.DataFrame:
         """One kind of record (``"targets"``, ``"quantities"``, …) as a pandas DataFrame."""
-        from ..render import table
+        from ..htmlview import table
 
         return table(self, kind)

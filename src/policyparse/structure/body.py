@@ -29,7 +29,7 @@ def is_debris(line: str) -> bool:
     return len(s) < short_max and short.search(s) is not None
 
 
-_PROSE = regex.compile(r"[\p{Han}].*[，,。；;、]")
+_PUNCT = regex.compile(r"[，,。；;、]")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -40,4 +40,7 @@ def is_body_like(line: str, is_heading: bool) -> bool:
         return True
     if s.endswith(("。", "！", "？", "!", "?")) and _HAN.search(s):
         return True
-    return len(s) >= 12 and _PROSE.search(s) is not None
+    if len(s) < 12:
+        return False
+    han = _HAN.search(s)
+    return han is not None and _PUNCT.search(s, han.start()) is not None

@@ -1,32 +1,68 @@
-"""Heading lines: their numbering kind, number and title."""
+"""Heading lines: their numbering kind, number and title.
+
+A heading is recognised at the start of a normalized line by its number alone (``一、``,
+``（一）``, ``1.``, ``（1）``, ``①``, ``第一章``, ``第一节``, ``第一条``, a Markdown ``#`` or a
+``——`` lead); the title runs to the first full stop (or an early colon), and whatever follows
+on the same line is body text (a *run-in* heading). Every pattern is anchored and bounded, so
+matching a line costs time linear in its length.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
 from ..records.outline import HeadingKind
 
+LineKind = HeadingKind | Literal["dash"]
+"""A heading kind, or ``dash`` for a ``——`` lead item (a list item, not a section)."""
+
 _CN = "一二三四五六七八九十百零〇两"
-_PATTERNS: tuple[tuple[HeadingKind, regex.Pattern[str]], ...] = (
-    ("chapter", regex.compile(rf"第[{_CN}\d]{{1,4}}[章编节](?=\s|\S)")),
-    ("article", regex.compile(rf"第[{_CN}\d]{{1,4}}条")),
-    ("cn_number", regex.compile(r"[一二三四五六七八九十]{1,3}[、.](?![\d])")),
-    ("paren_cn", regex.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")),
-    ("paren_arabic", regex.compile(r"[(（]\d{1,2}[)）]")),
-    ("arabic", regex.compile(r"\d{1,2}(?:[.、](?![\d%])|\.(?=\s))")),
+_CN_SMALL = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (kind, level key, pattern); the first that matches wins. A pattern matches the number only.
+_PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
+    ("chapter", "chapter_编", regex.compile(rf"第[{_CN}\d]{{1,4}}编(?![\d])")),
+    ("chapter", "chapter_章", regex.compile(rf"第[{_CN}\d]{{1,4}}章(?![\d])")),
+    ("chapter", "chapter_节", regex.compile(rf"第[{_CN}\d]{{1,4}}节(?![\d])")),
+    ("article", "article", regex.compile(rf"第[{_CN}\d]{{1,4}}条(?![\d])")),
+    # 一、 一. (a title may start with a digit: 一、2025年发展目标); never 一是 or 一批
+    (
+        "cn_number",
+        "cn_number",
+        regex.compile(
+            rf"[{_CN_SMALL}]{{1,3}}(?:、(?![{_CN_SMALL}]{{1,2}}[季月类级产]|[、.])|\.(?![\d%.、]))"
+        ),
+    ),
+    ("paren_cn", "paren_cn", regex.compile(rf"[(（〔][{_CN_SMALL}]{{1,3}}[)）〕]")),
+    ("paren_arabic", "paren_arabic", regex.compile(r"[(（]\d{1,2}[)）]")),
+    ("paren_arabic", "circled", regex.compile(rf"[{_CIRCLED}]")),
+    # 1. 1、 (not 1.5万亩, not 3%); 1) as a right-bracket-only variant
+    ("arabic", "arabic", regex.compile(r"\d{1,2}(?:[.、](?![\d%.、])|\.(?=\s))")),
+    ("arabic", "arabic_rp", regex.compile(r"\d{1,2}[)）](?![\d%])")),
+    ("dash", "dash", regex.compile(r"(?:——|--{1,2}|—)(?=[^\s—\-])")),
 )
-_MARKDOWN = regex.compile(r"(#{1,6})\s*")
+# the characters a numbered heading can start with (besides digits)
+_STARTS = frozenset(f"第{_CN_SMALL}(（〔{_CIRCLED}—-")
+_MARKDOWN = regex.compile(r"(#{1,6})[ \t]*")
+_BOLD = regex.compile(r"(?:\*\*|__)")
 _RUN_IN_END = regex.compile(r"[。!?！？]")
+_COLON = regex.compile(r"[:：]")
+_TITLE_TRIM = "*_ \t"
 _MAX_TITLE = 60
+_MAX_COLON_TITLE = 20
+# a chapter, section or article number needs a title or text after it, not a unit
+_CHAPTER_NEXT = regex.compile(r"[\s\p{Han}“\"《(（]")
 
 
 @dataclass(frozen=True)
 class Heading:
     """A heading found at the start of a line (offsets into the normalized line)."""
 
-    kind: HeadingKind
+    kind: LineKind
     key: str
     """Kind used to rank levels: the numbering kind, or ``md<n>`` for a bare Markdown heading."""
     number_start: int
@@ -45,32 +81,60 @@ def match_heading(line: str) -> Heading | None:
     if md and md.group(1):
         md_level = len(md.group(1))
         pos = md.end()
-    for kind, pattern in _PATTERNS:
+    bold = _BOLD.match(line, pos)
+    if bold is not None:
+        pos = bold.end()
+    first = line[pos : pos + 1]
+    if first in _STARTS or first.isdigit():
+        found = _numbered(line, pos)
+        if found is not None:
+            return found
+    if md_level:
+        return _with_title(line, "markdown", f"md{md_level}", pos, pos, pos)
+    return None
+
+
+def _numbered(line: str, pos: int) -> Heading | None:
+    for kind, key, pattern in _PATTERNS:
         m = pattern.match(line, pos)
         if m is None:
             continue
         t0 = m.end()
         while t0 < len(line) and line[t0] in " \t":
             t0 += 1
-        if t0 >= len(line) and kind in ("arabic", "cn_number"):
+        inner = _BOLD.match(line, t0)
+        if inner is not None:
+            t0 = inner.end()
+            while t0 < len(line) and line[t0] in " \t":
+                t0 += 1
+        rest = len(line.rstrip(_TITLE_TRIM))
+        if t0 >= rest and kind in ("arabic", "cn_number", "dash", "article"):
             return None
-        return _with_title(line, kind, kind, m.start(), m.end(), t0)
-    if md_level:
-        return _with_title(line, "markdown", f"md{md_level}", pos, pos, pos)
+        if (
+            kind in ("chapter", "article")
+            and t0 == m.end()
+            and t0 < len(line)
+            and not _CHAPTER_NEXT.match(line, t0)
+        ):
+            return None
+        return _with_title(line, kind, key, m.start(), m.end(), t0)
     return None
 
 
-def _with_title(
-    line: str, kind: HeadingKind, key: str, n0: int, n1: int, t0: int
-) -> Heading | None:
-    end = len(line.rstrip())
-    stop = _RUN_IN_END.search(line, t0)
-    if stop is not None and stop.end() < end:
-        title_end, run_in = stop.start(), True
-    else:
-        title_end = stop.start() if stop is not None else end
-        run_in = False
-    if title_end - t0 > _MAX_TITLE and kind not in ("markdown",):
-        # A long line with no early full stop is a numbered paragraph, not a titled item.
+def _with_title(line: str, kind: LineKind, key: str, n0: int, n1: int, t0: int) -> Heading | None:
+    end = len(line.rstrip(_TITLE_TRIM))
+    stop = _RUN_IN_END.search(line, t0, min(end, t0 + _MAX_TITLE + 1))
+    colon = _COLON.search(line, t0, min(end, t0 + _MAX_COLON_TITLE + 1))
+    if colon is not None and (stop is None or colon.start() < stop.start()):
+        stop = colon
+    if stop is not None:
+        title_end = stop.start()
+        run_in = stop.end() < end
+    elif end - t0 > _MAX_TITLE and kind != "markdown":
+        # a long line with no early full stop is a numbered paragraph, not a titled item
         title_end, run_in = t0, True
+    else:
+        title_end, run_in = end, False
+    while title_end > t0 and line[title_end - 1] in _TITLE_TRIM:
+        title_end -= 1
     return Heading(kind, key, n0, n1, t0, title_end, run_in)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -13,8 +15,14 @@ from .body import is_body_like, is_debris
 from .headings import Heading, match_heading
 
 _PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
+_LEAD_KINDS = {"dash"}
+_CHAPTER_KEYS = {"chapter_编": 1, "chapter_章": 2, "chapter_节": 3, "article": 4}
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』)）\"]*")
 _WS = regex.compile(r"\s+")
+# a short line that recurs this often is a running header or footer, not the document
+_REPEAT_MIN = 3
+_REPEAT_MAX = 40
+_REPEAT_SKIP = regex.compile(r"[。!?！？;；,，:：、()（）〔〕]")
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,8 @@ class Line:
     end: int
     heading: Heading | None
     debris: bool
+    repeated: bool = False
+    """Debris because the same short line recurs (a running header or footer of a PDF)."""
 
 
 @dataclass
@@ -41,28 +51,36 @@ class Outline:
     """(start, end, provision id) in the working copy, outer items before inner ones."""
     sentence_ranges: list[tuple[int, int, str]] = field(default_factory=list)
     paragraph_ranges: list[tuple[int, int, str]] = field(default_factory=list)
+    _prov_starts: list[int] = field(default_factory=list, repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
 
     def provision_at(self, i: int) -> str | None:
         """The innermost provision holding working-copy offset ``i``."""
-        best: str | None = None
-        for s, e, pid in self.provision_ranges:
-            if s > i:
-                break
+        ranges = self.provision_ranges
+        if len(self._prov_starts) != len(ranges):
+            self._prov_starts = [r[0] for r in ranges]
+        k = bisect_right(self._prov_starts, i) - 1
+        # ranges nest: the innermost holder is the last one before i that still covers it
+        while k >= 0:
+            _s, e, pid = ranges[k]
             if i < e:
-                best = pid
-        return best
+                return pid
+            k -= 1
+        return None
 
     def sentence_at(self, i: int) -> tuple[int, int] | None:
         """The working-copy range of the sentence holding offset ``i``."""
-        k = bisect_right([r[0] for r in self.sentence_ranges], i) - 1
+        if len(self._sent_starts) != len(self.sentence_ranges):
+            self._sent_starts = [r[0] for r in self.sentence_ranges]
+        k = bisect_right(self._sent_starts, i) - 1
         if k >= 0 and i < self.sentence_ranges[k][1]:
             return self.sentence_ranges[k][0], self.sentence_ranges[k][1]
         return None
 
 
 def _split_lines(work: WorkingText) -> list[Line]:
-    lines: list[Line] = []
     norm = work.norm
+    spans: list[tuple[int, int]] = []
     pos = 0
     while pos <= len(norm):
         nl = norm.find("\n", pos)
@@ -71,19 +89,34 @@ def _split_lines(work: WorkingText) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         s, e = pos + lead, pos + len(raw.rstrip())
         if e > s:
-            content = norm[s:e]
-            debris = is_debris(content)
-            heading = None if debris else match_heading(content)
-            lines.append(Line(s, e, heading, debris))
+            spans.append((s, e))
         if nl < 0:
             break
         pos = nl + 1
+    counts: Counter[str] = Counter(
+        norm[s:e] for s, e in spans if e - s <= _REPEAT_MAX and not _REPEAT_SKIP.search(norm, s, e)
+    )
+    lines: list[Line] = []
+    for s, e in spans:
+        content = norm[s:e]
+        debris = is_debris(content)
+        heading = None if debris else match_heading(content)
+        repeated = (
+            not debris
+            and heading is None
+            and e - s <= _REPEAT_MAX
+            and counts.get(content, 0) >= _REPEAT_MIN
+        )
+        lines.append(Line(s, e, heading, debris or repeated, repeated))
     return lines
 
 
 def _clean(work: WorkingText, start: int, end: int) -> str:
     span = work.span(start, end)
     return _WS.sub("", work.text[span.start : span.end])
+
+
+_FIXED_ORDER: tuple[Callable[[str], int | None], ...] = ()
 
 
 def build_outline(work: WorkingText) -> Outline:
@@ -105,20 +138,21 @@ def build_outline(work: WorkingText) -> Outline:
     out.body = (lines[first].start, lines[last].end)
     body_lines = [ln for ln in lines[first : last + 1] if not ln.debris]
 
-    levels: dict[str, int] = {}
-    heads: list[tuple[Line, Heading, int]] = []
-    for ln in body_lines:
-        if ln.heading is not None:
-            level = levels.setdefault(ln.heading.key, len(levels) + 1)
-            heads.append((ln, ln.heading, level))
+    # levels rank the numbering kinds in the order they first appear; ``——`` lead items are
+    # list items of the body, not sections
+    ranks = _rank_keys(
+        [ln.heading.key for ln in body_lines if ln.heading and ln.heading.kind not in _LEAD_KINDS]
+    )
+    heads: list[tuple[Line, Heading, int]] = [
+        (ln, ln.heading, ranks[ln.heading.key])
+        for ln in body_lines
+        if ln.heading is not None and ln.heading.kind not in _LEAD_KINDS
+    ]
+    ends = _section_ends(heads, out.body[1])
 
-    stack: list[tuple[int, str, bool]] = []  # (level, section id, is provision)
-    for k, (ln, h, level) in enumerate(heads):
-        end = out.body[1]
-        for ln2, _h2, level2 in heads[k + 1 :]:
-            if level2 <= level:
-                end = ln2.start
-                break
+    # (rank, section id, is provision); a section's level is its depth in this stack
+    stack: list[tuple[int, str, bool]] = []
+    for (ln, h, level), end in zip(heads, ends, strict=True):
         # trim trailing white space before the next heading
         while end > ln.start and norm[end - 1] in "\n \t":
             end -= 1
@@ -132,11 +166,14 @@ def build_outline(work: WorkingText) -> Outline:
         number = _clean(work, n0, n1) or None
         title = _clean(work, t0, t1)
         head_end = t1 if h.run_in else ln.end
+        kind = h.kind
+        if kind == "dash":  # pragma: no cover - filtered out above
+            continue
         out.sections.append(
             Section(
                 id=sid,
-                level=level,
-                kind=h.kind,
+                level=len(stack) + 1,
+                kind=kind,
                 number=number,
                 title=title,
                 span=work.span(ln.start, head_end),
@@ -144,7 +181,7 @@ def build_outline(work: WorkingText) -> Outline:
                 parent=parent,
             )
         )
-        is_prov = number is not None and (h.kind in _PROVISION_KINDS or h.run_in)
+        is_prov = number is not None and (kind in _PROVISION_KINDS or h.run_in)
         if is_prov and number is not None:
             pid = f"p{len(out.provisions) + 1}"
             out.provisions.append(
@@ -152,22 +189,33 @@ def build_outline(work: WorkingText) -> Outline:
                     id=pid,
                     number=number,
                     heading=title or None,
-                    span=work.span(ln.start, end),
+                    span=work.span(n0, end),
                     heading_span=work.span(t0, t1) if t1 > t0 else None,
                     section=sid,
                     parent=parent_prov,
                 )
             )
-            out.provision_ranges.append((ln.start, end, pid))
+            out.provision_ranges.append((n0, end, pid))
             stack.append((level, pid, True))
         else:
             stack.append((level, sid, False))
 
+    # every body line is a paragraph (a heading line too), cut into sentences
+    ranges = out.provision_ranges
+    open_: list[tuple[int, str]] = []  # (end, provision id), outer first
+    r = 0
     for ln in body_lines:
-        if ln.heading is not None and not ln.heading.run_in:
-            continue
+        while open_ and open_[-1][0] <= ln.start:
+            open_.pop()
+        while r < len(ranges) and ranges[r][0] <= ln.start:
+            rs, re_, rid = ranges[r]
+            r += 1
+            while open_ and open_[-1][0] <= rs:
+                open_.pop()
+            if re_ > ln.start:
+                open_.append((re_, rid))
+        prov = open_[-1][1] if open_ else None
         pid = f"para{len(out.paragraphs) + 1}"
-        prov = out.provision_at(ln.start)
         out.paragraphs.append(Paragraph(id=pid, span=work.span(ln.start, ln.end), provision=prov))
         out.paragraph_ranges.append((ln.start, ln.end, pid))
         pos = ln.start
@@ -177,6 +225,38 @@ def build_outline(work: WorkingText) -> Outline:
         if pos < ln.end:
             _add_sentence(out, work, pos, ln.end, pid, prov)
     return out
+
+
+def _rank_keys(keys: list[str]) -> dict[str, int]:
+    """Ranks of heading kinds: the order in which they first appear, except that kinds of one
+    fixed family (编 > 章 > 节 > 条; Markdown ``#`` > ``##`` …) keep their family's order.
+    A heading closes every open heading of the same or a lower rank."""
+    seen = list(dict.fromkeys(keys))
+    for family in _FIXED_ORDER:
+        slots = [i for i, k in enumerate(seen) if family(k) is not None]
+        ordered = sorted((seen[i] for i in slots), key=lambda k: family(k) or 0)
+        for i, k in zip(slots, ordered, strict=True):
+            seen[i] = k
+    return {k: i + 1 for i, k in enumerate(seen)}
+
+
+def _chapter_rank(key: str) -> int | None:
+    return _CHAPTER_KEYS.get(key)
+
+
+def _markdown_rank(key: str) -> int | None:
+    return int(key[2:]) if key.startswith("md") and key[2:].isdigit() else None
+
+
+def _section_ends(heads: list[tuple[Line, Heading, int]], body_end: int) -> list[int]:
+    """Where each section ends: at the next heading of the same or a higher level."""
+    ends = [body_end] * len(heads)
+    pending: list[tuple[int, int]] = []  # (level, index)
+    for k, (ln, _h, level) in enumerate(heads):
+        while pending and pending[-1][0] >= level:
+            ends[pending.pop()[1]] = ln.start
+        pending.append((level, k))
+    return ends
 
 
 def _add_sentence(
@@ -189,3 +269,6 @@ def _add_sentence(
     sid = f"sent{len(out.sentences) + 1}"
     out.sentences.append(Sentence(id=sid, span=work.span(s, e), paragraph=para, provision=prov))
     out.sentence_ranges.append((s, e, sid))
+
+
+_FIXED_ORDER = (_chapter_rank, _markdown_rank)

@@ -23,8 +23,9 @@ _ORDER_NUMBER = regex.compile(
 )
 _QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
-_NAME_CHAR = regex.compile(r"(?![的等之])[\p{Han}A-Za-z0-9]|之(?=江)")
-"""A character a name may contain (``的`` and ``等`` never; ``之`` only in ``之江``)."""
+_NON_NAME = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
+"""Searched backwards: the last character no name contains (``的``, ``等``; ``之`` but in
+``之江``)."""
 _HAN = regex.compile(r"\p{Han}")
 _COUNTED = regex.compile(r"[0-9]+[年月日个家项所批名座]")
 """A number with a counter or a date word ends the text before a name (2025年建成…)."""
@@ -130,9 +131,7 @@ def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) 
     A stop word that would leave fewer than ``min_len`` characters is taken as part of the
     name (``和`` in ``新和成``).
     """
-    j = end
-    while j > 0 and end - j < limit and _NAME_CHAR.match(norm, j - 1):
-        j -= 1
+    j = _bare_start(norm, end, limit)
     cut = j
     for hit in m.stop_re.finditer(norm, j, end):
         if end - hit.end() >= min_len:
@@ -211,7 +210,6 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
     """ORG: items of a list closed by 等 and a head such as 企业 (新和成、康恩贝等11家企业)."""
     o = m.rules.org
     out: list[Candidate] = []
-    suffixes = m.strong | m.weak
     for hit in m.list_re.finditer(norm):
         if m.stop_re.search(hit.group("mid")):
             continue  # 等 closes a clause here, not a list of names (…等加强与企业合作)
@@ -230,7 +228,7 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
             break
         counted = hit.group("count") is not None
         named = any(
-            norm[a:b].endswith(sfx) and b - a > len(sfx) + 1 for a, b in items for sfx in suffixes
+            (k := m.suffix_gaz.ending_at(norm, b, a)) is not None and k - a >= 2 for a, b in items
         )
         if not (counted or named):
             continue
@@ -247,10 +245,10 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
 
 
 def _bare_start(norm: str, end: int, limit: int) -> int:
-    j = end
-    while j > 0 and end - j < limit and _NAME_CHAR.match(norm, j - 1):
-        j -= 1
-    return j
+    """Start of the run of name characters ending at ``end`` (at most ``limit`` long)."""
+    lo = max(0, end - limit)
+    hit = _NON_NAME.search(norm, lo, end)
+    return hit.end() if hit else lo
 
 
 def find_laws(norm: str, m: Matchers) -> list[Candidate]:
@@ -305,7 +303,8 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
         start, end = hit.start(group), hit.end(group)
         if len(text.strip()) < 2 or _FIVE_YEAR.fullmatch(text):
             continue
-        org = next((s for s in m.org_suffixes if text.endswith(s)), None)
+        k = m.suffix_gaz.ending_at(text, len(text))
+        org = text[k:] if k is not None else None
         plain = not any(c in text for c in "+＋、，,")
         if (
             org

@@ -229,6 +229,7 @@ class Matchers:
     list_re: regex.Pattern[str]
     strong: frozenset[str]
     org_suffixes: tuple[str, ...]
+    suffix_gaz: Gazetteer
     weak: frozenset[str]
     industry: frozenset[str]
     generic_names: frozenset[str]
@@ -312,6 +313,7 @@ def matchers() -> Matchers:
         ),
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),
+        suffix_gaz=Gazetteer(org_suffixes),
         weak=frozenset([*o.industry_suffixes, *o.place_suffixes]) - frozenset(o.strong_suffixes),
         industry=frozenset(o.industry_suffixes),
         generic_names=frozenset(o.generic_names),

@@ -7,19 +7,22 @@ numbers that are not quantities (dates, years, phone and document numbers, ordin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 import regex
 
 from ...records import Quantity
 from .find import Found, find
 from .resolve import Resolved, resolve
-from .rules import rules
+from .rules import Rules, rules
+from .table import find_tables
 
 if TYPE_CHECKING:
     from ...pipeline import Context
+    from ...records.base import Bound
 
-__all__ = ["Found", "Resolved", "find_in", "run"]
+__all__ = ["Found", "Resolved", "find_in", "run", "table_value"]
 
 _DIGIT_COMMA = regex.compile(r"(?<=\d),(?=\d)")
 
@@ -62,27 +65,55 @@ def run(ctx: Context) -> None:
     """Append a ``Quantity`` for every quantity in the document."""
     r = rules()
     norm = _prepare(ctx)
+    taken: list[tuple[int, int]] = []
     for f in find(norm, r):
         if f.excluded is not None:
             continue
         v = resolve(f, r)
         if v is None:
             continue
-        span = ctx.span(f.start, f.end)
-        ctx.quantities.append(
-            Quantity(
-                span=span,
-                value=v.value,
-                low=v.low,
-                high=v.high,
-                unit=v.unit,
-                bound=v.bound,
-                kind=v.kind,
-                yuan=v.yuan,
-                yuan_low=v.yuan_low,
-                yuan_high=v.yuan_high,
-                text=ctx.text[span.start : span.end],
-                base_unit=v.base_unit,
-                magnitude=v.magnitude,
-            )
+        taken.append((f.start, f.end))
+        _emit(ctx, f.start, f.end, v)
+    for row in find_tables(norm):
+        for cell in row.values:
+            s, e = cell.num_start, cell.cell.end
+            if row.unit is None or any(a < e and s < b for a, b in taken):
+                continue
+            v = table_value(cell.num, row.unit, cell.bound, r)
+            if v is not None:
+                _emit(ctx, s, e, v)
+    ctx.quantities.sort(key=lambda q: (q.span.start, q.span.end))
+
+
+def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
+    """The values of a table cell's bare number in its row's unit (``40`` in a ``（%）`` row),
+    read as if the unit were written after it."""
+    probe = f"{num}{unit}"
+    got = [f for f in find(probe, r) if f.excluded is None]
+    if len(got) != 1 or got[0].start != 0 or got[0].end != len(probe):
+        return None
+    v = resolve(got[0], r)
+    if v is None:
+        return None
+    return replace(v, bound=cast("Bound", bound))
+
+
+def _emit(ctx: Context, start: int, end: int, v: Resolved) -> None:
+    span = ctx.span(start, end)
+    ctx.quantities.append(
+        Quantity(
+            span=span,
+            value=v.value,
+            low=v.low,
+            high=v.high,
+            unit=v.unit,
+            bound=v.bound,
+            kind=v.kind,
+            yuan=v.yuan,
+            yuan_low=v.yuan_low,
+            yuan_high=v.yuan_high,
+            text=ctx.text[span.start : span.end],
+            base_unit=v.base_unit,
+            magnitude=v.magnitude,
         )
+    )

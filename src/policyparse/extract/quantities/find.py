@@ -14,7 +14,7 @@ from ...numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
 from .exclude import Exclusions
 from .rules import BoundWord, Kind, QuantityWord, Rules, UnitEntry
 
-Form = Literal["number", "range", "fraction", "word", "doubling"]
+Form = Literal["number", "range", "fraction", "rate", "word", "doubling"]
 
 _NUMBER_AT = regex.compile(NUMBER_PATTERN)
 _MAG_CHARS = frozenset("百千万亿")
@@ -145,9 +145,54 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
     prefix = _prefix(t, f.start, kind, r)
     start = f.start - len(prefix.word) if prefix else f.start
     end = f.end + len(suffix.word) if suffix else f.end
+    excluded = x.span(start, end)
+    reach = None if prefix else _reach(t, f.start, kind, r)
+    if (
+        excluded is None
+        and prefix is None
+        and suffix is None
+        and reach is None
+        and f.form == "number"
+        and f.unit is not None
+        and f.num in r.article_numerals
+        and not f.unit.magnitude
+        and f.unit.unit in r.article_units
+        and not _each_before(t, f.start)
+    ):
+        excluded = "article"
     return replace(
-        f, start=start, end=end, prefix=prefix, suffix=suffix, excluded=x.span(start, end)
+        f, start=start, end=end, prefix=prefix or reach, suffix=suffix, excluded=excluded
     )
+
+
+_CLAUSE_END = frozenset("，,。；;：:！？!?\n")
+
+
+def _each_before(t: str, pos: int) -> bool:
+    """A 每 earlier in the clause (每个乡镇建设一所): the number is a count per unit."""
+    i = pos - 1
+    while i >= 0 and pos - i <= 20 and t[i] not in _CLAUSE_END:
+        if t[i] == "每":
+            return True
+        i -= 1
+    return False
+
+
+def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    """A bound word a short verb away from the number (至少办好一所): it bounds the number
+    without joining its span."""
+    for gap in range(1, r.reach_max + 1):
+        at = pos - gap
+        if at <= 0 or not all("\u4e00" <= c <= "\u9fff" for c in t[at:pos]):
+            return None
+        for w in r.reach:
+            if t.startswith(w, at - len(w)) and at >= len(w):
+                bw = r.prefix.get(w)
+                if bw is not None and not (
+                    (bw.kinds and kind not in bw.kinds) or kind in bw.not_kinds
+                ):
+                    return bw
+    return None
 
 
 def _numbers(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
@@ -241,6 +286,21 @@ def _fractions(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
         if m.group("anum"):
             num, den = m.group("anum"), m.group("aden")
             if x.covering(m.start()):
+                continue
+            if m.group("amag"):
+                # 10/10万: a rate per a round base, kept as written
+                why = x.number(m.start(), m.end())
+                if not why and parse_number(num) is not None:
+                    f = Found(
+                        start=m.start(),
+                        end=m.end(),
+                        form="rate",
+                        num=num,
+                        den=den + m.group("amag"),
+                    )
+                    yield _finish(t, f, "amount", r, x)
+                continue
+            if "." in num:
                 continue
         else:
             num, den = m.group("num"), m.group("den")

@@ -65,6 +65,12 @@ def resolve(f: Found, r: Rules) -> Resolved | None:
         return Resolved(unit, bound, "multiple", value=_clean(2**n), base_unit=unit)
     if f.form == "fraction":
         return _fraction(f, bound, r)
+    if f.form == "rate":
+        v = parse_number(f.num)
+        if v is None:
+            return None
+        unit = "/" + f.den
+        return Resolved(unit, bound, "amount", value=v, base_unit=unit)
     um = f.unit
     assert um is not None
     mag = r.magnitudes.get(um.magnitude, 1.0) if um.magnitude else 1.0

@@ -57,6 +57,10 @@ class BoundRules(RuleModel):
     infix: list[BoundWord]
     range_separators: list[str]
     bare_range_separators: list[str]
+    reach: list[str] = []
+    """Prefix words that bound a number across a short verb (至少办好一所)."""
+    reach_max: int = 3
+    """How many characters may stand between a ``reach`` word and the number."""
 
 
 class ExclusionPattern(RuleModel):
@@ -90,6 +94,11 @@ class ExclusionRules(RuleModel):
     serial_suffixes: list[str]
     name_joiners: list[str]
     name_quotes: list[QuoteMarks]
+    article_numerals: list[str] = []
+    """A lone numeral that, before a count word and with no bound word, is an article
+    (建成一个…平台) rather than a count."""
+    article_units: list[str] = []
+    """The count words after which ``article_numerals`` read as articles."""
 
 
 class QuantityWord(RuleModel):
@@ -160,6 +169,10 @@ class Rules:
     serial_suffixes: tuple[str, ...]
     name_joiners: frozenset[str]
     quotes: tuple[QuoteMarks, ...]
+    article_numerals: frozenset[str]
+    article_units: frozenset[str]
+    reach: tuple[str, ...]
+    reach_max: int
     words: dict[str, QuantityWord]
     word_re: regex.Pattern[str]
     fraction_re: regex.Pattern[str]
@@ -192,7 +205,7 @@ def rules() -> Rules:
     denoms = {d.word: d for d in w.fraction_denominators}
     fraction_re = regex.compile(
         rf"(?P<den>{NUMBER_PATTERN}|{_alternation(list(denoms))})分之(?P<num>{NUMBER_PATTERN}|百)"
-        r"|(?<![\d./])(?P<anum>\d{1,3})/(?P<aden>\d{1,4})(?![\d./])"
+        r"|(?<![\d./])(?P<anum>\d{1,3}(?:\.\d{1,3})?)/(?P<aden>\d{1,4})(?P<amag>[万千亿]?)(?![\d./])"
     )
     d = w.doubling
     doubling_re = regex.compile(
@@ -226,6 +239,10 @@ def rules() -> Rules:
         serial_suffixes=tuple(x.serial_suffixes),
         name_joiners=frozenset(x.name_joiners),
         quotes=tuple(x.name_quotes),
+        article_numerals=frozenset(x.article_numerals),
+        article_units=frozenset(x.article_units),
+        reach=tuple(sorted(b.reach, key=len, reverse=True)),
+        reach_max=b.reach_max,
         words={q.word: q for q in w.words},
         word_re=regex.compile(_alternation([q.word for q in w.words])),
         fraction_re=fraction_re,

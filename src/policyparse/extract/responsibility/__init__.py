@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...records import ResponsibleUnit
-from .blocks import Block, bracket_blocks, line_blocks, sentence_blocks
+from .blocks import Block, bracket_blocks, line_blocks, sentence_blocks, table_blocks
 from .names import describe, kind_of
 from .roles import assign_roles, convention_applies, convention_positions
 from .rules import compiled
@@ -70,7 +70,8 @@ def find_blocks(ctx: Context) -> list[Found]:
     candidates = sorted(
         bracket_blocks(ctx.work, 0, len(norm))
         + line_blocks(ctx.work, 0, len(norm))
-        + sentence_blocks(ctx.work, 0, len(norm)),
+        + sentence_blocks(ctx.work, 0, len(norm))
+        + table_blocks(ctx.work, 0, len(norm)),
         key=lambda b: (b.start, -b.end),
     )
     conventions = convention_positions(norm)
@@ -104,12 +105,16 @@ def run(ctx: Context) -> None:
         block_span = ctx.span(b.start, b.end)
         provision = ctx.outline.provision_at(b.start)
         c = b.content
+        seen: set[str] = set()
         for g, group_roles in zip(p.groups, roles, strict=True):
             for item, role in zip(g.items, group_roles, strict=True):
                 name = "".join(text[to_orig(c.pos[k])] for k in range(item.start, item.end))
                 if item.head is not None:
                     h0, h1 = item.head
                     name += "".join(text[to_orig(c.pos[k])] for k in range(h0, h1))
+                if name in seen:  # named twice in one block (以下均需各镇街落实): one unit
+                    continue
+                seen.add(name)
                 info = describe(name)
                 s0, s1 = c.span(item.start, item.end)
                 ctx.responsible_units.append(

@@ -31,6 +31,8 @@ _PAGE_NUMBER = regex.compile(
     r"[ \t]*(?:[-—–－─]{0,3}[ \t]*\d{1,4}[ \t]*[-—–－─]{0,3}|第\d{1,4}页(?:[,/ ]*共\d{1,4}页)?"
     r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t]*(?=\n|$)"
 )
+_REMOVED = regex.compile(r"\n(?:" + _PAGE_NUMBER.pattern + r")?|[^\S\n]+")
+"""White space, and page-number lines after a line break: not part of a block's text."""
 _HEADING_IN_TEXT = regex.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.、](?![\d%])"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}[章条节]"
@@ -69,24 +71,18 @@ class Block:
 
 def compact(norm: str, start: int, end: int) -> Compact:
     """``norm[start:end]`` without white space and page-number lines."""
+    end = min(end, len(norm))
     chars: list[str] = []
     pos: list[int] = []
-    i = start
-    while i < end:
-        c = norm[i]
-        if c == "\n":
-            m = _PAGE_NUMBER.match(norm, i + 1, end)
-            if m is not None and m.end() > i + 1:
-                i = m.end()
-                continue
-            i += 1
-            continue
-        if c.isspace():
-            i += 1
-            continue
-        chars.append(c)
-        pos.append(i)
-        i += 1
+    prev = start
+    for m in _REMOVED.finditer(norm, start, end):
+        if m.start() > prev:
+            chars.append(norm[prev : m.start()])
+            pos.extend(range(prev, m.start()))
+        prev = m.end()
+    if prev < end:
+        chars.append(norm[prev:end])
+        pos.extend(range(prev, end))
     return Compact("".join(chars), tuple(pos))
 
 
@@ -162,7 +158,7 @@ def _close(norm: str, i: int) -> tuple[int, bool]:
                 if close >= 0:
                     return close, True
             return j, False
-        elif c in _STOP:
+        elif c in _STOP and compiled().label.match(norm, j + 1) is None:
             return j, False
         j += 1
     return j, False
@@ -456,3 +452,99 @@ def sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         start, end = whole.span(m.start(), m.end())
         out.append(Block(start, end, content, "sentence", True, False, True))
     return out
+
+
+_RULE_ROW = regex.compile(r"^[\s|:\-—]+$")
+
+
+def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The cells of a table row ``norm[start:end]``, stripped.
+
+    Cells are separated by ``|`` or by a tab (which normalization may have dropped next to a
+    Chinese character; the original text tells).
+    """
+    norm = work.norm
+    if end <= start:
+        return None
+    orig = work.span(start, end)
+    if "|" not in norm[start:end] and "\t" not in work.text[orig.start : orig.end]:
+        return None
+    bounds: list[tuple[int, int]] = []  # (end of a cell, start of the next)
+    for i in range(start, end):
+        if norm[i] in "|\t":
+            bounds.append((i, i + 1))
+        elif i > start and "\t" in _gap(work, i):
+            bounds.append((i, i))
+    if not bounds:
+        return None
+    out: list[tuple[int, int]] = []
+    a = start
+    for e, nxt in [*bounds, (end, end)]:
+        x, y = a, e
+        while x < y and norm[x] in " *":
+            x += 1
+        while y > x and norm[y - 1] in " *":
+            y -= 1
+        out.append((x, y))
+        a = nxt
+    line = norm[start:end]
+    if line.lstrip().startswith("|"):
+        out = out[1:]
+    if line.rstrip().endswith("|"):
+        out = out[:-1]
+    return out if len(out) >= 2 else None
+
+
+def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Rows of a table whose header names unit columns (``| 任务 | 牵头单位 | 配合单位 |``).
+
+    Each row is a block: its unit cells, each read as if written after its column's label.
+    """
+    rules = compiled()
+    norm = work.norm
+    labels = {x.text for x in rules.rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
+    out: list[Block] = []
+    columns: dict[int, str] = {}
+    pos = lo
+    while pos < hi:
+        nl = norm.find("\n", pos, hi)
+        end = hi if nl < 0 else nl
+        cells = _cells(work, pos, end)
+        if cells is None:
+            columns = {}
+        elif not columns:
+            columns = {k: norm[a:b] for k, (a, b) in enumerate(cells) if norm[a:b] in labels}
+        elif not _RULE_ROW.match(norm[pos:end]):
+            block = _row_block(norm, cells, columns)
+            if block is not None:
+                out.append(block)
+        pos = end + 1
+    return out
+
+
+_MIN_LABEL_COLUMN = 4
+
+
+def _row_block(norm: str, cells: list[tuple[int, int]], columns: dict[int, str]) -> Block | None:
+    chars: list[str] = []
+    pos: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for k, label in sorted(columns.items()):
+        if k >= len(cells) or cells[k][1] <= cells[k][0]:
+            continue
+        a, b = cells[k]
+        cell = compact(norm, a, b)
+        if not cell.s:
+            continue
+        if chars:
+            chars.append(";")
+            pos.append(a)
+        chars.extend(label + ":")
+        pos.extend([a] * (len(label) + 1))
+        chars.extend(cell.s)
+        pos.extend(cell.pos)
+        spans.append((a, b))
+    if not spans:
+        return None
+    content = Compact("".join(chars), tuple(pos))
+    return Block(spans[0][0], spans[-1][1], content, "table", True, True, True)

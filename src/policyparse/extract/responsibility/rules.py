@@ -149,7 +149,7 @@ def compiled() -> Compiled:
     role_word = regex.compile(rf"(?:{groups})(?=[{end}\x00]|$)")
     convention = regex.compile("|".join(f"(?:{c})" for c in r.conventions))
     noise = regex.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
-    strip_prefix = regex.compile("^(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")")
+    strip_prefix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")")
     strip_suffix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$")
     fixed = regex.compile("|".join(f"(?:{p})" for p in r.fixed_expressions))
     joint = regex.compile(_alt(r.joint_words))

@@ -18,8 +18,8 @@ from .rules import BlockRole, compiled
 
 CUT = "\x00"
 """Stands for a character cut out of the content (acts as a separator)."""
-_OPEN = "(【〔[（"
-_CLOSE = ")】〕]）"
+_OPEN = "(【〔[（<〈"
+_CLOSE = ")】〕]）>〉"
 _MAX_UNIT = 40
 _LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
 _SEPARATED = regex.compile(r"[、,;/\x00]")

@@ -25,6 +25,7 @@ from .select import (
     qualifiers,
     statement_year,
 )
+from .table import read_tables
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -33,6 +34,11 @@ __all__ = ["run"]
 
 _WS = regex.compile(r"\s+")
 _MULTIPLE = regex.compile(r"倍增|翻一番|翻番|翻两番")
+_ANAPHOR = regex.compile(
+    r"^(?:该|这一|此|上述|这个|这项)(?P<w>比例|比重|占比|比率|指标|数量|规模|水平|数值|率)$"
+)
+_RATIO_HEADS = ("占比", "比例", "比重", "比率", "率")
+_NOTE = regex.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
 
 
 def run(ctx: Context) -> None:
@@ -47,10 +53,11 @@ def run(ctx: Context) -> None:
         (t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")
     ]
     past_sections = _past_sections(ctx)
+    rows = read_tables(ctx, lay, finder.ref)
     for ss, se in lay.sentences:
-        qs = lay.quantities_in(ss, se)
-        if not qs:
-            continue
+        qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
+        if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
+            continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
         cls = clauses(norm, ss, se)
         times = lay.times_in(ss, se)
         if _entry_condition(ctx, norm, ss, se):
@@ -100,6 +107,12 @@ def run(ctx: Context) -> None:
             for r in readings:
                 if not r.indicator:
                     continue
+                anaphor = _ANAPHOR.match(r.indicator)
+                if anaphor:
+                    named = _antecedent(norm, lay, ss, anaphor.group("w"))
+                    if named:
+                        r.indicator = named
+                        r.ind_start = r.ind_end = None
                 topic = _topic(norm, lay, r.q.start)
                 if topic and not c.region.match(r.indicator) and topic[:2] not in r.indicator:
                     r.indicator = topic + r.indicator
@@ -113,9 +126,35 @@ def run(ctx: Context) -> None:
                 if not (found or cm or r.governed or accepted_any):
                     continue
                 accepted_any = True
-                if found is None and not _standing_limit(r.q):
-                    found = finder.find(r.q.start, (cs, ce), (ss, se), plan_period=True)
+                # the period a document states for itself (its title, 规划期为…) gives no
+                # deadline: FORMAT.md's deadline comes from the text around the target
                 _add_target(ctx, r, found, cm.group(0) if cm else None)
+    if rows:
+        # table rows were read first: put every record back in document order
+        ctx.targets.sort(key=lambda t: t.span.start)
+        ctx.baselines.sort(key=lambda b: b.span.start)
+
+
+def _antecedent(norm: str, lay: Layout, ss: int, word: str) -> str | None:
+    """What ``该比例`` refers to: the measure an earlier sentence of the paragraph opens with
+    (``公办园在园幼儿占比是衡量普惠水平的重要指标。到2025年，该比例要达到50%以上``)."""
+    pi = lay.paragraph_index(ss)
+    if pi is None:
+        return None
+    ps = lay.paragraphs[pi][0]
+    heads = _RATIO_HEADS if word in _RATIO_HEADS else (word,)
+    pattern = regex.compile(
+        r"[^，,。；;：:\n]{2,30}?(?:" + "|".join(regex.escape(h) for h in heads) + ")"
+    )
+    earlier = [(a, b) for a, b in lay.sentences if ps <= a < ss]
+    for a, b in reversed(earlier):
+        start = a
+        while start < b and norm[start] in " \t、":
+            start += 1
+        m = pattern.match(norm, start, b)
+        if m:
+            return cues().lead.sub("", m.group(0)).strip() or None
+    return None
 
 
 def _has_future(finder: DeadlineFinder, times: list[TRef]) -> bool:
@@ -128,11 +167,6 @@ def _has_future(finder: DeadlineFinder, times: list[TRef]) -> bool:
         ):
             return True
     return False
-
-
-def _standing_limit(q: QRef) -> bool:
-    """A time limit (``3个工作日以内``): a plan's period gives it no deadline."""
-    return (q.rec.unit or "") in cues().duration_units and q.rec.bound in ("le", "lt")
 
 
 def _entry_condition(ctx: Context, norm: str, ss: int, se: int) -> bool:

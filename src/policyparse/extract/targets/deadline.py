@@ -98,6 +98,12 @@ class DeadlineFinder:
             y = self.usable(t)
             if y is not None:
                 return Found(y, t, False)
+        # a deadline later in the sentence reaches the values before it
+        # (吸纳就业人数年均增长10%，到2024年从业人员达到3—4万人)
+        for t in self.lay.times_in(clause[1], sentence[1]):
+            y = self.usable(t)
+            if y is not None and is_deadline_word(self.norm, t):
+                return Found(y, t, False)
         pi = self.lay.paragraph_index(q_start)
         if pi is None:
             return None
@@ -174,6 +180,17 @@ class DeadlineFinder:
             found = self._last_in(hs, he)
             if found is not None:
                 return found
+            # the section's opening text, up to its first sub-heading or item, when the
+            # value stands under one (到2025年，…具体目标： followed by 1. 2. 3. items)
+            starts = [
+                work.to_norm(x.span.start)
+                for x in o.sections
+                if x.parent == sec.id and work.to_norm(x.span.start) > he
+            ] + [s for s, _e, _p in o.provision_ranges if he < s < work.to_norm(sec.body.end)]
+            if starts and q_start >= min(starts):
+                found = self._last_in(he, min(starts))
+                if found is not None:
+                    return found
             _ = sec_by_id
         return None
 

@@ -16,7 +16,7 @@ sentence shares or spreads it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -25,6 +25,7 @@ from .rules import cues
 from .select import is_limit
 
 _STRIP = " \t\n、，,；;：:和及与或并且"
+_PUNCT = " \t\n、，,；;：:"
 _TIME_LEAD = regex.compile(
     r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
     r"(?:\d{4}|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?)"
@@ -42,6 +43,23 @@ _COMPARE_ONLY = regex.compile(
 _QIZHONG = regex.compile(r"\s*其中")
 _CHANGE_TAIL = regex.compile(r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$")
 _LIST_SPLIT = regex.compile(r"、|以及|和|及|与")
+# a part after 其中 that is a share of the whole (其中高端药械制造占比) takes the whole as
+# its frame; a part measured on its own (其中水稻耕种收综合机械化率, 其中示范性服务中心) does not
+_TREND_TAIL = regex.compile(
+    r"(?:要|将|应)?(?:持续|稳步|不断|逐步|进一步|明显|显著|大幅|有效)"
+    r"(?:提高|提升|增加|增长|下降|降低|减少|改善|扩大|优化)$"
+)
+_REACH = regex.compile(r"(?:至少|不少于|最少)(?=\p{Han}{1,3}$)")
+_DUN = regex.compile(r"、")
+_AND_STRONG = regex.compile(r"以及|和|与")
+_AND_WEAK = regex.compile(r"及")
+_JUN = regex.compile(
+    r"均(?:要|应|将)?(?:达到|达|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|提高到|提高至|"
+    r"提升到|提升至|降至|降到|低于|高于|超过|在|为)?$"
+)
+# an item that ends in a measure word is written whole (…普及率, …比例, …人数)
+_WHOLE_END = regex.compile(r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$")
+_SHARE = regex.compile(r"^占|(?:占比|比重|比例|份额)$")
 
 
 @dataclass
@@ -149,6 +167,11 @@ def _drop_any_verb(s: str) -> str:
     return s[m.end() :] if m and m.end() < len(s) else s
 
 
+def _bare_unit(unit: str) -> str:
+    """A unit without a magnitude word in front (``万名`` → ``名``)."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
+
+
 def _finish(ind: str, q: QRef) -> str:
     c = cues()
     ind = ind.strip(_STRIP)
@@ -189,6 +212,10 @@ def object_of(clause: str) -> str:
         s = p.sub("", s)
     s = regex.sub(r"推行|开通|开辟|设立|建立|实施", "", s, count=1)
     s = _QUOTE_LIST.sub("", s)
+    # 学历的比例持续提高，到2024年达到80%: the trend is no part of what is measured
+    trimmed = _TREND_TAIL.sub("", s)
+    if len(trimmed) >= 2:
+        s = trimmed
     return s.strip(_STRIP)
 
 
@@ -224,15 +251,36 @@ class SentenceReader:
             for k, q in enumerate(chosen):
                 nxt = chosen[k + 1].start if k + 1 < len(chosen) else ce
                 r = self._read_one(ci, seg, q, nxt, ce)
-                if part_of and not r.indicator.startswith(whole):
+                if part_of and not r.indicator.startswith(whole) and _SHARE.search(r.indicator):
                     r.indicator = f"{whole}中{r.indicator}"
                     r.ind_start = r.ind_end = None
-                out.append(r)
-                self.readings.append(r)
+                spread = self._spread_jun([r])
+                out.extend(spread)
+                self.readings.extend(spread)
                 seg = max(r.end, q.end)
             return out
+        out = self._spread_jun(out)
         self.readings.extend(out)
         return out
+
+    def _spread_jun(self, out: list[Reading]) -> list[Reading]:
+        """``小学、初中大班额比例均控制在5%以内``: one value for each listed subject."""
+        spread: list[Reading] = []
+        for r in out:
+            pre = self.norm[r.start : r.q.start]
+            m = _JUN.search(pre)
+            if m is None or "、" not in r.indicator or "分别" in pre:
+                spread.append(r)
+                continue
+            depth = depth_map(r.indicator)
+            n = 1 + sum(1 for i, ch in enumerate(r.indicator) if ch == "、" and depth[i] == 0)
+            names = self._split_items(r.indicator, n)
+            if names is None:
+                spread.append(r)
+                continue
+            for name in names:
+                spread.append(replace(r, indicator=name, ind_start=None, ind_end=None))
+        return spread
 
     # -- one value -------------------------------------------------------------------------
 
@@ -242,6 +290,11 @@ class SentenceReader:
         seg = _lstrip_lead(norm, seg, self.times)
         seg = min(seg, q.start)
         pre_raw = norm[seg : q.start]
+        for x in self.all_qs:
+            # 时限由二十个工作日压缩至十个工作日: the level it starts from is no part of it
+            if seg < x.start and x.end <= q.start and norm[x.start - 1] in "由从":
+                pre_raw = norm[seg : x.start - 1]
+                break
         pre = pre_raw.rstrip(" ")
         post_end = nxt
         post = norm[q.end : post_end]
@@ -288,19 +341,22 @@ class SentenceReader:
         q_first = bool(
             post_clean
             and regex.match(r"[\p{Han}“\"《(（]", post_clean)
-            and (unit in c.count_units or unit == "%")
+            and (_bare_unit(unit) in c.count_units or unit in ("%", "成"))
             and not c.level.match(post_clean)
             and (not pre.strip(_STRIP) or ends_with_action)
         )
         if q_first:
             noun = post_clean.removeprefix("的")
-            frame = pre.strip(_STRIP)
+            # 每个乡镇至少建有1所…: the bound word is the value's, not the indicator's
+            raw = pre.strip(_PUNCT)
+            # 惠及不少于5万名老年人: a verb ending in 及 keeps it
+            frame = _REACH.sub("", raw if c.action_end.search(raw) else pre.strip(_STRIP))
             verb_m = c.action_end.search(frame) if frame else None
             if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
                 frame = ""
             if not frame and prev is not None and prev.frame:
                 frame = prev.frame
-            if unit == "%":
+            if unit in ("%", "成"):
                 ind = noun if _RATIO_END.search(noun) else f"{noun}的比例"
                 ind = f"{frame}{ind}" if frame and frame in c.indicator_verbs else ind
                 ind = ind.strip(_STRIP)
@@ -437,6 +493,9 @@ class SentenceReader:
         if subject.startswith("占") and prev is not None:
             return base + subject
         head = c.measure_head.match(subject)
+        if head is not None and "的" in subject[head.end() :]:
+            # 营业收入超10亿元的数字经济龙头企业: the measure qualifies the counted noun
+            return subject
         if head is not None:
             if prev is not None:
                 counted = (prev.q.rec.unit or "") in c.count_units
@@ -518,23 +577,17 @@ class SentenceReader:
 
     def _split_items(self, subject: str, n: int) -> list[str] | None:
         c = cues()
-        depth = depth_map(subject)
-        parts: list[str] = []
-        pos = 0
-        for m in _LIST_SPLIT.finditer(subject):
-            if depth[m.start()] > 0:
-                continue
-            parts.append(subject[pos : m.start()])
-            pos = m.end()
-        parts.append(subject[pos:])
-        parts = [p for p in parts if p]
-        if len(parts) != n or n < 2:
+        parts = _list_parts(subject, n)
+        if parts is None:
             return None
         prefix = ""
         rm = c.region.match(parts[0])
         if rm:
             prefix = rm.group(0)
             parts[0] = parts[0][rm.end() :]
+        if len(parts[0]) >= 4 and _WHOLE_END.search(parts[0]):
+            # 农村自来水普及率、农村卫生厕所普及率: every item is written whole
+            return [f"{prefix}{p}" for p in parts]
         others = parts[:-1]
         avg = sum(len(p) for p in others) / len(others)
         last = parts[-1]
@@ -542,6 +595,38 @@ class SentenceReader:
         own, head = last[:cut], last[cut:]
         items = [*others, own]
         return [f"{prefix}{p}{head}" for p in items]
+
+
+def _list_parts(subject: str, n: int) -> list[str] | None:
+    """``subject`` cut into ``n`` coordinated items: at ``、`` first, then at a final
+    ``和``/``与``/``以及``/``及`` (a ``及`` inside a word such as 普及率 is no separator when
+    the ``、`` already give the count)."""
+    if n < 2:
+        return None
+    depth = depth_map(subject)
+
+    def cut(pattern: regex.Pattern[str], text: str, base: int) -> list[str]:
+        parts: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            if depth[base + m.start()] > 0:
+                continue
+            parts.append(text[pos : m.start()])
+            pos = m.end()
+        parts.append(text[pos:])
+        return [p for p in parts if p]
+
+    parts = cut(_DUN, subject, 0)
+    if len(parts) == n:
+        return parts
+    if len(parts) == n - 1:
+        base = len(subject) - len(parts[-1])
+        for pat in (_AND_STRONG, _AND_WEAK):
+            last = cut(pat, parts[-1], base)
+            if len(last) == 2:
+                return [*parts[:-1], *last]
+    parts = cut(_LIST_SPLIT, subject, 0)
+    return parts if len(parts) == n else None
 
 
 def _snap(text: str, at: int) -> int:

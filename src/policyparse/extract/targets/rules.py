@@ -25,6 +25,7 @@ class TargetRules(RuleModel):
     support_after_words: list[str]
     finance_words: list[str]
     procedure_patterns: list[str]
+    standing_limit_patterns: list[str] = []
     entry_patterns: list[str]
     past_markers: list[str]
     past_patterns: list[str]
@@ -66,6 +67,7 @@ class Cues:
     support_after: regex.Pattern[str]
     finance: regex.Pattern[str]
     procedure: regex.Pattern[str]
+    standing_limit: regex.Pattern[str] | None
     entry: regex.Pattern[str]
     past: regex.Pattern[str]
     past_heading: regex.Pattern[str]
@@ -99,10 +101,14 @@ def cues() -> Cues:
         action=regex.compile(_alt(r.action_verbs)),
         action_end=regex.compile(rf"(?:{_alt(r.action_verbs)})$"),
         indicator_verbs=frozenset(r.indicator_verbs),
-        support=regex.compile(_alt(r.support_words)),
+        # 补贴性职业技能培训: a word of support made an adjective names a kind of thing
+        support=regex.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
         support_after=regex.compile(rf"(?:{_alt(r.support_after_words)})"),
         finance=regex.compile(_alt(r.finance_words)),
         procedure=regex.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
+        standing_limit=regex.compile("|".join(f"(?:{p})" for p in r.standing_limit_patterns))
+        if r.standing_limit_patterns
+        else None,
         entry=regex.compile("|".join(f"(?:{p})" for p in r.entry_patterns)),
         past=regex.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
         past_heading=regex.compile(r.past_headings),
@@ -112,7 +118,8 @@ def cues() -> Cues:
         unit_word_breakers=tuple(r.unit_word_breakers),
         duration_units=frozenset(r.duration_units),
         lead_at=regex.compile(rf"(?:{_alt(r.lead_words)})+"),
-        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})"),
+        # 规模以上工业企业: 规模 before 以上/以下 is a size class, not a measure
+        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})(?!以上|以下)"),
         subject_head=regex.compile(_alt(r.subject_heads)),
         region=regex.compile(rf"^{r.region_prefix}"),
         lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),

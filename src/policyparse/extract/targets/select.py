@@ -22,6 +22,11 @@ _DEADLINE_BEFORE = regex.compile(r"(?:到|至|力争到|争取到|确保到|预�
 _DEADLINE_AFTER = regex.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
 _BATCH_BEFORE = regex.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
 _HAN = regex.compile(r"\p{Han}")
+_FROM_BEFORE = regex.compile(r"[由从]$")
+_TO_AFTER = regex.compile(
+    r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
+)
+_CONDITION = regex.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
 
 
 def unit_ok(q: QRef) -> bool:
@@ -57,7 +62,13 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return "name"
     text = norm[clause[0] : clause[1]]
     after = norm[q.end : clause[1]]
+    if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
+        return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
+    if _CONDITION.match(_bare(norm[clause[0] : q.start])) and "的" in after:
+        return "condition"  # 对吸纳登记失业半年以上人员的小微企业: who a measure is for
     if is_limit(norm, q, clause):
+        if c.standing_limit is not None and c.standing_limit.search(text):
+            return "procedure"
         return None
     if c.support.search(text) or c.support_after.match(after.lstrip("的")):
         return "support"
@@ -163,6 +174,8 @@ def is_comparison(norm: str, t: TRef) -> bool:
 
 def is_deadline_word(norm: str, t: TRef) -> bool:
     """A time written as a deadline (``到2025年``, ``2025年底前``) rather than a bare year."""
+    if _as_of(norm, t):
+        return False
     if t.rec.kind in ("deadline", "relative"):
         return True
     before = norm[max(0, t.start - 4) : t.start].rstrip(" ")
@@ -171,6 +184,13 @@ def is_deadline_word(norm: str, t: TRef) -> bool:
     if text.startswith(("到", "至")) or "前" in text or "期间" in text:
         return True
     return bool(_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after))
+
+
+def _as_of(norm: str, t: TRef) -> bool:
+    """``截至2021年底``: the date a statement of the present is made at, no deadline."""
+    return norm.startswith(("截至", "截止"), t.start) or norm[
+        max(0, t.start - 2) : t.start
+    ].endswith(("截至", "截止"))
 
 
 def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
@@ -186,7 +206,7 @@ def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
         y = valid_year(t)
         if y is None:
             continue
-        if norm[max(0, t.start - 2) : t.start].endswith(("截至", "截止")):
+        if _as_of(norm, t):
             return y
         if is_deadline_word(norm, t) and t.rec.kind != "period":
             continue

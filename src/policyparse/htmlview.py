@@ -10,8 +10,6 @@
 from __future__ import annotations
 
 import html
-import sys
-import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -75,22 +73,22 @@ def _num(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def _quantity(q: Quantity) -> str:
+def _quantity(q: Quantity, *, yuan: bool = True) -> str:
     amount = _num(q.value) if q.value is not None else f"{_num(q.low)}–{_num(q.high)}"
     unit = f" {q.unit}" if q.unit else ""
     bound = "" if q.bound == "eq" else f" ({q.bound})"
-    yuan = f" = {_num(q.yuan)} 元" if q.yuan is not None else ""
-    return f"{amount}{unit}{bound}{yuan}"
+    in_yuan = f" = {_num(q.yuan)} 元" if yuan and q.yuan is not None else ""
+    return f"{amount}{unit}{bound}{in_yuan}"
 
 
 def describe(kind: str, record: BaseModel) -> str:
     """A one-line label and resolved value of a record (the text of its hover title)."""
     if isinstance(record, Target):
         deadline = f" by {record.deadline.year}" if record.deadline else ""
-        return f"target: {record.indicator} = {_quantity(record.quantity)}{deadline}"
+        return f"target: {record.indicator} = {_quantity(record.quantity, yuan=False)}{deadline}"
     if isinstance(record, Baseline):
         year = f" in {record.year}" if record.year else ""
-        return f"baseline: {record.indicator} = {_quantity(record.quantity)}{year}"
+        return f"baseline: {record.indicator} = {_quantity(record.quantity, yuan=False)}{year}"
     if isinstance(record, Quantity):
         return f"quantity ({record.kind}): {_quantity(record)}"
     if isinstance(record, TimeExpression):
@@ -242,19 +240,3 @@ def table(doc: PolicyDocument, kind: str) -> pandas.DataFrame:
     if not data:
         return pd.DataFrame(columns=_columns(kind))
     return pd.DataFrame(data)
-
-
-class _CallableModule(types.ModuleType):
-    """``policyparse.render`` names both this module and :func:`render`.
-
-    Importing the submodule makes ``policyparse.render`` the module; calling it then calls
-    :func:`render`, so ``policyparse.render(doc, path)`` works either way.
-    """
-
-    def __call__(
-        self, doc: PolicyDocument, path: str | Path, *, kinds: Iterable[str] = HIGHLIGHT_KINDS
-    ) -> Path:
-        return render(doc, path, kinds=kinds)
-
-
-sys.modules[__name__].__class__ = _CallableModule

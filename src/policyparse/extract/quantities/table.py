@@ -1,0 +1,286 @@
+"""Indicator tables (``专栏``): rows of bare numbers under a header of years.
+
+A table is read in one of two layouts of the working copy:
+
+- one row a line, cells split by ``|``, ``｜`` or tabs (``指标 | 2020年 | 2025年 | 属性``);
+- one cell a line, as the HTML and DOCX readers write table cells: a run of short header lines
+  (``指标``, ``2020年``, ``2025年``) followed by rows of as many lines.
+
+The header must name an indicator column (``指标``, ``主要指标``, ``指标名称`` …) and at least one
+column headed by a year. A row's unit is the bracketed unit ending its indicator cell
+(``农村生活污水治理率（%）``) or the cell of a ``单位`` column. Each numeric cell of a year
+column is a value; a leading ``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右``
+is its bound. Rows with fewer cells than the header (a merged category cell) are aligned
+from the right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_SPLIT = regex.compile(r"[|｜\t]")
+_YEAR_HEAD = regex.compile(
+    r"^(?P<y>(?:19|20)\d{2})年?(?:底|末)?"
+    r"(?:[(（]?(?:目标值?|预期值?|规划值?|基[期数]值?|现状值?|实际值?)[)）]?)?$"
+)
+_LABEL_HEAD = regex.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
+_UNIT_HEAD = regex.compile(r"^(?:计量)?单位$")
+_UNIT_TAIL = regex.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
+_VALUE = regex.compile(
+    r"^(?P<pre>≥|≤|>|<|＞|＜|大于|小于|不低于|不高于|不少于|不超过)?"
+    r"[\[〔【(（]?(?P<num>\d+(?:\.\d+)?)[\]〕】)）]?"
+    r"(?P<suf>以上|以下|以内|左右)?$"
+)
+_MAX_CELL = 40
+"""Longest header cell of a one-cell-a-line table."""
+
+BOUND_SIGNS = {
+    "≥": "ge",
+    "不低于": "ge",
+    "不少于": "ge",
+    "以上": "ge",
+    "≤": "le",
+    "不高于": "le",
+    "不超过": "le",
+    "以下": "le",
+    "以内": "le",
+    ">": "gt",
+    "＞": "gt",
+    "大于": "gt",
+    "<": "lt",
+    "＜": "lt",
+    "小于": "lt",
+    "左右": "approx",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its offsets in the text (white space trimmed) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    """A numeric cell of a year column."""
+
+    year: int
+    header: Cell
+    cell: Cell
+    num: str
+    num_start: int
+    """Where the number (with a bound sign before it) starts."""
+    bound: str
+    """``eq``, ``ge``, ``gt``, ``le``, ``lt`` or ``approx``."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its line range, indicator cell, unit and values."""
+
+    start: int
+    end: int
+    label: Cell
+    indicator: str
+    """The indicator cell without its bracketed unit and white space."""
+    unit: str | None
+    values: tuple[ValueCell, ...]
+
+
+def _cells(t: str, start: int, end: int) -> list[Cell]:
+    out: list[Cell] = []
+    pos = start
+    for m in [*_SPLIT.finditer(t, start, end), None]:
+        stop = m.start() if m is not None else end
+        a, b = pos, stop
+        while a < b and t[a].isspace():
+            a += 1
+        while b > a and t[b - 1].isspace():
+            b -= 1
+        out.append(Cell(a, b, t[a:b]))
+        if m is not None:
+            pos = m.end()
+    # a separator that opens or closes the line leaves an empty edge cell
+    while out and not out[0].text:
+        out.pop(0)
+    while out and not out[-1].text:
+        out.pop()
+    return out
+
+
+def _lines(t: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in regex.finditer(r"\n", t):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(t)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Header:
+    label: int
+    unit: int | None
+    years: tuple[tuple[int, int, Cell], ...]
+    width: int
+
+
+def _header(cells: list[Cell]) -> _Header | None:
+    label = unit = None
+    years: list[tuple[int, int, Cell]] = []
+    for i, c in enumerate(cells):
+        text = regex.sub(r"\s+", "", c.text)
+        if label is None and _LABEL_HEAD.match(text):
+            label = i
+        elif unit is None and _UNIT_HEAD.match(text):
+            unit = i
+        else:
+            m = _YEAR_HEAD.match(text)
+            if m:
+                years.append((i, int(m.group("y")), c))
+    if label is None or not years:
+        return None
+    return _Header(label, unit, tuple(years), len(cells))
+
+
+def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | None:
+    if not cells or len(cells) > h.width:
+        return None
+    shift = h.width - len(cells)
+    if h.label - shift < 0:
+        return None
+
+    def cell(i: int) -> Cell | None:
+        j = i - shift
+        return cells[j] if 0 <= j < len(cells) else None
+
+    lab = cell(h.label)
+    if lab is None or not regex.search(r"\p{Han}", lab.text):
+        return None
+    indicator = regex.sub(r"\s+", "", lab.text)
+    unit: str | None = None
+    um = _UNIT_TAIL.search(indicator)
+    if um:
+        unit = um.group("u")
+        indicator = indicator[: um.start()]
+    if h.unit is not None:
+        uc = cell(h.unit)
+        if uc is not None and uc.text.strip():
+            unit = regex.sub(r"\s+", "", uc.text)
+    if unit is not None:
+        unit = unit.replace("％", "%")
+    values: list[ValueCell] = []
+    for i, year, head in h.years:
+        c = cell(i)
+        if c is None:
+            continue
+        text = regex.sub(r"\s+", "", c.text)
+        m = _VALUE.match(text)
+        if m is None:
+            continue
+        sign = m.group("pre") or m.group("suf")
+        bound = BOUND_SIGNS.get(sign, "eq") if sign else "eq"
+        values.append(ValueCell(year, head, c, m.group("num"), c.start, bound))
+    if not indicator or not values:
+        return None
+    return Row(start, end, lab, indicator, unit, tuple(values))
+
+
+def find_tables(t: str) -> list[Row]:
+    """The data rows of every indicator table in the working copy ``t``."""
+    lines = _lines(t)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        # one row a line
+        if _SPLIT.search(t, s, e):
+            h = _header(_cells(t, s, e))
+            if h is not None:
+                j = i + 1
+                while j < len(lines):
+                    rs, re_ = lines[j]
+                    if not _SPLIT.search(t, rs, re_):
+                        break
+                    r = _row(t, h, _cells(t, rs, re_), rs, re_)
+                    if r is not None:
+                        rows.append(r)
+                    j += 1
+                i = j
+                continue
+        # one cell a line
+        found = _cell_lines(t, lines, i)
+        if found is not None:
+            got, i = found
+            rows.extend(got)
+            continue
+        i += 1
+    return rows
+
+
+def _line_cell(t: str, s: int, e: int) -> Cell | None:
+    a, b = s, e
+    while a < b and t[a].isspace():
+        a += 1
+    while b > a and t[b - 1].isspace():
+        b -= 1
+    if a == b:
+        return None
+    return Cell(a, b, t[a:b])
+
+
+_OTHER_HEADS = regex.compile(
+    r"^(?:序号|编号|类别|分类|领域|类型|属性|指标属性|指标性质|性质|备注|说明|年均增长|年均增速|"
+    r"累计|目标值|现状值|基期值|预期值)$"
+)
+
+
+def _is_head_word(text: str) -> bool:
+    """Whether a line can be a header cell of a one-cell-a-line table."""
+    text = regex.sub(r"\s+", "", text)
+    return bool(
+        _YEAR_HEAD.match(text)
+        or _LABEL_HEAD.match(text)
+        or _UNIT_HEAD.match(text)
+        or _OTHER_HEADS.match(text)
+    )
+
+
+def _cell_lines(t: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Row], int] | None:
+    first = _line_cell(t, *lines[i])
+    if first is None or len(first.text) > _MAX_CELL or not _is_head_word(first.text):
+        return None
+    # the header: consecutive short lines holding a label column and a year column, ending
+    # where the next line would no longer be a header word
+    head: list[Cell] = []
+    j = i
+    while j < len(lines) and len(head) < 12:
+        c = _line_cell(t, *lines[j])
+        if c is None or not _is_head_word(c.text):
+            break
+        head.append(c)
+        j += 1
+    h = _header(head)
+    if h is None or h.width < 2:
+        return None
+    rows: list[Row] = []
+    k = j
+    while k + h.width <= len(lines):
+        cells = [_line_cell(t, *lines[m]) for m in range(k, k + h.width)]
+        if any(c is None for c in cells):
+            break
+        got = [c for c in cells if c is not None]
+        r = _row(t, h, got, lines[k][0], lines[k + h.width - 1][1])
+        if r is None:
+            break
+        rows.append(r)
+        k += h.width
+    if not rows:
+        return None
+    return rows, k

@@ -1,0 +1,71 @@
+"""Targets and baselines of indicator tables (``专栏`` rows: ``指标 | 2020年 | 2025年``).
+
+The quantities stage reads each numeric cell of a year column with its row's unit
+(:mod:`..quantities.table`). Here each row gives a target for every year column at or after
+the document's reference year (its stated start year, else the year of its date), with that
+year as its deadline, and a baseline for every earlier year column. Without a reference year
+the last year column is the target and the others are baselines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...records import Baseline, Deadline, Target
+from ..quantities.table import Row, find_tables
+from .geometry import Layout, QRef
+
+if TYPE_CHECKING:
+    from ...pipeline import Context
+
+
+def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, int]]:
+    """Add the targets and baselines of every table row; the rows' working-copy ranges."""
+    ranges: list[tuple[int, int]] = []
+    by_start = {q.start: q for q in lay.quantities}
+    for row in find_tables(lay.norm):
+        ranges.append((row.start, row.end))
+        last = max(v.year for v in row.values)
+        for v in row.values:
+            q = by_start.get(v.num_start)
+            if q is None or q.end > v.cell.end:
+                continue
+            ahead = v.year >= ref if ref is not None else v.year == last
+            if ahead:
+                _target(ctx, row, q, v.year, v.header.start, v.header.end)
+            else:
+                _baseline(ctx, row, q, v.year)
+    return ranges
+
+
+def _indicator_span(ctx: Context, row: Row) -> tuple[int, int]:
+    s = row.label.start
+    return s, s + len(row.indicator) if ctx.norm[
+        s : s + len(row.indicator)
+    ] == row.indicator else row.label.end
+
+
+def _target(ctx: Context, row: Row, q: QRef, year: int, hs: int, he: int) -> None:
+    s, e = _indicator_span(ctx, row)
+    ctx.targets.append(
+        Target(
+            span=ctx.span(row.label.start, q.end),
+            indicator=row.indicator,
+            quantity=q.rec,
+            deadline=Deadline(year=year, span=ctx.span(hs, he), inherited=True),
+            provision=ctx.outline.provision_at(q.start),
+            indicator_span=ctx.span(s, e) if e > s else None,
+        )
+    )
+
+
+def _baseline(ctx: Context, row: Row, q: QRef, year: int) -> None:
+    ctx.baselines.append(
+        Baseline(
+            span=ctx.span(row.label.start, q.end),
+            indicator=row.indicator,
+            quantity=q.rec,
+            year=year,
+            provision=ctx.outline.provision_at(q.start),
+        )
+    )
