@@ -75,3 +75,21 @@ def test_help_runs_as_a_process() -> None:
         [sys.executable, "-m", "policyparse", "--help"], capture_output=True, text=True, check=True
     )
     assert "extract" in out.stdout
+
+
+def test_extract_html_docx_and_pdf(tmp_path: Path) -> None:
+    from .test_readers_formats import as_docx, as_html, as_pdf
+
+    text = CORPUS_FILES[1].read_text(encoding="utf-8")
+    (tmp_path / "a.htm").write_bytes(as_html(text, "gb2312"))
+    (tmp_path / "b.docx").write_bytes(as_docx(text))
+    (tmp_path / "c.pdf").write_bytes(as_pdf(text))
+    for name, fmt in (("a.htm", "html"), ("b.docx", "docx"), ("c.pdf", "pdf")):
+        result = runner.invoke(app, ["extract", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["source"]["format"] == fmt
+        assert len(data["provisions"]) == 22
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-q"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert result.stderr == ""

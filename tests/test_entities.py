@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -25,6 +28,19 @@ from policyparse.normalize import normalize
 from policyparse.records import Entity, PolicyDocument
 
 from .spancheck import check_spans
+
+CASES_FILE = Path(__file__).parent / "cases" / "entities.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+LABELS = ("GOV", "ORG", "GPE", "LAW", "PROGRAM")
+# Precision and recall per label over tests/cases/entities.yaml (top-level entities, matched
+# by label and text); the floors are the figures the stage reaches.
+FLOORS = {
+    "GOV": (1.0, 1.0),
+    "ORG": (1.0, 0.94),
+    "GPE": (0.97, 1.0),
+    "LAW": (1.0, 1.0),
+    "PROGRAM": (1.0, 1.0),
+}
 
 
 def ents(text: str) -> list[Entity]:
@@ -248,3 +264,68 @@ def test_stage_is_fast_and_uses_no_spacy(corpus_docs: dict[str, PolicyDocument])
     # The stage costs a small part of what segmenting the same text costs.
     assert t_ent < 0.5 * t_jieba, (t_ent, t_jieba)
     assert "spacy" not in sys.modules or "policyparse.nlp" in sys.modules
+
+
+def _top(doc: PolicyDocument) -> Counter[tuple[str, str]]:
+    return Counter((e.label, e.text) for e in doc.entities if not e.nested)
+
+
+def test_case_table_is_well_formed() -> None:
+    assert len(CASES) >= 60
+    expected = Counter(x[0] for c in CASES for x in c["entities"])
+    assert all(expected[label] >= 10 for label in LABELS), expected
+    assert sum(1 for c in CASES if not c["entities"] or c.get("none")) >= 10
+    for c in CASES:
+        assert set(c) <= {"text", "entities", "nested", "none"}, c
+        for label, text in [*c["entities"], *c.get("nested", [])]:
+            assert label in LABELS and text in c["text"], (label, text)
+        assert set(c.get("none", [])) <= set(LABELS)
+
+
+def test_case_table_scores() -> None:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for c in CASES:
+        doc = policyparse.parse(c["text"])
+        check_spans(doc)
+        got = _top(doc)
+        exp = Counter((label, text) for label, text in c["entities"])
+        for key in got.keys() | exp.keys():
+            hit = min(got[key], exp[key])
+            tp[key[0]] += hit
+            fp[key[0]] += got[key] - hit
+            fn[key[0]] += exp[key] - hit
+    scores = {
+        label: (
+            round(tp[label] / max(1, tp[label] + fp[label]), 3),
+            round(tp[label] / max(1, tp[label] + fn[label]), 3),
+        )
+        for label in LABELS
+    }
+    for label, (p_floor, r_floor) in FLOORS.items():
+        precision, recall = scores[label]
+        assert precision >= p_floor and recall >= r_floor, (label, scores)
+
+
+NOTHING_CASES = [c for c in CASES if not c["entities"] or c.get("none")]
+
+
+@pytest.mark.parametrize("case", NOTHING_CASES, ids=[c["text"][:16] for c in NOTHING_CASES])
+def test_case_table_gives_nothing(case: dict[str, Any]) -> None:
+    doc = policyparse.parse(case["text"])
+    if not case["entities"] and not case.get("none"):
+        assert [(e.label, e.text) for e in doc.entities] == []
+    for label in case.get("none", []):
+        assert [e.text for e in doc.entities if e.label == label] == [], label
+
+
+NESTED_CASES = [c for c in CASES if c.get("nested")]
+
+
+@pytest.mark.parametrize("case", NESTED_CASES, ids=[c["text"][:16] for c in NESTED_CASES])
+def test_case_table_nested(case: dict[str, Any]) -> None:
+    doc = policyparse.parse(case["text"])
+    nested = {(e.label, e.text) for e in doc.entities if e.nested}
+    for label, text in case["nested"]:
+        assert (label, text) in nested, [(e.label, e.text, e.nested) for e in doc.entities]

@@ -183,16 +183,8 @@ CASES: dict[str, Expect] = {
         REGULATION,
         {
             1: (3, "总则", "附则"),
-            2: (
-                5,
-                "为了加强城市绿化管理,改善生态环境,根据有关法律法规,结合本市实际,制定本办法",
-                "本办法自2023年7月1日起施行",
-            ),
-            3: (
-                3,
-                "市园林绿化主管部门应当会同有关部门编制城市绿地系统规划",
-                "新建居住区绿地率不得低于30%",
-            ),
+            2: (5, "", ""),
+            3: (3, "", ""),
         },
         ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"],
         {"title": "江州市城市绿化管理办法", "issuer": "江州市人民政府", "date": "2023-05-20"},
@@ -204,8 +196,8 @@ CASES: dict[str, Expect] = {
             1: (3, "2025年发展目标", "保障措施"),
             2: (2, "实施智能化改造", "强化要素保障"),
             3: (2, "到2025年,培育数字化转型服务商300家", "建设标杆示范项目"),
-            4: (2, "支持龙头企业建设“灯塔工厂”;", "支持中小企业上云用云,1.5万家企业完成上云"),
-            5: (2, "对标杆项目给予奖励;", "对服务商给予补助"),
+            4: (2, "支持龙头企业建设“灯塔工厂”", "支持中小企业上云用云,1.5万家企业完成上云"),
+            5: (2, "对标杆项目给予奖励", "对服务商给予补助"),
         },
         ["（一）", "1.", "2.", "（1）", "（2）", "①", "②", "(二)"],
         {
@@ -361,6 +353,24 @@ def test_pdf_page_furniture_is_debris(docs: dict[str, PolicyDocument]) -> None:
     assert "各乡镇要在2023年底前完成治理规划编制工作" in "".join(texts)
 
 
+def test_running_header_after_form_feed() -> None:
+    text = (
+        "江南市促进发展实施方案\n一、总体目标\n到2025年，产值达到100亿元。\n"
+        "\f江南市人民政府文件\n二、主要任务\n加快发展。\n"
+        "\f江南市人民政府文件\n三、保障措施\n加强领导。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [s.number for s in doc.sections] == ["一、", "二、", "三、"]
+    assert all("文件" not in doc.evidence(p.span) for p in doc.paragraphs)
+
+
+def test_repeated_table_cells_are_kept() -> None:
+    rows = "".join(f"任务{i}\n县农业农村局\n{90 + i}\n预期性\n" for i in range(5))
+    doc = policyparse.parse(f"为加快发展，制定本方案。\n{rows}各地要抓好落实。")
+    kept = [doc.evidence(p.span) for p in doc.paragraphs]
+    assert kept.count("县农业农村局") == 5 and kept.count("预期性") == 5
+
+
 def test_web_debris_outside_outline(docs: dict[str, PolicyDocument]) -> None:
     doc = docs["web"]
     body = "".join(doc.evidence(p.span) for p in doc.paragraphs)
@@ -375,6 +385,65 @@ def test_chapter_parents(docs: dict[str, PolicyDocument]) -> None:
     parent = by_id[art4.parent] if art4.parent else None
     assert parent is not None and parent.number == "第一节"
     assert parent.parent is not None and by_id[parent.parent].number == "第二章"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        (
+            "云州市人民政府关于加强耕地保护的通知_政策文件_云州市人民政府门户网站\n为加强保护，现通知如下。",
+            "title",
+            "云州市人民政府关于加强耕地保护的通知",
+        ),
+        (
+            "首页|新闻中心|临江市2023—2025年行动计划\n为加强保护，现通知如下。",
+            "title",
+            "临江市2023—2025年行动计划",
+        ),
+        (
+            "临江市数据要素市场化配置改革三年行动方案\n（2024—2026年）\n（征求意见稿）\n"
+            "为加快发展，制定本方案。",
+            "title",
+            "临江市数据要素市场化配置改革三年行动方案（2024—2026年）",
+        ),
+        ("江南省数据条例（试行）\n为加快发展，制定本条例。", "title", "江南省数据条例（试行）"),
+        ("浙政发[2021]5号\n为加快发展，制定本方案。", "doc_number", "浙政发[2021]5号"),
+        ("文号：国办发〔2016〕11号\n为加快发展，制定本方案。", "doc_number", "国办发〔2016〕11号"),
+        ("为加快发展，制定本方案。\n发布时间：2023-03-15", "date", "2023-03-15"),
+        ("为加快发展，制定本方案。\n江南省人民政府\n2023年3月15日", "date", "2023-03-15"),
+        ("为加快发展，制定本方案。\n江南省人民政府\n2023年3月15日", "issuer", "江南省人民政府"),
+        ("江南市人民政府关于加快发展的意见\n为加快发展，制定本意见。", "issuer", "江南市人民政府"),
+        ("江南市“十五五”规划\n为加快发展，制定本规划。", "start_year", 2026),
+        ("江南市行动方案\n为加快发展，制定本方案。实施期为2024—2026年。", "start_year", 2024),
+        ("江南市行动方案（2024-2026）\n为加快发展，制定本方案。", "start_year", 2024),
+        ("江南市2024年—2026年行动方案\n为加快发展，制定本方案。", "start_year", 2024),
+    ],
+)
+def test_meta_forms(text: str, field: str, want: object) -> None:
+    assert getattr(policyparse.parse(text).meta, field) == want
+
+
+def test_title_broken_over_two_lines() -> None:
+    text = (
+        "江西省人民政府关于印发江西省“十四五”\n生态环境保护规划的通知\n赣府发〔2021〕28号\n"
+        "各设区市人民政府：\n现将规划印发给你们，请认真贯彻执行。\n江西省人民政府\n2021年11月8日"
+    )
+    meta = policyparse.parse(text).meta
+    assert meta.title == "江西省人民政府关于印发江西省“十四五”生态环境保护规划的通知"
+    assert (meta.doc_number, meta.issuer, meta.date) == (
+        "赣府发〔2021〕28号",
+        "江西省人民政府",
+        "2021-11-08",
+    )
+
+
+def test_signature_before_related_links() -> None:
+    text = (
+        "江南市关于加快发展的意见\n为加快发展，现提出如下意见。\n一、总体要求\n加强领导，落实责任。\n"
+        "江南市人民政府\n2023年3月15日\n相关文件：关于印发江南市规划的通知，关于加快发展的意见\n"
+    )
+    meta = policyparse.parse(text).meta
+    assert (meta.issuer, meta.date) == ("江南市人民政府", "2023-03-15")
 
 
 def test_level_is_depth() -> None:
@@ -425,8 +494,17 @@ def test_not_a_heading(line: str) -> None:
         ("1)加强组织领导", "arabic", "1)", "加强组织领导"),
         ("(1)完善服务", "paren_arabic", "(1)", "完善服务"),
         ("③健全机制", "paren_arabic", "③", "健全机制"),
-        ("第十二条 本办法由市司法局负责解释。", "article", "第十二条", "本办法由市司法局负责解释"),
+        ("第十二条 本办法由市司法局负责解释。", "article", "第十二条", ""),
+        ("第二条【适用范围】本办法适用于全市。", "article", "第二条", "适用范围"),
         ("第三节 保障措施", "chapter", "第三节", "保障措施"),
+        ("第二部分 主要任务", "chapter", "第二部分", "主要任务"),
+        (
+            "第一百二十三条 本条例自公布之日起施行。",
+            "article",
+            "第一百二十三条",
+            "",
+        ),
+        ("(2)推进数据共享；", "paren_arabic", "(2)", "推进数据共享"),
         ("#### 附件", "markdown", None, "附件"),
         ("**二、重点任务**", "cn_number", "二、", "重点任务"),
     ],

@@ -136,3 +136,32 @@ def test_money_in_yuan() -> None:
     (a, b, c) = extract("投资2150.71亿元、400万元和3000元")
     assert (a.yuan, b.yuan, c.yuan) == (215071000000.0, 4000000.0, 3000.0)
     assert (a.magnitude, a.base_unit) == (1e8, "元")
+
+
+def test_table_rows_give_quantities_in_their_units() -> None:
+    text = (
+        "专栏2 主要指标\n"
+        "类别 | 指标 | 2020年 | 2025年 | 属性\n"
+        "环境质量 | 城市空气质量优良天数比率（%） | 94.7 | >95 | 约束性\n"
+        "森林覆盖率（％） | 63.1 | 63.5 | 约束性\n"
+        "新增学位（万个） | — | 〔12〕 | 预期性\n"
+    )
+    got = [(q.text, q.value, q.unit, q.bound) for q in extract(text)]
+    assert got == [
+        ("94.7", 94.7, "%", "eq"),
+        (">95", 95.0, "%", "gt"),
+        ("63.1", 63.1, "%", "eq"),
+        ("63.5", 63.5, "%", "eq"),
+        ("〔12〕", 12.0, "万个", "eq"),
+    ]
+
+
+def test_tables_need_an_indicator_column_and_a_year_column() -> None:
+    from policyparse.extract.quantities.table import find_tables
+
+    assert find_tables("名称 | 地址 | 电话\n某某中心 | 南城区 | 22831234\n") == []
+    assert find_tables("指标\n说明\n2025年前完成改造。\n") == []
+    rows = find_tables("指标\n2025年\n农村生活污水治理率（%）\n40\n")
+    assert [(r.indicator, r.unit, [v.year for v in r.values]) for r in rows] == [
+        ("农村生活污水治理率", "%", [2025])
+    ]

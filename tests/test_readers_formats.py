@@ -344,3 +344,67 @@ def test_page_furniture_without_semantic_markup_stays_out_of_the_outline(tmp_pat
     ref = policyparse.parse_file(DOCS[0])
     assert _sentences(doc) == _sentences(ref)
     assert _units(doc) == _units(ref)
+
+
+def test_docx_copies_revisions_and_fields_read_once() -> None:
+    """Hand-written document.xml: a text box with its fallback copy, a tracked move and
+    deletion, a field code, a tab stop and a hidden run."""
+    import zipfile
+
+    from policyparse.readers import read_bytes
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    body = (
+        "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='420'/></w:tabs></w:pPr>"
+        "<w:r><w:t>一、总体要求</w:t></w:r></w:p>"
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:txbxContent><w:p><w:r>"
+        "<w:t>文本框里的字。</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback>"
+        "<w:txbxContent><w:p><w:r><w:t>文本框里的字。</w:t></w:r></w:p></w:txbxContent>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        "<w:p><w:moveFrom><w:r><w:t>挪走的句子。</w:t></w:r></w:moveFrom>"
+        "<w:r><w:t>加强领导，</w:t></w:r><w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del>"
+        "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr>"
+        "<w:t>隐藏</w:t></w:r><w:r><w:t>落实责任。</w:t></w:r><w:moveTo><w:r>"
+        "<w:t>挪走的句子。</w:t></w:r></w:moveTo></w:p>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(
+            "word/document.xml", f"<w:document {w} {mc}><w:body>{body}</w:body></w:document>"
+        )
+    text = read_bytes(buf.getvalue(), path="r.docx").text
+    assert text == "一、总体要求\n文本框里的字。\n加强领导，落实责任。挪走的句子。\n"
+
+
+@pytest.mark.parametrize(
+    "footer", ["第 {n} 页 共 3 页", "- {n} -", "{n}/3", "Page {n} of 3", "{n}", "— {n} —"]
+)
+def test_pdf_page_numbers_and_running_headers(footer: str) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from policyparse.readers import read_bytes
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    body = [
+        ["一、总体要求", "加强组织领导。"],
+        ["二、重点任务", "建设创新平台。"],
+        ["三、保障措施", "落实工作责任。"],
+    ]
+    for n, lines in enumerate(body, start=1):
+        c.setFont("STSong-Light", 9)
+        c.drawString(72, A4[1] - 36, f"某某市人民政府公报 2024年第{n + 4}期")
+        c.drawCentredString(A4[0] / 2, 28, footer.format(n=n))
+        c.setFont("STSong-Light", 12)
+        for k, line in enumerate(lines):
+            c.drawString(72, A4[1] - 120 - 24 * k, line)
+        c.showPage()
+    c.save()
+    text = read_bytes(buf.getvalue(), path="p.pdf").text
+    assert text.splitlines() == [line for lines in body for line in lines]

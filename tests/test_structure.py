@@ -154,6 +154,8 @@ def test_meta_of_corpus(corpus_docs: dict[str, PolicyDocument]) -> None:
     assert corpus_docs["003"].meta.date == "2021-08-26"
     assert corpus_docs["003"].meta.issuer == "烟台市人民政府"
     assert corpus_docs["004"].meta.title == "浙江省促进生物医药产业高质量发展的指导意见"
+    # a web page's title without the site's name and the slogan after it
+    assert corpus_docs["000"].meta.title == "浙江省医药产业发展“十四五”规划"
 
 
 def test_meta_signature_and_number() -> None:

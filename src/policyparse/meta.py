@@ -48,6 +48,11 @@ _ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位)[:：]
 _ISSUER_ALONE = regex.compile(
     r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
 )
+_DATE_ONLY = regex.compile(
+    r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}"
+    r"|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[(（]?[^()（）]{0,8}[)）]?"
+)
 _TITLE_ISSUER = regex.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
 _PERIOD = regex.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年")
 _BRACKET_PERIOD = regex.compile(
@@ -244,6 +249,21 @@ def _read_period(title: str | None, head_text: str) -> PlanPeriod | None:
     return None
 
 
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """The last signature of the document: a line holding only a date, after a line holding
+    only the name of an issuing body (wherever the body was thought to end)."""
+    for k in range(len(lines) - 1, 0, -1):
+        line = _squash(lines[k])
+        if len(line) > 20 or not _DATE_ONLY.fullmatch(line):
+            continue
+        date = _date_in(line)
+        prev = _squash(lines[k - 1])
+        im = _ISSUER_ALONE.fullmatch(prev) if len(prev) <= 30 else None
+        if date and im:
+            return im.group(1), date
+    return None, None
+
+
 def read_meta(work: WorkingText, outline: Outline) -> Meta:
     """Facts about the whole document, read from its header, title and closing lines."""
     norm = work.norm
@@ -263,8 +283,16 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
             date = _date_in(line)
             if date:
                 break
+    sign_issuer, sign_date = _signature(lines)
     if date is None:
-        for line in trailer[:8] + header:
+        for line in trailer[:8]:
+            if len(line) <= 40:
+                date = _date_in(line)
+                if date:
+                    break
+    date = date or sign_date
+    if date is None:
+        for line in header:
             if len(line) <= 40:
                 date = _date_in(line)
                 if date:
@@ -276,6 +304,7 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
         if m and len(line) <= 40:
             issuer = m.group(1)
             break
+    issuer = issuer or sign_issuer
     if issuer is None:
         for line in header:
             lm = _ISSUER_LABEL.search(line)

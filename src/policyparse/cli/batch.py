@@ -1,10 +1,11 @@
 """Running the per-document function over many files: in this process or in worker processes.
 
-Each worker loads the jieba dictionary once (the pool's initializer). Results come back in
-input order. A failed file gives a result with its error code, never an exception; a worker
-that dies (a crash, or killed for memory) is replaced, and the files it may have been reading
-are retried one at a time so that the one that kills a worker is named and the others still
-succeed.
+The jieba dictionary and every stage's rule data are loaded once, in the fork server the
+workers are forked from (the pool's initializer makes sure of it in each worker, also where
+workers are spawned). Results come back in input order. A failed file gives a result with
+its error code, never an exception; a worker that dies (a crash, or killed for memory) is
+replaced, and the files it may have been reading are retried one at a time so that the one
+that kills a worker is named and the others still succeed.
 """
 
 from __future__ import annotations
@@ -180,6 +181,8 @@ _GRACE = 30.0
 """Seconds past a task's time limit before its worker is killed (the alarm did not stop it)."""
 
 
+_AHEAD = 256
+"""Most inputs started past the oldest unfinished one (bounds the results held for order)."""
 _STARTUP = 120.0
 """Seconds a new worker may take to start (import, dictionary) before it counts as stuck."""
 
@@ -223,6 +226,9 @@ def _in_pool(tasks: list[Task], workers: int, fn: Callable[[Task], Result]) -> I
     try:
         while queue or pending:
             while queue and len(pending) < window:
+                oldest = min((t.index for t in pending.values()), default=queue[-1].index)
+                if queue[-1].index - oldest > _AHEAD:
+                    break  # results wait for a slow file to keep their order: hold back
                 task = queue.pop()
                 pending[pool.submit(fn, task)] = task
             done, _ = wait(pending, timeout=5.0, return_when=FIRST_COMPLETED)

@@ -14,8 +14,10 @@ import typer
 
 if TYPE_CHECKING:
     from ..export import CsvTables
-    from .batch import Result, Task
+    from .batch import Mode, Result, Task
 
+SMALL_BATCH = 8
+"""Without ``--jobs``, fewer inputs than this are read in the CLI's own process."""
 JSONL_NAME = "documents.jsonl"
 """The file ``--format jsonl -o DIR`` streams every document into."""
 
@@ -116,7 +118,7 @@ def extract(
 
     tasks: list[Task] = []
     skipped = 0
-    mode = "tables" if fmt is Format.csv else "text"
+    mode: Mode = "tables" if fmt is Format.csv else "text"
     if output is not None and stream_target is None and fmt is not Format.csv:
         mode = "file"
     for i, item in enumerate(inputs):
@@ -125,9 +127,11 @@ def extract(
             skipped += 1
             continue
         limit = timeout or None
-        tasks.append(Task(i, str(item.path), mode, fmt.value, out, limit))  # type: ignore[arg-type]
+        tasks.append(Task(i, str(item.path), mode, fmt.value, out, limit))
 
-    n_jobs = jobs or default_jobs()
+    # Starting workers costs about what reading a few files does: without --jobs, a small
+    # batch is read in this process.
+    n_jobs = jobs or (default_jobs() if len(tasks) >= SMALL_BATCH else 1)
     progress = Progress(
         len(inputs),
         enabled=not quiet and len(inputs) > 1 and sys.stderr.isatty(),

@@ -23,6 +23,8 @@ MAX_XML_BYTES = 128 * 1024 * 1024
 _PART = "word/document.xml"
 _CHUNK = 1 << 16
 _OFF = {"0", "false", "off"}
+_SKIPPED = {"Fallback", "moveFrom"}
+"""Elements whose content is a second copy: a text box's fallback, text moved elsewhere."""
 
 
 def _local(tag: str) -> str:
@@ -209,7 +211,7 @@ def _stream_lines(
     buf: list[str] = []
     para: list[dict[str, Any]] = []  # numbering properties of the open paragraphs
     changes = 0  # depth inside w:pPrChange (properties before a tracked change)
-    fallback = 0  # depth inside mc:Fallback (a second copy of content already read)
+    fallback = 0  # depth inside a second copy of content (mc:Fallback, w:moveFrom)
     hidden = False  # the current run is hidden (w:vanish)
     total = 0
     first = True
@@ -231,16 +233,16 @@ def _stream_lines(
             elem = item
             name = _local(elem.tag)
             if event == "start":
-                if name == "Fallback":
+                if name in _SKIPPED:
                     fallback += 1
                 elif name == "r":
                     hidden = False
-                elif name == "p":
+                elif name == "p" and not fallback:
                     para.append({})
                 elif name == "pPrChange":
                     changes += 1
                 continue
-            if name == "Fallback":
+            if name in _SKIPPED:
                 fallback -= 1
                 elem.clear()
                 continue

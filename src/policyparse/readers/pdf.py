@@ -111,7 +111,7 @@ def _read_pages(doc: Any, path: str | Path | None) -> list[_Page]:
     from pdfminer.pdfpage import PDFPage
 
     rsrc = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(rsrc, laparams=LAParams(all_texts=True))
+    device = PDFPageAggregator(rsrc, laparams=LAParams(all_texts=True, boxes_flow=None))
     interpreter = PDFPageInterpreter(rsrc, device)
     pages: list[_Page] = []
     for i, page in enumerate(PDFPage.create_pages(doc)):
@@ -163,6 +163,10 @@ def _join(pages: list[_Page]) -> str:
     left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
     rights = sorted(ln.x1 for ln in lines)
     right = rights[int(len(rights) * 0.9)]
+    # Lines that wrap fill most of the page's width; when even the longest lines are short,
+    # none of them wrapped (a list, a table, a title page) and no line continues another.
+    widths = sorted(pg.width for pg in pages)
+    wraps = right - left >= 0.55 * widths[len(widths) // 2]
     paragraphs: list[str] = []
     current = ""
     prev: _Line | None = None
@@ -172,7 +176,7 @@ def _join(pages: list[_Page]) -> str:
             text = _CJK_SPACE.sub("", ln.text)
             joined = False
             if prev is not None and current:
-                full = prev.x1 >= right - 1.5 * em
+                full = wraps and prev.x1 >= right - 1.5 * em
                 flush_left = ln.x0 <= left + 0.6 * em
                 close = page_no != prev_page or 0 <= prev.y0 - ln.y1 <= 1.5 * em
                 if full and flush_left and close and not _HEADING.match(text):

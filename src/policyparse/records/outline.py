@@ -40,7 +40,7 @@ class Provision(Record):
 
 
 class Paragraph(Record):
-    """A block of body text (one line of the source, headings excluded)."""
+    """A block of body text: one line of the source's body (a heading line too)."""
 
     id: str
     span: Span

@@ -25,10 +25,11 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (kind, level key, pattern); the first that matches wins. A pattern matches the number only.
 _PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
-    ("chapter", "chapter_编", regex.compile(rf"第[{_CN}\d]{{1,4}}编(?![\d])")),
-    ("chapter", "chapter_章", regex.compile(rf"第[{_CN}\d]{{1,4}}章(?![\d])")),
-    ("chapter", "chapter_节", regex.compile(rf"第[{_CN}\d]{{1,4}}节(?![\d])")),
-    ("article", "article", regex.compile(rf"第[{_CN}\d]{{1,4}}条(?![\d])")),
+    ("chapter", "chapter_编", regex.compile(rf"第[{_CN}\d]{{1,6}}编(?![\d])")),
+    ("chapter", "chapter_部分", regex.compile(rf"第[{_CN}\d]{{1,6}}部分(?![\d])")),
+    ("chapter", "chapter_章", regex.compile(rf"第[{_CN}\d]{{1,6}}章(?![\d])")),
+    ("chapter", "chapter_节", regex.compile(rf"第[{_CN}\d]{{1,6}}节(?![\d])")),
+    ("article", "article", regex.compile(rf"第[{_CN}\d]{{1,6}}条(?![\d])")),
     # 一、 一. (a title may start with a digit: 一、2025年发展目标); never 一是 or 一批
     (
         "cn_number",
@@ -51,11 +52,13 @@ _MARKDOWN = regex.compile(r"(#{1,6})[ \t]*")
 _BOLD = regex.compile(r"(?:\*\*|__)")
 _RUN_IN_END = regex.compile(r"[。!?！？]")
 _COLON = regex.compile(r"[:：]")
+_CAPTION = regex.compile(r"【[^【】\n]{1,20}】")
 _TITLE_TRIM = "*_ \t"
+_TITLE_END_TRIM = "*_ \t;；,，、"
 _MAX_TITLE = 60
 _MAX_COLON_TITLE = 20
 # a chapter, section or article number needs a title or text after it, not a unit
-_CHAPTER_NEXT = regex.compile(r"[\s\p{Han}“\"《(（]")
+_CHAPTER_NEXT = regex.compile(r"[\s\p{Han}“\"《(（【]")
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,19 @@ def _numbered(line: str, pos: int) -> Heading | None:
             and not _CHAPTER_NEXT.match(line, t0)
         ):
             return None
+        if kind == "article":
+            return _article(line, m.start(), m.end(), t0)
         return _with_title(line, kind, key, m.start(), m.end(), t0)
     return None
+
+
+def _article(line: str, n0: int, n1: int, t0: int) -> Heading:
+    """An article's text is body text; only a bracketed caption (``【立法目的】``) is a title."""
+    cap = _CAPTION.match(line, t0)
+    if cap is not None:
+        t1 = cap.end() - 1
+        return Heading("article", "article", n0, n1, t0 + 1, t1, cap.end() < len(line))
+    return Heading("article", "article", n0, n1, t0, t0, True)
 
 
 def _with_title(line: str, kind: LineKind, key: str, n0: int, n1: int, t0: int) -> Heading | None:
@@ -135,6 +149,6 @@ def _with_title(line: str, kind: LineKind, key: str, n0: int, n1: int, t0: int) 
         title_end, run_in = t0, True
     else:
         title_end, run_in = end, False
-    while title_end > t0 and line[title_end - 1] in _TITLE_TRIM:
+    while title_end > t0 and line[title_end - 1] in _TITLE_END_TRIM:
         title_end -= 1
     return Heading(kind, key, n0, n1, t0, title_end, run_in)

@@ -16,11 +16,17 @@ from .headings import Heading, match_heading
 
 _PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
 _LEAD_KINDS = {"dash"}
-_CHAPTER_KEYS = {"chapter_编": 1, "chapter_章": 2, "chapter_节": 3, "article": 4}
+_CHAPTER_KEYS = {"chapter_编": 1, "chapter_部分": 2, "chapter_章": 3, "chapter_节": 4, "article": 5}
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』)）\"]*")
 _WS = regex.compile(r"\s+")
-# a short line that recurs this often is a running header or footer, not the document
-_REPEAT_MIN = 3
+# a short line that recurs next to page numbers is a running header or footer
+_REPEAT_MIN = 2
+_NEAR = 2
+_PAGE_LINE = regex.compile(
+    r"[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]"
+    r"|第\s{0,3}\d{1,4}\s{0,3}页(?:\s{0,3}[,，/]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页)?"
+    r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
+)
 _REPEAT_MAX = 40
 _REPEAT_SKIP = regex.compile(r"[。!?！？;；,，:：、()（）〔〕]")
 
@@ -93,18 +99,28 @@ def _split_lines(work: WorkingText) -> list[Line]:
         if nl < 0:
             break
         pos = nl + 1
+    # page furniture: a page number, or a form feed between two lines
+    page = [bool(_PAGE_LINE.fullmatch(norm, s, e)) for s, e in spans]
+    anchor = list(page)
+    for k in range(1, len(spans)):
+        if "\f" in norm[spans[k - 1][1] : spans[k][0]]:
+            anchor[k - 1] = anchor[k] = True
+    near = [any(anchor[max(0, k - _NEAR) : k + _NEAR + 1]) for k in range(len(spans))]
     counts: Counter[str] = Counter(
-        norm[s:e] for s, e in spans if e - s <= _REPEAT_MAX and not _REPEAT_SKIP.search(norm, s, e)
+        norm[s:e]
+        for k, (s, e) in enumerate(spans)
+        if near[k] and e - s <= _REPEAT_MAX and not _REPEAT_SKIP.search(norm, s, e)
     )
     lines: list[Line] = []
-    for s, e in spans:
+    for k, (s, e) in enumerate(spans):
         content = norm[s:e]
         debris = is_debris(content)
         heading = None if debris else match_heading(content)
         repeated = (
             not debris
             and heading is None
-            and e - s <= _REPEAT_MAX
+            and near[k]
+            and not page[k]
             and counts.get(content, 0) >= _REPEAT_MIN
         )
         lines.append(Line(s, e, heading, debris or repeated, repeated))

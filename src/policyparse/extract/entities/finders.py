@@ -96,8 +96,20 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             if p_start is not None:
                 head = m.places[norm[p_start:start]].canonical + lvl
                 start = p_start
+        if head == lvl and lvl in m.collective:
+            continue  # 乡镇人民政府, 市县政府: many bodies, none named
         after_han = start > 0 and _HAN.match(norm, start - 1) and norm[start - 1] not in m.levels
-        if head == lvl and after_han:
+        tl = next((t for t in m.town_levels if lvl.endswith(t)), None) if head == lvl else None
+        town = None
+        if tl is not None and after_han and hit.group("body"):
+            town = _town_start(norm, start + len(lvl) - len(tl), m)
+        if town is not None and tl is not None:
+            # A town or subdistrict named before its level word: 莫干山镇人民政府, 乌镇镇.
+            head = norm[town : start + len(lvl) - len(tl)] + tl
+            start = town
+        elif head == lvl and lvl in m.town_levels:
+            continue  # 镇人民政府, 街道办事处 without a name: the towns of a county at large
+        elif head == lvl and after_han:
             # A level word at the end of a longer word: 高新区管委会, 园区, 社区.
             zone = _name_start(norm, start + len(lvl), 12, m)
             if norm[zone : start + len(lvl)].endswith(tuple(m.rules.org.place_suffixes)):
@@ -125,15 +137,38 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
     return out
 
 
+def _town_start(norm: str, end: int, m: Matchers) -> int | None:
+    """Start of a town's or subdistrict's own name ending at ``end`` (莫干山 in 莫干山镇), or None.
+
+    The name is at most ``gov.town_name_max`` characters after the last stop word; a place of
+    the gazetteer inside that window ends the text before it (德清县莫干山镇: the county is
+    taken as the place before the town).
+    """
+    lo = _name_start(norm, end, m.rules.gov.town_name_max, m)
+    for q in range(end - 2, lo, -1):
+        if m.place_gaz.ending_at(norm, q, max(0, q - 12)) is not None:
+            lo = q
+            break
+    name = norm[lo:end]
+    if len(name) < 2 or _generic(name, m) or all(c in m.levels for c in name):
+        return None
+    return lo
+
+
 def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) -> int:
     """Where a name ending at ``end`` starts: after punctuation or the last stop word.
 
     A stop word that would leave fewer than ``min_len`` characters is taken as part of the
-    name (``和`` in ``新和成``).
+    name (``和`` in ``新和成``), and so is a one-character stop word right after the first
+    character of a clause or after a stop word (``为`` in ``引导华为技术有限公司``).
     """
     j = _bare_start(norm, end, limit)
     cut = j
+    clause = j == 0 or not _HAN.match(norm, j - 1)
     for hit in m.stop_re.finditer(norm, j, end):
+        after_cut = cut > j or clause
+        if after_cut and hit.start() == cut + 1 and hit.end() == cut + 2:
+            continue
         if end - hit.end() >= min_len:
             cut = hit.end()
     for hit in _COUNTED.finditer(norm, cut, end):
@@ -163,12 +198,22 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     if weak and not _ends_name(norm, e, m):
         return None
     start = _name_start(norm, s, o.max_name, m)
+    de = start == s and s >= 2 and norm[s - 1] == "的" and _HAN.match(norm, s - 2) is not None
+    if de and (s == 2 or not _HAN.match(norm, s - 3)):
+        start = s - 2  # one character and 的 opening a clause: 、美的集团
+    else:
+        de = False
     name = norm[start:s]
-    if len(name) < 2 or any(name[-k:] in m.stop_words for k in (1, 2, 3)):
+    if len(name) < 2 or (not de and any(name[-k:] in m.stop_words for k in (1, 2, 3))):
         return None
-    anchored = m.anchor_gaz.starting_at(norm, start, s) is not None
+    anchor_end = m.anchor_gaz.starting_at(norm, start, s)
+    anchored = anchor_end is not None
     if weak and (not anchored or name in ("国家", "中国")):
         return None
+    if weak and anchor_end is not None and norm[start:anchor_end] not in m.places:
+        rest = norm[anchor_end:s]
+        if rest and (rest in m.generic_names or _generic(rest, m)):
+            return None  # 国家医学中心: an anchor that is no place and a description
     if not anchored and len(name) > o.max_item:
         return None
     if _generic(name, m, anchored):
@@ -176,6 +221,17 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     if _all_places(norm, start, e, m):
         return None  # 天津滨海新区, 苏州工业园区: divisions, not organisations
     return Candidate("ORG", start, e, "pattern")
+
+
+def _branch(norm: str, cand: Candidate, m: Matchers) -> Candidate:
+    """The organisation and its branch, when a place and a branch word follow (…浙江省分行)."""
+    place_end = m.place_gaz.starting_at(norm, cand.end)
+    if place_end is None:
+        return cand
+    hit = m.branch_re.match(norm, place_end)
+    if hit is None:
+        return cand
+    return Candidate("ORG", cand.start, hit.end(), cand.source)
 
 
 def _all_places(norm: str, start: int, end: int, m: Matchers) -> bool:
@@ -201,7 +257,7 @@ def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
     for hit in m.org_suffix_re.finditer(norm):
         cand = _suffix_org(norm, hit.start(), hit.end(), m)
         if cand is not None:
-            out.append(cand)
+            out.append(_branch(norm, cand, m))
     out.extend(_listed_orgs(norm, m))
     return out
 
@@ -288,9 +344,12 @@ def _number_prefix(norm: str, start: int, end: int, m: Matchers) -> int | None:
         if i >= 0 and end - (start + i + len(word)) >= 2:
             start += i + len(word)
             prefix = norm[start:end]
-    lead = m.law_strip_re.match(prefix)
-    if lead and lead.end() < len(prefix) - 1:
-        start += lead.end()
+    # The prefix starts after the last word that ends the text before it (…优惠按财税〔2019〕13号).
+    cut = start
+    for lead in m.law_strip_re.finditer(norm, start, end):
+        if end - lead.end() >= 2:
+            cut = lead.end()
+    start = cut
     return start if end - start >= 2 else None
 
 
@@ -319,7 +378,9 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
         if (
             text.endswith(m.program_suffixes)
             or m.program_counter_re.match(text)
+            or (m.short_program_re.fullmatch(text) and m.short_follower_re.match(norm, hit.end()))
             or m.trigger_re.search(before)
+            or m.follower_re.match(norm, hit.end())
         ):
             out.append(Candidate("PROGRAM", start, end, "pattern", text, quoted=True))
     return out

@@ -53,6 +53,9 @@ class GovRules(RuleModel):
 
     national: dict[str, str]
     leading: list[str]
+    collective_levels: list[str] = Field(default_factory=list)
+    town_levels: list[str] = Field(default_factory=list)
+    town_name_max: int = Field(default=4, ge=2, le=8)
     levels: list[str]
     bodies: list[str]
     offices: list[str]
@@ -66,6 +69,7 @@ class OrgRules(RuleModel):
     """How organisations are named."""
 
     strong_suffixes: list[str]
+    branch_suffixes: list[str] = Field(default_factory=list)
     industry_suffixes: list[str]
     place_suffixes: list[str]
     anchors: list[str]
@@ -92,6 +96,9 @@ class ProgramRules(RuleModel):
     suffixes: list[str]
     counters: list[str]
     triggers: list[str]
+    followers: list[str] = Field(default_factory=list)
+    short_numerals: list[str] = Field(default_factory=list)
+    short_followers: list[str] = Field(default_factory=list)
 
 
 class EntityRules(RuleModel):
@@ -237,6 +244,12 @@ class Matchers:
     program_counter_re: regex.Pattern[str]
     trigger_re: regex.Pattern[str]
     law_strip_re: regex.Pattern[str]
+    collective: frozenset[str]
+    town_levels: frozenset[str]
+    branch_re: regex.Pattern[str]
+    follower_re: regex.Pattern[str]
+    short_program_re: regex.Pattern[str]
+    short_follower_re: regex.Pattern[str]
 
 
 def _divisions_by_name(gaz: DivisionGazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -322,5 +335,21 @@ def matchers() -> Matchers:
             rf"(?:[二三四五六七八九十百千万两双]{{1,3}}[{counters}]|[0-9]+(?:\+[0-9A-Za-z]+)+$)"
         ),
         trigger_re=regex.compile(rf"(?:{trie_pattern(rules.program.triggers)})$"),
-        law_strip_re=regex.compile(rf"^(?:{trie_pattern(rules.law.strip_leading)})+"),
+        law_strip_re=regex.compile(trie_pattern(rules.law.strip_leading)),
+        collective=frozenset(g.collective_levels),
+        town_levels=frozenset(g.town_levels),
+        branch_re=regex.compile(trie_pattern(o.branch_suffixes) if o.branch_suffixes else r"(?!)"),
+        follower_re=regex.compile(
+            trie_pattern(rules.program.followers) if rules.program.followers else r"(?!)"
+        ),
+        short_program_re=regex.compile(
+            "[" + regex.escape("".join(rules.program.short_numerals)) + r"]\p{Han}"
+            if rules.program.short_numerals
+            else r"(?!)"
+        ),
+        short_follower_re=regex.compile(
+            trie_pattern(rules.program.short_followers)
+            if rules.program.short_followers
+            else r"(?!)"
+        ),
     )

@@ -57,9 +57,9 @@ class BoundRules(RuleModel):
     infix: list[BoundWord]
     range_separators: list[str]
     bare_range_separators: list[str]
-    reach: list[str] = []
+    reach: list[str]
     """Prefix words that bound a number across a short verb (至少办好一所)."""
-    reach_max: int = 3
+    reach_max: int
     """How many characters may stand between a ``reach`` word and the number."""
 
 
@@ -94,10 +94,10 @@ class ExclusionRules(RuleModel):
     serial_suffixes: list[str]
     name_joiners: list[str]
     name_quotes: list[QuoteMarks]
-    article_numerals: list[str] = []
+    article_numerals: list[str]
     """A lone numeral that, before a count word and with no bound word, is an article
     (建成一个…平台) rather than a count."""
-    article_units: list[str] = []
+    article_units: list[str]
     """The count words after which ``article_numerals`` read as articles."""
 
 

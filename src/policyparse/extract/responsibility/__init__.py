@@ -11,9 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from ...records import ResponsibleUnit
-from .blocks import Block, bracket_blocks, line_blocks, sentence_blocks, table_blocks
-from .names import describe, kind_of
+from .blocks import (
+    Block,
+    bracket_blocks,
+    column_table_blocks,
+    line_blocks,
+    sentence_blocks,
+    table_blocks,
+)
+from .names import describe
 from .roles import assign_roles, convention_applies, convention_positions
 from .rules import compiled
 from .units import Parsed, ends_like_unit, parse_content
@@ -47,16 +56,54 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
         return False
     if b.content.s.startswith(tuple(compiled().rules.not_block_starts)):
         return False
-    if not all(ends_like_unit(t) for t in items):
+    if not _units_listed(items):
         return False
     if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
         # Without its closing bracket, only a block that closes a sentence.
         return b.closed or b.after_stop
     # No label and no role word: only a list of units closing a sentence, mostly departments
     # (at least one when the document says how its lists of units are ranked).
-    agencies = sum(kind_of(t) in _AGENCY_KINDS for t in items)
+    agencies = sum(_official(t) for t in items)
     enough = agencies > 0 if convention else 2 * agencies >= len(items)
     return b.closed and b.after_stop and enough
+
+
+_LEVEL_START = regex.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
+_MIN_KNOWN_SHARE = 2 / 3
+
+
+_COMPANY = regex.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+"""A company under its registered name (``国家电网有限公司``), not a kind of firm."""
+
+
+def _units_listed(items: list[str]) -> bool:
+    """Whether every item of a bracket without a label names a unit.
+
+    An item ends like a unit, or, in a list of at least three items of which at least two
+    thirds end like units, starts with a level or a place word (``市新华书店`` beside
+    ``市文化广电旅游局``): a unit whose ending the rule data does not list.
+    """
+    known = sum(ends_like_unit(t) for t in items)
+    if known == len(items):
+        return True
+    if len(items) < 3 or known < _MIN_KNOWN_SHARE * len(items):
+        return False
+    return all(ends_like_unit(t) or _LEVEL_START.fullmatch(t) for t in items)
+
+
+def _official(name: str) -> bool:
+    """Whether a unit is a department or government, or another organ of a stated level.
+
+    Party organs (``市委宣传部``), people's organizations (``省妇联``) and public institutions
+    (``市融媒体中心``) whose name shows an administrative level count as well, and so do
+    companies under their registered names (``国家电网有限公司``).
+    """
+    info = describe(name)
+    if info.kind in _AGENCY_KINDS:
+        return True
+    if info.kind == "enterprise":
+        return _COMPANY.search(name) is not None
+    return info.kind == "other" and info.level is not None
 
 
 def _debris_ranges(ctx: Context) -> list[tuple[int, int]]:
@@ -71,7 +118,8 @@ def find_blocks(ctx: Context) -> list[Found]:
         bracket_blocks(ctx.work, 0, len(norm))
         + line_blocks(ctx.work, 0, len(norm))
         + sentence_blocks(ctx.work, 0, len(norm))
-        + table_blocks(ctx.work, 0, len(norm)),
+        + table_blocks(ctx.work, 0, len(norm))
+        + column_table_blocks(ctx.work, 0, len(norm)),
         key=lambda b: (b.start, -b.end),
     )
     conventions = convention_positions(norm)

@@ -347,6 +347,62 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
     return Compact("".join(chars), tuple(pos))
 
 
+_SPACES = " \t\u3000\xa0"
+_PIECE_END = "、,;:。" + OPENERS + CLOSERS
+
+
+def _space_only_gap(work: WorkingText, a: int, b: int) -> bool:
+    """Whether only spaces (no line break) stood between ``norm[a]`` and ``norm[b]``."""
+    gap = work.text[work.to_orig(a) + 1 : work.to_orig(b)]
+    return bool(gap) and all(c in _SPACES for c in gap)
+
+
+def with_space_separators(work: WorkingText, content: Compact) -> Compact:
+    """``content`` with a ``、`` where only spaces separate two units (``县民政局　县财政局``).
+
+    The text before the spaces and the text after them (to the next separator or spaces) must
+    both end like a unit, outside brackets, and the text after them must not open a label.
+    """
+    s, pos = content.s, list(content.pos)
+    rules = compiled()
+    gaps = [k for k in range(1, len(s)) if _space_only_gap(work, pos[k - 1], pos[k])]
+    if not gaps:
+        return content
+    inserts: list[tuple[int, str]] = []
+    for n, k in enumerate(gaps):
+        if s[k - 1] in _PIECE_END or s[k] in _PIECE_END or _depth(s, 0, k) > 0:
+            continue
+        if rules.label.match(s, k) is not None or _other_label_at(s, k):
+            inserts.append((k, ";"))  # a field written after spaces: 县税务局　完成时限:…
+            continue
+        a = k
+        while a > 0 and s[a - 1] not in _PIECE_END:
+            a -= 1
+        if a > 0 and s[a - 1] in CLOSERS:
+            continue
+        nxt = gaps[n + 1] if n + 1 < len(gaps) else len(s)
+        e = k
+        while e < nxt and s[e] not in "、,;:。":
+            e += 1
+        left = _without_role_word(s[a:k])
+        right = _without_role_word(s[k:e])
+        if left == s[a:k] and ends_like_unit(left) and ends_like_unit(right):
+            inserts.append((k, "、"))
+    if not inserts:
+        return content
+    chars = list(s)
+    for k, sep in reversed(inserts):
+        chars.insert(k, sep)
+        pos.insert(k, pos[k - 1])
+    return Compact("".join(chars), tuple(pos))
+
+
+def _other_label_at(s: str, k: int) -> bool:
+    """Whether a label that names no unit (``完成时限:``) starts at ``s[k]``."""
+    rules = compiled()
+    return rules.other_label.match(";" + s[k : k + _LABEL_PEEK], 1) is not None
+
+
 def _after_stop(norm: str, i: int) -> bool:
     """Whether ``norm[i]`` follows the end of a sentence (line breaks skipped)."""
     j = i - 1
@@ -386,6 +442,7 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             continue
         stop = close if closed else _unclosed_end(norm, i + 1, close)
         content = with_bare_label_colons(work, compact(norm, i + 1, stop))
+        content = with_space_separators(work, content)
         if not labeled and content.s[:1] and rules.label.match(content.s) is not None:
             labeled = True
         if not closed and content.s:
@@ -411,6 +468,9 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     for m in rules.bare_label_start.finditer(norm, lo, hi):
         if _is_space_gap(_gap(work, m.end())):
             starts.append((m.start(), m.end()))
+    for m in rules.label.finditer(norm, lo, hi):
+        if _field_after_spaces(work, m.start()):
+            starts.append((m.start(), m.end()))
     for start, label_end in sorted(starts):
         if start < last:
             continue
@@ -432,6 +492,7 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             j += 1
         stop = _stop_at_joined_break(work, label_end, _unclosed_end(norm, label_end, j))
         content = with_bare_label_colons(work, compact(norm, start, stop))
+        content = with_space_separators(work, content)
         while content.s and content.s[-1] in ",;、:":
             content = Compact(content.s[:-1], content.pos[:-1])
         if not content.s or rules.label.match(content.s) is None:
@@ -439,6 +500,20 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         last = content.pos[-1] + 1
         out.append(Block(start, last, content, "line", True, True, _after_stop(norm, start)))
     return out
+
+
+def _field_after_spaces(work: WorkingText, i: int) -> bool:
+    """Whether ``norm[i]`` starts a field written after spaces on a line of fields.
+
+    ``责任领导：刘建华　责任单位：县行政审批局　完成时限：…``: the label follows spaces, and the
+    line before it, outside brackets, already holds a field with a colon.
+    """
+    norm = work.norm
+    if i <= 0 or not _space_only_gap(work, i - 1, i):
+        return False
+    line_start = norm.rfind("\n", 0, i) + 1
+    before = norm[line_start:i]
+    return ":" in before and _depth(norm, line_start, i) == 0
 
 
 def sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
@@ -495,27 +570,209 @@ def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | N
     return out if len(out) >= 2 else None
 
 
+_MAX_HEADER_CELL = 8
+_HEADER_PUNCT = regex.compile(r"[、,;:。()（）]")
+
+
+def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The cells of a row written with spaces between them (``1  建设中心  县商务局  …``)."""
+    norm = work.norm
+    out: list[tuple[int, int]] = []
+    a = -1
+    for i in range(start, end):
+        if norm[i] in _SPACES:
+            if a >= 0:
+                out.append((a, i))
+                a = -1
+            continue
+        if a >= 0 and _space_only_gap(work, i - 1, i):
+            out.append((a, i))
+            a = -1
+        if a < 0:
+            a = i
+    if a >= 0:
+        out.append((a, end))
+    return out if len(out) >= 2 else None
+
+
+_HEADER_NOTE = regex.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）〕\]]$")
+
+
+def _header_cell(text: str) -> str:
+    """A header cell without a note in brackets at its end (``牵头单位（部门）`` → ``牵头单位``)."""
+    return _HEADER_NOTE.sub("", text.strip("* "))
+
+
+def _label_columns(texts: list[str], labels: set[str]) -> dict[int, str]:
+    """The columns whose header cell is a unit label, with the label."""
+    out: dict[int, str] = {}
+    for k, t in enumerate(texts):
+        cell = _header_cell(t)
+        if cell in labels:
+            out[k] = cell
+    return out
+
+
+def _space_header(norm: str, cells: list[tuple[int, int]], labels: set[str]) -> dict[int, str]:
+    """The unit columns of a space-separated header row, or none when it is not one.
+
+    A header has at least three short cells, one of them a unit label, and no punctuation,
+    and none of its other cells looks like a unit (``牵头单位　市发改委`` is a block, not a header).
+    """
+    texts = [norm[a:b] for a, b in cells]
+    cores = [_header_cell(t) for t in texts]
+    if len(texts) < 3 or any(len(t) > _MAX_HEADER_CELL or _HEADER_PUNCT.search(t) for t in cores):
+        return {}
+    if any(_header_cell(t) not in labels and ends_like_unit(t) for t in texts):
+        return {}
+    return _label_columns(texts, labels)
+
+
+def _space_row(
+    cells: list[tuple[int, int]], width: int, columns: dict[int, str]
+) -> list[tuple[int, int]]:
+    """A space-separated row's cells aligned with its header's ``width`` columns.
+
+    Spaces inside a cell split it: columns before the first unit column are taken from the
+    left and the others from the right, so the extra pieces fall into the text column before
+    the unit columns (the task). A row with fewer cells is read from the left.
+    """
+    first = min(columns)
+    if len(cells) <= width or first == 0:
+        return cells
+    extra = len(cells) - width
+    head = cells[: first - 1]
+    middle = cells[first - 1 : first + extra]
+    tail = cells[first + extra :]
+    return [*head, (middle[0][0], middle[-1][1]), *tail]
+
+
+_SERIAL = regex.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
+_MAX_COLUMNS = 10
+
+
+def _header_words() -> frozenset[str]:
+    r = compiled().rules
+    return frozenset([x.text for x in r.labels] + r.other_labels + r.table_header_words)
+
+
+def _lines(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The non-empty lines of ``norm[lo:hi]``, stripped of spaces."""
+    out: list[tuple[int, int]] = []
+    pos = lo
+    while pos < hi:
+        nl = norm.find("\n", pos, hi)
+        end = hi if nl < 0 else nl
+        a, b = pos, end
+        while a < b and norm[a] in _SPACES:
+            a += 1
+        while b > a and norm[b - 1] in _SPACES:
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        pos = end + 1
+    return out
+
+
+def _serial_number(text: str) -> int | None:
+    if not _SERIAL.fullmatch(text):
+        return None
+    digits = regex.sub(r"[()（）.、]", "", text)
+    return int(digits) if digits.isdigit() else "一二三四五六七八九十".find(digits) + 1 or None
+
+
+def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Rows of a table written one cell a line (text taken from a Word or web table).
+
+    The header is a run of at least three lines that are each a header word (a unit label, a
+    label that names no unit, or a word such as ``序号``, ``重点任务``, ``完成时限``), one of them
+    a unit label. The rows follow, each as many lines as the header; when the first column
+    numbers the rows, a row runs to the next number, and a row whose cell count differs (an
+    empty cell left out) is skipped. The table ends at the first row that does not fit.
+    """
+    norm = work.norm
+    unit_labels = {x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
+    words = _header_words()
+    lines = _lines(norm, lo, hi)
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and j - i < _MAX_COLUMNS
+            and _header_cell(norm[slice(*lines[j])]) in words
+        ):
+            j += 1
+        header = [norm[slice(*ln)] for ln in lines[i:j]]
+        columns = _label_columns(header, unit_labels)
+        if len(header) < 3 or not columns:
+            i = max(j, i + 1)
+            continue
+        width = len(header)
+        k = j
+        while k < len(lines):
+            first = _serial_number(norm[slice(*lines[k])])
+            if first is not None:
+                e = k + 1
+                while (
+                    e < len(lines)
+                    and e - k < width
+                    and _serial_number(norm[slice(*lines[e])]) != first + 1
+                ):
+                    e += 1
+            else:
+                e = k + width
+            row = lines[k:e]
+            block = _row_block(norm, row, columns, True) if len(row) == width else None
+            if block is None and (first is None or len(row) == width):
+                break
+            if block is not None:
+                out.append(block)
+            k = e
+        i = max(k, j)
+    return out
+
+
 def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Rows of a table whose header names unit columns (``| 任务 | 牵头单位 | 配合单位 |``).
 
     Each row is a block: its unit cells, each read as if written after its column's label.
+    Cells are separated by ``|`` or tabs, or by spaces when the header row is written so
+    (``序号  重点任务  牵头单位  配合单位  完成时限``, as text taken from a table often is).
     """
     rules = compiled()
     norm = work.norm
     labels = {x.text for x in rules.rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
     out: list[Block] = []
     columns: dict[int, str] = {}
+    spaced = False
+    width = 0
     pos = lo
     while pos < hi:
         nl = norm.find("\n", pos, hi)
         end = hi if nl < 0 else nl
         cells = _cells(work, pos, end)
+        if cells is None and (spaced or not columns):
+            if spaced and not norm[pos:end].strip():
+                pos = end + 1
+                continue
+            cells = _space_cells(work, pos, end)
+            if cells is not None and not columns:
+                columns = _space_header(norm, cells, labels)
+                spaced, width = bool(columns), len(cells)
+                pos = end + 1
+                continue
+            if cells is not None and spaced:
+                cells = _space_row(cells, width, columns)
+            elif cells is not None:
+                cells = None
         if cells is None:
-            columns = {}
+            columns, spaced = {}, False
         elif not columns:
-            columns = {k: norm[a:b] for k, (a, b) in enumerate(cells) if norm[a:b] in labels}
+            columns = _label_columns([norm[a:b] for a, b in cells], labels)
         elif not _RULE_ROW.match(norm[pos:end]):
-            block = _row_block(norm, cells, columns)
+            block = _row_block(norm, cells, columns, spaced)
             if block is not None:
                 out.append(block)
         pos = end + 1
@@ -525,7 +782,21 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 _MIN_LABEL_COLUMN = 4
 
 
-def _row_block(norm: str, cells: list[tuple[int, int]], columns: dict[int, str]) -> Block | None:
+def _unit_pieces(text: str) -> list[str]:
+    """The pieces of a cell between separators, without a trailing 等 (``县商务局等``)."""
+    rules = compiled()
+    out: list[str] = []
+    for p in _LIST_SEPARATORS.split(text):
+        m = rules.strip_suffix.search(p)
+        core = p[: m.start()] if m is not None and m.start() > 0 else p
+        if core:
+            out.append(core)
+    return out
+
+
+def _row_block(
+    norm: str, cells: list[tuple[int, int]], columns: dict[int, str], spaced: bool = False
+) -> Block | None:
     chars: list[str] = []
     pos: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -536,6 +807,8 @@ def _row_block(norm: str, cells: list[tuple[int, int]], columns: dict[int, str])
         cell = compact(norm, a, b)
         if not cell.s:
             continue
+        if spaced and not all(ends_like_unit(_without_role_word(p)) for p in _unit_pieces(cell.s)):
+            return None  # a space-separated row must hold units where the header says so
         if chars:
             chars.append(";")
             pos.append(a)

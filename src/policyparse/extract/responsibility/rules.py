@@ -7,6 +7,7 @@ from functools import cache
 from typing import Literal
 
 import regex
+from pydantic import Field
 
 from ... import ruledata
 from ...ruledata import RuleModel
@@ -52,6 +53,9 @@ class ResponsibilityRules(RuleModel):
     place_endings: list[str]
     unit_endings: list[str]
     not_block_starts: list[str]
+    table_header_words: list[str] = Field(default_factory=list)
+    shared_place_suffixes: str = ""
+    short_city_names: str = "(?!)"
 
 
 class KindPattern(RuleModel):
@@ -105,7 +109,7 @@ class Compiled:
 
     rules: ResponsibilityRules
     label: regex.Pattern[str]
-    """A unit label with its colon (or in 【…】); group ``label``."""
+    """A unit label with its colon (or in 【…】 or […]); group ``label``."""
     other_label: regex.Pattern[str]
     label_roles: dict[str, BlockRole]
     role_word: regex.Pattern[str]
@@ -118,6 +122,8 @@ class Compiled:
     strip_prefix: regex.Pattern[str]
     strip_suffix: regex.Pattern[str]
     fixed: regex.Pattern[str]
+    short_city: regex.Pattern[str]
+    """A place name that ends like a place ending but lacks its 市 (``赣州``)."""
     joint: regex.Pattern[str]
     bare_label: regex.Pattern[str]
     """A unit label with no colon (``牵头单位 市发改委``: white space in the original instead)."""
@@ -136,7 +142,7 @@ def compiled() -> Compiled:
     labels = _alt([x.text for x in r.labels])
     colon = r"(?:[:∶]|为(?=\p{Han}))"
     label = regex.compile(
-        rf"(?:【(?P<label>{labels})】"
+        rf"(?:【(?P<label>{labels})】|\[(?P<label>{labels})\]"
         rf"|\*{{0,2}}(?P<label>{labels})\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"
     )
     other = regex.compile(
@@ -159,7 +165,7 @@ def compiled() -> Compiled:
     )
     label_start = regex.compile(
         rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?|(?<=[。;]))"
-        rf"(?:【(?:{labels})】|\*{{0,2}}(?:{labels})\*{{0,2}}\s{{0,3}}{colon})"
+        rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels})\*{{0,2}}\s{{0,3}}{colon})"
     )
     return Compiled(
         rules=r,
@@ -173,6 +179,7 @@ def compiled() -> Compiled:
         noise=noise,
         strip_prefix=strip_prefix,
         strip_suffix=strip_suffix,
+        short_city=regex.compile(r.short_city_names),
         fixed=fixed,
         joint=joint,
         assignment=assignment,

@@ -23,6 +23,7 @@ _CLOSE = ")】〕]）>〉"
 _MAX_UNIT = 40
 _LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
 _SEPARATED = regex.compile(r"[、,;/\x00]")
+_BARE_NAME = regex.compile(r"\p{Han}{2,4}")
 
 
 @dataclass(frozen=True)
@@ -296,14 +297,30 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
         head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
         if head is None or not text[: -len(head)].endswith(places):
             continue
+        place = text[: -len(head)]
+        suffix = place[-1] if place[-1] in r.shared_place_suffixes else ""
         k = j - 1
         while k >= 0 and k < len(seps) and seps[k] in ("、", "和"):
             prev = t[items[k].start : items[k].end]
-            if any(prev.endswith(h) for h in heads) or not prev.endswith(places):
+            if any(prev.endswith(h) for h in heads):
                 break
-            out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
+            if suffix and _takes_place_suffix(prev, suffix):
+                # 南昌、九江、吉安市人民政府: the bare names share 市 as well as the head
+                out[k] = Item(items[k].start, items[k].end, (it.end - len(head) - 1, it.end))
+            elif prev.endswith(places):
+                out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
+            else:
+                break
             k -= 1
     return out
+
+
+def _takes_place_suffix(name: str, suffix: str) -> bool:
+    """Whether a bare place name before ``…市人民政府`` lacks the ``市`` it shares."""
+    rules = compiled()
+    if name.endswith(suffix) or not _BARE_NAME.fullmatch(name):
+        return False
+    return not ends_like_unit(name) or rules.short_city.fullmatch(name) is not None
 
 
 def parse_content(s: str) -> Parsed:

@@ -30,12 +30,14 @@ _TIME_LEAD = regex.compile(
     r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
     r"(?:\d{4}|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?)"
 )
-_COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|规模|总规模)$")
+_COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
 _RATIO_END = regex.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
 _QUOTE_LIST = regex.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
 _LIMIT_LEAD = regex.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
 _ANZHAO = regex.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
-_NORMATIVE = regex.compile(r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|保持在")
+_NORMATIVE = regex.compile(
+    r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|压减至|压减到|缩短至|缩短到|保持在"
+)
 _COMPARE_ONLY = regex.compile(
     r"(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
     r"(?:年均|平均|同比|累计)?"
@@ -50,6 +52,12 @@ _TREND_TAIL = regex.compile(
     r"(?:提高|提升|增加|增长|下降|降低|减少|改善|扩大|优化)$"
 )
 _REACH = regex.compile(r"(?:至少|不少于|最少)(?=\p{Han}{1,3}$)")
+_CHANGE_AFTER = regex.compile(
+    r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
+)
+_COMPARE_TAIL = regex.compile(
+    r"(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)$"
+)
 _DUN = regex.compile(r"、")
 _AND_STRONG = regex.compile(r"以及|和|与")
 _AND_WEAK = regex.compile(r"及")
@@ -117,6 +125,10 @@ def _strip_tail(s: str) -> str:
     if s.endswith(("年均", "平均", "人均", "户均")):
         return s
     s = c.tail.sub("", s)
+    # 公共数据开放数量比2022年翻一番: the base of the comparison is no part of the indicator
+    cut = _COMPARE_TAIL.sub("", s)
+    if len(cut) >= 2:
+        s = cut
     return s.rstrip(_STRIP)
 
 
@@ -338,11 +350,13 @@ class SentenceReader:
         near = c.near_level.search(pre)
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         ends_with_action = bool(pre and c.action_end.search(pre))
+        lead_q = any(x.start == post_off for x in self.all_qs)
         q_first = bool(
             post_clean
             and regex.match(r"[\p{Han}“\"《(（]", post_clean)
             and (_bare_unit(unit) in c.count_units or unit in ("%", "成"))
-            and not c.level.match(post_clean)
+            # 2—3个超千亿元产业集群: 超 is the bound of the threshold after the count
+            and (lead_q or not c.level.match(post_clean))
             and (not pre.strip(_STRIP) or ends_with_action)
         )
         if q_first:
@@ -517,6 +531,7 @@ class SentenceReader:
             return _drop_any_verb(base) + subject
         if (
             len(subject) <= 3
+            and (prev.q.rec.unit or "") in ("%", "‰", "百分点", "成")
             and not c.measure_head.search(subject)
             and regex.fullmatch(r"\p{Han}+", subject)
             and not regex.search(r"[率比量数值额度]$", subject)
@@ -569,9 +584,13 @@ class SentenceReader:
             names = self._split_items(subject, n)
         if names is None:
             names = [subject] * n
+        # 排放总量比2020年分别下降8%、10%: each indicator is an amount of change
+        ch = _CHANGE_AFTER.match(norm, fb + 2)
         out: list[Reading] = []
         for k, q in enumerate(chosen):
             ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
+            if ch and (q.rec.unit or "") in ("%", "百分点", "倍", "成"):
+                ind = f"{ind}{ch.group(0)}幅度"
             out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
         return out
 
@@ -591,7 +610,9 @@ class SentenceReader:
         others = parts[:-1]
         avg = sum(len(p) for p in others) / len(others)
         last = parts[-1]
-        cut = _snap(last, round(avg))
+        cut = _shared_ending(others, last)
+        if cut is None:
+            cut = _snap(last, round(avg))
         own, head = last[:cut], last[cut:]
         items = [*others, own]
         return [f"{prefix}{p}{head}" for p in items]
@@ -627,6 +648,23 @@ def _list_parts(subject: str, n: int) -> list[str] | None:
                 return [*parts[:-1], *last]
     parts = cut(_LIST_SPLIT, subject, 0)
     return parts if len(parts) == n else None
+
+
+def _shared_ending(others: list[str], last: str) -> int | None:
+    """Where the last item of a list ends when the items share an ending word:
+    ``京津冀及周边地区、长三角地区煤炭消费量`` → after ``长三角地区``;
+    ``…核心区、…承载区主营业务收入`` → after ``…承载区``. The longest ending (up to four
+    characters) that every other item has and that the last item holds before at least two
+    more characters."""
+    shortest = min(len(p) for p in others)
+    for k in range(min(4, shortest - 1), 0, -1):
+        end = others[0][-k:]
+        if not all(p.endswith(end) for p in others):
+            continue
+        at = last.rfind(end, 0, len(last) - 2)
+        if at > 0:
+            return at + k
+    return None
 
 
 def _snap(text: str, at: int) -> int:

@@ -25,7 +25,7 @@ class TargetRules(RuleModel):
     support_after_words: list[str]
     finance_words: list[str]
     procedure_patterns: list[str]
-    standing_limit_patterns: list[str] = []
+    standing_limit_patterns: list[str]
     entry_patterns: list[str]
     past_markers: list[str]
     past_patterns: list[str]

@@ -103,7 +103,8 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             prev = qs[runs[-1][-1]]
             gap = norm[prev.end : q.start]
             gap = _BOUND_EDGE.sub("", gap)
-            if gap == "" or _JOINERS.match(gap):
+            # 2—3个超千亿元产业集群: a value opening with a bound word starts a new run
+            if (gap == "" and not _HAN.match(norm[q.start : q.start + 1])) or _JOINERS.match(gap):
                 runs[-1].append(i)
                 continue
         runs.append([i])
@@ -113,11 +114,22 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
         if k + 1 < len(runs):
             nxt = qs[runs[k + 1][0]]
             between = _BOUND_EDGE.sub("", norm[last.end : nxt.start])
+            nxt_q = qs[runs[k + 1][-1]]
+            nxt_rest = _BOUND_EDGE.sub("", norm[nxt_q.end : clause[1]])
+            # 1—2个产值超10亿元的…集群, 2—3个超千亿元产业集群: a threshold of the noun counted
+            nxt_qualifies = nxt_rest.startswith("的") or (
+                nxt_q.rec.bound in ("gt", "ge")
+                and bool(_HAN.match(nxt_rest[:1]))
+                and not _starts_with_verb(nxt_rest)
+            )
+            counted = _bare_unit(last.rec.unit or "") in cues().count_units
             if (
                 between
                 and between[0] not in _SEPARATORS
                 and between[-1] not in LIST_SEP
                 and not between.endswith(("和", "及", "与", "以及"))
+                # 打造1—2个产值超10亿元的农业产业集群: the count is what the threshold qualifies
+                and not (counted and nxt_qualifies)
             ):
                 out.update(run)
                 continue
@@ -138,6 +150,10 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             ) and not _starts_with_verb(rest):
                 out.update(run)
     return out
+
+
+def _bare_unit(unit: str) -> str:
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
 
 
 def _bare(head: str) -> str:

@@ -173,7 +173,7 @@ def patterns() -> _Patterns:
             "point",
             regex.compile(
                 rf"(?<![\d〇○零一二三四五六七八九十百两半几多数近每个今明本当去上后前同该次全第])"
-                rf"(?P<bw>{_alt(r.bare_year_words)})(?!(?<=初){early})"
+                rf"(?P<bw>{_alt(r.bare_year_words)})(?!(?<=初){early})(?!(?<=全年)[龄候级])"
             ),
         ),
         (
