@@ -75,7 +75,8 @@ def validate(name: str, raw: Any, model: type[M]) -> M:
 
 @cache
 def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
-    return validate(name, yaml.safe_load(data_text(name)), model)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    return validate(name, yaml.load(data_text(name), Loader=loader), model)
 
 
 def load(name: str, model: type[M]) -> M:
