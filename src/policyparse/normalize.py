@@ -12,7 +12,7 @@ What normalization does:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -66,6 +66,17 @@ class WorkingText:
             return len(self.text)
         k = bisect_right(self._norm_starts, i) - 1
         return self._orig_starts[k] + (i - self._norm_starts[k])
+
+    def gap_before(self, i: int) -> bool:
+        """Whether normalization removed text of ``text`` between ``norm[i - 1]`` and ``norm[i]``."""
+        k = bisect_left(self._norm_starts, i)
+        return 0 < i < len(self.norm) and k < len(self._norm_starts) and self._norm_starts[k] == i
+
+    def gaps_in(self, start: int, end: int) -> list[int]:
+        """The offsets ``i`` in ``start..end-1`` with :meth:`gap_before` true, in order."""
+        lo = bisect_left(self._norm_starts, max(start, 1))
+        hi = bisect_left(self._norm_starts, min(end, len(self.norm)))
+        return list(self._norm_starts[lo:hi])
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``text`` that ``norm[start:end]`` came from."""

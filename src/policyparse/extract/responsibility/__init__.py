@@ -25,7 +25,7 @@ from .blocks import (
 from .names import describe
 from .roles import assign_roles, convention_applies, convention_positions
 from .rules import compiled
-from .units import Parsed, ends_like_unit, parse_content
+from .units import Item, Parsed, ends_like_unit, parse_content
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -43,8 +43,16 @@ class Found:
     parsed: Parsed
 
 
+def _item_text(s: str, item: Item) -> str:
+    """The unit ``item`` names, with the head word it shares (``合肥`` → ``合肥市政府``)."""
+    text = s[item.start : item.end]
+    if item.head is not None:
+        text += s[item.head[0] : item.head[1]]
+    return text
+
+
 def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
-    items = [b.content.s[i.start : i.end] for g in p.groups for i in g.items]
+    items = [_item_text(b.content.s, i) for g in p.groups for i in g.items]
     if not items:
         return False
     if b.labeled or (p.labels and not p.unlabeled_units):

@@ -353,6 +353,8 @@ _PIECE_END = "、,;:。" + OPENERS + CLOSERS
 
 def _space_only_gap(work: WorkingText, a: int, b: int) -> bool:
     """Whether only spaces (no line break) stood between ``norm[a]`` and ``norm[b]``."""
+    if b == a + 1 and not work.gap_before(b):
+        return False
     gap = work.text[work.to_orig(a) + 1 : work.to_orig(b)]
     return bool(gap) and all(c in _SPACES for c in gap)
 
@@ -578,6 +580,7 @@ def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int
     """The cells of a row written with spaces between them (``1  建设中心  县商务局  …``)."""
     norm = work.norm
     out: list[tuple[int, int]] = []
+    gaps = {k for k in work.gaps_in(start + 1, end) if _space_only_gap(work, k - 1, k)}
     a = -1
     for i in range(start, end):
         if norm[i] in _SPACES:
@@ -585,7 +588,7 @@ def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int
                 out.append((a, i))
                 a = -1
             continue
-        if a >= 0 and _space_only_gap(work, i - 1, i):
+        if a >= 0 and i in gaps:
             out.append((a, i))
             a = -1
         if a < 0:

@@ -55,6 +55,8 @@ class ResponsibilityRules(RuleModel):
     not_block_starts: list[str]
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
+    member_heads: list[str] = Field(default_factory=list)
+    member_bodies: list[str] = Field(default_factory=list)
     short_city_names: str = "(?!)"
 
 

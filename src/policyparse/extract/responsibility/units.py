@@ -312,6 +312,29 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
             else:
                 break
             k -= 1
+    return _expand_member_heads(t, items, seps, out)
+
+
+def _expand_member_heads(t: str, items: list[Item], seps: list[str], out: list[Item]) -> list[Item]:
+    """Give a shared member head to the bodies before it.
+
+    ``省安委会、省减灾委各成员单位`` → ``省安委会各成员单位``, ``省减灾委各成员单位``.
+    """
+    r = compiled().rules
+    heads = sorted(r.member_heads, key=len, reverse=True)
+    bodies = tuple(r.member_bodies)
+    for j, it in enumerate(items):
+        text = t[it.start : it.end]
+        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        if head is None or not text[: -len(head)].endswith(bodies):
+            continue
+        k = j - 1
+        while k >= 0 and seps[k] in ("、", "和") and out[k].head is None:
+            prev = t[items[k].start : items[k].end]
+            if not prev.endswith(bodies) or any(prev.endswith(h) for h in heads):
+                break
+            out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
+            k -= 1
     return out
 
 
