@@ -66,8 +66,11 @@ _SMALL_UNITS: dict[str, int] = {
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _ZEROS = frozenset("零〇○")
 
-ARABIC_PATTERN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-"""An Arabic number: digits, optional thousands separators, optional decimals."""
+ARABIC_PATTERN = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,20})(?:\.\d{1,12})?"
+"""An Arabic number: digits, optional thousands separators, optional decimals.
+
+Runs are bounded (at most 20 digits) so that no pattern built on it can go quadratic on a long
+run of digits; a longer run is no number."""
 
 _CN_DIGIT = "零〇一二三四五六七八九两"
 _CN_ALL = _CN_DIGIT + "十百千万亿"

@@ -157,7 +157,7 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
         and f.num in r.article_numerals
         and not f.unit.magnitude
         and f.unit.unit in r.article_units
-        and not _each_before(t, f.start)
+        and (not _each_before(t, f.start) or _arrangement_after(t, f.end, r.article_heads))
     ):
         excluded = "article"
     return replace(
@@ -176,6 +176,17 @@ def _each_before(t: str, pos: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def _arrangement_after(t: str, pos: int, heads: tuple[str, ...]) -> bool:
+    """The counted phrase after ``pos`` ends its clause with a noun of an arrangement
+    (一项标准化零工市场服务制度): one of them is no count to reach."""
+    if not heads:
+        return False
+    i = pos
+    while i < len(t) and i - pos < 24 and t[i] not in _CLAUSE_END:
+        i += 1
+    return t.endswith(heads, pos, i)
 
 
 def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:

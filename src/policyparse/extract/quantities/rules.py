@@ -99,6 +99,9 @@ class ExclusionRules(RuleModel):
     (建成一个…平台) rather than a count."""
     article_units: list[str]
     """The count words after which ``article_numerals`` read as articles."""
+    article_heads: list[str]
+    """Nouns of arrangements (制度, 机制): a lone numeral counting one of them is an article
+    even after 每 (每个县建设一项…制度)."""
 
 
 class QuantityWord(RuleModel):
@@ -171,6 +174,7 @@ class Rules:
     quotes: tuple[QuoteMarks, ...]
     article_numerals: frozenset[str]
     article_units: frozenset[str]
+    article_heads: tuple[str, ...]
     reach: tuple[str, ...]
     reach_max: int
     words: dict[str, QuantityWord]
@@ -241,6 +245,7 @@ def rules() -> Rules:
         quotes=tuple(x.name_quotes),
         article_numerals=frozenset(x.article_numerals),
         article_units=frozenset(x.article_units),
+        article_heads=tuple(x.article_heads),
         reach=tuple(sorted(b.reach, key=len, reverse=True)),
         reach_max=b.reach_max,
         words={q.word: q for q in w.words},

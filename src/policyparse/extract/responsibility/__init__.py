@@ -72,12 +72,14 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     # No label and no role word: only a list of units closing a sentence, mostly departments
     # (at least one when the document says how its lists of units are ranked).
     agencies = sum(_official(t) for t in items)
-    enough = agencies > 0 if convention else 2 * agencies >= len(items)
+    enough = agencies > 0 if convention else _OFFICIAL_SHARE * len(items) <= agencies
     return b.closed and b.after_stop and enough
 
 
 _LEVEL_START = regex.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
 _MIN_KNOWN_SHARE = 2 / 3
+_OFFICIAL_SHARE = 1 / 3
+"""Share of departments or governments in a bracket of units without label or role word."""
 
 
 _COMPANY = regex.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
@@ -114,6 +116,15 @@ def _official(name: str) -> bool:
     return info.kind == "other" and info.level is not None
 
 
+def _closes_task(norm: str, line_start: int, b: Block) -> bool:
+    """Whether a bracket closes a sentence of task text on its line.
+
+    A task line with contact details in it (``…（电话：010-…）。（商务部负责）``) is marked as
+    web-page debris, but its block is kept; a footer line (``主办单位：…　电话：…``) has none.
+    """
+    return b.form == "bracket" and b.after_stop and "。" in norm[line_start : b.start]
+
+
 def _debris_ranges(ctx: Context) -> list[tuple[int, int]]:
     return [(ln.start, ln.end) for ln in ctx.outline.lines if ln.debris]
 
@@ -136,7 +147,7 @@ def find_blocks(ctx: Context) -> list[Found]:
     for b in candidates:
         if b.start < last_end:
             continue
-        if any(s <= b.start < e for s, e in debris):
+        if any(s <= b.start < e and not _closes_task(norm, s, b) for s, e in debris):
             continue
         parsed = parse_content(b.content.s)
         if _is_block(b, parsed, any(p < b.end for p in conventions)):

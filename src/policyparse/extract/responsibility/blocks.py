@@ -283,6 +283,13 @@ def _without_role_word(text: str) -> str:
     return text[: m.start()] if m is not None and m.end() == len(text) else text
 
 
+def _after_bullets(norm: str, k: int) -> int:
+    """Where the text after the bullets at ``norm[k]`` starts (``◆责任单位:`` → ``责任单位:``)."""
+    while k < len(norm) and norm[k] in _BULLETS:
+        k += 1
+    return k
+
+
 def _line_goes_on(norm: str, start: int, j: int, k: int) -> bool:
     """Whether a list of units that started at ``start`` goes on after the break at ``j``.
 
@@ -297,7 +304,7 @@ def _line_goes_on(norm: str, start: int, j: int, k: int) -> bool:
         not before
         or before[-1] in "、,;:"
         or norm[k] in "、,;" + OPENERS + CLOSERS
-        or compiled().label.match(norm, k) is not None
+        or compiled().label.match(norm, _after_bullets(norm, k)) is not None
         or compiled().role_word.match(norm, k) is not None
         or _label_across(norm, j, k)
         or _depth(norm, start, j) > 0

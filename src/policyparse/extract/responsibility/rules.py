@@ -55,7 +55,9 @@ class ResponsibilityRules(RuleModel):
     not_block_starts: list[str]
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
+    label_notes: list[str] = Field(default_factory=list)
     member_heads: list[str] = Field(default_factory=list)
+    category_heads: list[str] = Field(default_factory=list)
     member_bodies: list[str] = Field(default_factory=list)
     short_city_names: str = "(?!)"
 
@@ -143,9 +145,10 @@ def compiled() -> Compiled:
     r = ruledata.load("responsibility.yaml", ResponsibilityRules)
     labels = _alt([x.text for x in r.labels])
     colon = r"(?:[:∶]|为(?=\p{Han}))"
+    note = rf"(?:\((?:{_alt(r.label_notes)})\))?" if r.label_notes else ""
     label = regex.compile(
         rf"(?:【(?P<label>{labels})】|\[(?P<label>{labels})\]"
-        rf"|\*{{0,2}}(?P<label>{labels})\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"
+        rf"|\*{{0,2}}(?P<label>{labels}){note}\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"
     )
     other = regex.compile(
         rf"(?:(?P<label>{_alt(r.other_labels)})|(?<=^|[,;、。\x00])(?P<label>{r.other_label}))"
@@ -167,7 +170,7 @@ def compiled() -> Compiled:
     )
     label_start = regex.compile(
         rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?|(?<=[。;]))"
-        rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels})\*{{0,2}}\s{{0,3}}{colon})"
+        rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels}){note}\*{{0,2}}\s{{0,3}}{colon})"
     )
     return Compiled(
         rules=r,

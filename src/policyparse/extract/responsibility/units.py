@@ -22,8 +22,10 @@ _OPEN = "(【〔[（<〈"
 _CLOSE = ")】〕]）>〉"
 _MAX_UNIT = 40
 _LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
+_TRAILING_JUNK = "●■◆◇□•·▲△☆★*-" + CUT
 _SEPARATED = regex.compile(r"[、,;/\x00]")
 _BARE_NAME = regex.compile(r"\p{Han}{2,4}")
+_FIELD_WORD = regex.compile(r"\p{Han}{2,8}")
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,8 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     for s, e, sep in pieces:
         while s < e and t[s] in _LEADING_JUNK:
             s += 1
+        while e > s and t[e - 1] in _TRAILING_JUNK:  # the bullet of the next label line
+            e -= 1
         m = rules.strip_prefix.match(t, s, e)
         if m is not None and m.end() < e:
             s = m.end()
@@ -312,7 +316,32 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
             else:
                 break
             k -= 1
-    return _expand_member_heads(t, items, seps, out)
+    out = _expand_member_heads(t, items, seps, out)
+    return _expand_category_heads(t, items, seps, out)
+
+
+def _expand_category_heads(
+    t: str, items: list[Item], seps: list[str], out: list[Item]
+) -> list[Item]:
+    """Give a category head to the field words before it.
+
+    ``各地商务、财政部门`` → ``各地商务部门``, ``财政部门``: a piece before ``、`` that does not end
+    like a unit takes the head of the unit after it.
+    """
+    heads = sorted(compiled().rules.category_heads, key=len, reverse=True)
+    for j, it in enumerate(items):
+        text = t[it.start : it.end]
+        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        if head is None:
+            continue
+        k = j - 1
+        while k >= 0 and seps[k] == "、" and out[k].head is None:
+            prev = t[items[k].start : items[k].end]
+            if ends_like_unit(prev) or not _FIELD_WORD.fullmatch(prev):
+                break
+            out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
+            k -= 1
+    return out
 
 
 def _expand_member_heads(t: str, items: list[Item], seps: list[str], out: list[Item]) -> list[Item]:

@@ -54,7 +54,7 @@ def run(ctx: Context) -> None:
     ]
     past_sections = _past_sections(ctx)
     rows = read_tables(ctx, lay, finder.ref)
-    for ss, se in lay.sentences:
+    for ss, se in _bounded(norm, lay.sentences):
         qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
         if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
@@ -65,7 +65,7 @@ def run(ctx: Context) -> None:
         year = past_year(norm, times, finder.ref)
         if year is not None or any(a <= ss < b for a, b in past_sections):
             past = True
-        elif past_marker(norm, ss, se):
+        elif past_marker(norm, ss, se, times):
             # a marker of the past in a sentence under a deadline ahead is no statement
             past = (
                 not _has_future(finder, times)
@@ -191,16 +191,39 @@ def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
     )
 
 
+MAX_SENTENCE = 1000
+"""A longer sentence (a run-on list, a table flattened to one line) is read in pieces of at most
+this many characters, cut after a clause mark, so that reading stays linear in its length."""
+
+
+def _bounded(norm: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for ss, se in sentences:
+        while se - ss > MAX_SENTENCE:
+            window = norm[ss : ss + MAX_SENTENCE]
+            cut = max(window.rfind(m) for m in "，,；;、 ")
+            cut = ss + cut + 1 if cut > 0 else ss + MAX_SENTENCE
+            out.append((ss, cut))
+            ss = cut
+        out.append((ss, se))
+    return out
+
+
 def _topic(norm: str, lay: Layout, i: int) -> str:
     """The field named by the last ``在…领域，`` of the paragraph before offset ``i``."""
     c = cues()
     pi = lay.paragraph_index(i)
     if pi is None:
         return ""
-    ps, _pe = lay.paragraphs[pi]
+    cls = lay.para_clauses.get(pi)
+    if cls is None:
+        cls = lay.para_clauses[pi] = clauses(norm, *lay.paragraphs[pi])
     best = ""
-    for cs, _ce in clauses(norm, ps, i):
-        m = c.topic.match(norm[cs : i + 1])
+    for cs, ce in cls:
+        if cs > i:
+            break
+        # the clause holding i is read up to i, as if the paragraph ended there
+        m = c.topic.match(norm[cs : min(ce, i) + 1])
         if m:
             best = m.group(1) + m.group(2)
     return best

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...records import Deadline, Meta
 from .geometry import LIST_ITEM, Layout, TRef
-from .select import is_comparison, is_deadline_word, valid_year
+from .select import is_attributive, is_comparison, is_deadline_word, valid_year
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -56,12 +56,11 @@ class DeadlineFinder:
         y = valid_year(t)
         if y is None or is_comparison(self.norm, t):
             return None
-        if (
-            self.ref is not None
-            and y < self.ref
-            and not (is_deadline_word(self.norm, t) and t.rec.kind != "period")
-        ):
-            return None
+        if self.ref is not None and y < self.ref:
+            if not (is_deadline_word(self.norm, t) and t.rec.kind != "period"):
+                return None
+            if is_attributive(self.norm, t):
+                return None  # 完成2005年底前建成的小区改造: a past date naming a kind of thing
         return y
 
     def _last_in(self, start: int, end: int) -> Found | None:

@@ -58,6 +58,8 @@ class Layout:
     _para_starts: list[int] = field(default_factory=list)
     _q_starts: list[int] = field(default_factory=list)
     _t_starts: list[int] = field(default_factory=list)
+    para_clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Clauses of each paragraph (by index), computed on first use."""
 
     def __post_init__(self) -> None:
         self._para_starts = [p[0] for p in self.paragraphs]
@@ -147,6 +149,29 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pos = i + 1
     if end > pos:
         out.append((pos, end))
+    if any(e - s > MAX_CLAUSE for s, e in out):
+        out = [piece for s, e in out for piece in _cut_long(text, s, e)]
+    return out
+
+
+MAX_CLAUSE = 300
+"""A longer run without a clause mark (a run-on list, a table flattened to one line) is read in
+pieces of at most this many characters, cut at the last ``、`` or space, so that reading a
+document stays linear in its length."""
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_CLAUSE:
+        cut = max(
+            text.rfind("、", start, start + MAX_CLAUSE), text.rfind(" ", start, start + MAX_CLAUSE)
+        )
+        if cut <= start:
+            cut = start + MAX_CLAUSE
+        out.append((start, cut))
+        start = cut + 1 if text[cut] in "、 " else cut
+    if end > start:
+        out.append((start, end))
     return out
 
 

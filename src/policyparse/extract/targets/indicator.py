@@ -425,7 +425,7 @@ class SentenceReader:
             subject = _strip_tail(pre[: ch.start()])
             if _COMPARE_ONLY.fullmatch(subject):
                 subject = self._shared_subject(ci, prev) + subject
-            ind = f"{subject}{ch.group(0)}幅度"
+            ind = f"{subject}{ch.group(0)}{cues().raw.change_measure}"
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
 
         # what is counted, then the value: 获批一类新药10个
@@ -590,7 +590,7 @@ class SentenceReader:
         for k, q in enumerate(chosen):
             ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
             if ch and (q.rec.unit or "") in ("%", "百分点", "倍", "成"):
-                ind = f"{ind}{ch.group(0)}幅度"
+                ind = f"{ind}{ch.group(0)}{cues().raw.change_measure}"
             out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
         return out
 

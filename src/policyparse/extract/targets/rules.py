@@ -43,6 +43,11 @@ class TargetRules(RuleModel):
     object_strip: list[str]
     limit_verbs: list[str]
     topic_pattern: str
+    value_tail_words: list[str]
+    attributive_time: str
+    scope_before: str
+    weak_past_markers: list[str]
+    change_measure: str
 
 
 def _alt(words: list[str]) -> str:
@@ -85,6 +90,10 @@ class Cues:
     object_strip: tuple[regex.Pattern[str], ...]
     limit_verb: regex.Pattern[str]
     topic: regex.Pattern[str]
+    value_tail: tuple[str, ...] = ()
+    attributive_time: regex.Pattern[str] | None = None
+    scope_before: regex.Pattern[str] | None = None
+    weak_past: regex.Pattern[str] | None = None
 
 
 @cache
@@ -98,7 +107,8 @@ def cues() -> Cues:
         not_verbs=tuple(r.not_verbs),
         near_level=regex.compile(rf"(?:{_alt(r.near_level_verbs)})$"),
         change=regex.compile(rf"(?:{_alt(r.change_verbs)})$"),
-        action=regex.compile(_alt(r.action_verbs)),
+        # 开发区 is no 开发: a not_verbs word is never read as an action verb either
+        action=regex.compile(rf"(?!{_alt(r.not_verbs)})(?:{_alt(r.action_verbs)})"),
         action_end=regex.compile(rf"(?:{_alt(r.action_verbs)})$"),
         indicator_verbs=frozenset(r.indicator_verbs),
         # 补贴性职业技能培训: a word of support made an adjective names a kind of thing
@@ -127,6 +137,10 @@ def cues() -> Cues:
         object_strip=tuple(regex.compile(p) for p in r.object_strip),
         limit_verb=regex.compile(_alt(r.limit_verbs)),
         topic=regex.compile(r.topic_pattern),
+        value_tail=tuple(r.value_tail_words),
+        attributive_time=regex.compile(r.attributive_time) if r.attributive_time else None,
+        scope_before=regex.compile(r.scope_before) if r.scope_before else None,
+        weak_past=regex.compile(_alt(r.weak_past_markers)) if r.weak_past_markers else None,
     )
 
 

@@ -55,11 +55,19 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     before = norm[max(clause[0], q.start - 2) : q.start]
     if before.endswith(("等", "前", "第", "〕", "号")):
         return "name"
-    if norm[q.end : q.end + 1] in ("强", "号", "届", "类", "级", "大", "型", "代", "维"):
+    if norm[q.end : q.end + 1] in ("强", "号", "届", "类", "级", "大", "型", "代", "维") and not (
+        c.value_tail and norm.startswith(c.value_tail, q.end)
+    ):
         return "name"
     unit = q.rec.unit or ""
     if unit and norm.startswith(c.unit_word_breakers, q.end - 1) and norm[q.end - 1] == unit[-1]:
         return "name"
+    if (
+        c.scope_before is not None
+        and _bare_unit(unit) in c.count_units
+        and c.scope_before.search(norm[max(clause[0], q.start - 12) : q.start])
+    ):
+        return "scope"  # 覆盖全省16个设区市: how many there are, not a count to reach
     text = norm[clause[0] : clause[1]]
     after = norm[q.end : clause[1]]
     if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
@@ -142,7 +150,12 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             if head.endswith(("超", "过", "超过", "高于", "以上")):
                 out.update(run)
                 continue
-        if (last.rec.unit or "").endswith("元") and rest[:1] and _HAN.match(rest[:1]):
+        if (
+            (last.rec.unit or "").endswith("元")
+            and rest[:1]
+            and _HAN.match(rest[:1])
+            and not (cues().value_tail and rest.startswith(cues().value_tail))
+        ):
             head = norm[clause[0] : qs[run[0]].start]
             # "培育一批10亿元大品种": money naming a kind of thing
             if (
@@ -180,6 +193,12 @@ def valid_year(t: TRef) -> int | None:
     if kind == "start":
         return None
     return t.rec.year
+
+
+def is_attributive(norm: str, t: TRef) -> bool:
+    """A time that qualifies a noun (``2005年底前建成的小区``, ``恢复到2019年的80%``)."""
+    pat = cues().attributive_time
+    return pat is not None and pat.match(norm, t.end) is not None
 
 
 def is_comparison(norm: str, t: TRef) -> bool:
@@ -231,11 +250,23 @@ def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
     return None
 
 
-def past_marker(norm: str, start: int, end: int) -> bool:
-    """Whether a sentence states facts of the present or past."""
+def past_marker(norm: str, start: int, end: int, times: list[TRef] | None = None) -> bool:
+    """Whether a sentence states facts of the present or past.
+
+    A comparison with the year before (``较上年``) counts only when ``times`` holds a time
+    of the sentence that is neither a recurrence, a duration nor a comparison base."""
     c = cues()
     text = norm[start:end]
     if c.past.search(text):
+        return True
+    if (
+        c.weak_past is not None
+        and c.weak_past.search(text)
+        and any(
+            t.rec.kind not in ("recurrence", "duration") and not is_comparison(norm, t)
+            for t in times or []
+        )
+    ):
         return True
     return any(not is_not_past_le(text, m.start()) for m in c.past_le.finditer(text))
 
