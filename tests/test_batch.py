@@ -278,7 +278,7 @@ def test_output_file_is_whole_or_absent(tmp_path: Path) -> None:
 
 def test_time_limit_fails_one_file_with_a_code() -> None:
     result = run_task(Task(0, str(CORPUS_FILES[0]), "text", "json", timeout=0.001))
-    assert not result.ok and result.code == "PP105" and "gave up" in (result.error or "")
+    assert not result.ok and result.code == "PP109" and "gave up" in (result.error or "")
     result = run_task(Task(0, str(CORPUS_FILES[0]), "text", "json", timeout=60))
     assert result.ok and result.text
 
@@ -304,7 +304,7 @@ def test_progress_bar_draws_and_prints_errors_above_it() -> None:
 
 def test_pathological_files_end_within_the_time_limit(tmp_path: Path) -> None:
     """A million-character line, 100,000 nested brackets and a million line breaks each end
-    (read, or failed with PP105 at the time limit) without holding up the good file."""
+    (read, or failed with PP109 at the time limit) without holding up the good file."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "line.txt").write_text("加强组织领导" * 170_000, encoding="utf-8")
@@ -321,7 +321,7 @@ def test_pathological_files_end_within_the_time_limit(tmp_path: Path) -> None:
     assert proc.returncode in (0, 1), proc.stderr
     assert (out / f"{GOOD[0].name}.json").is_file()
     for line in _error_lines(proc.stderr):
-        assert line.startswith("PP105 "), line
+        assert line.startswith("PP109 "), line
     for name in ("line.txt", "nested.txt", "breaks.txt"):
         written = (out / f"{name}.json").is_file()
         assert written != any(f"{name}:" in x for x in _error_lines(proc.stderr))
@@ -357,7 +357,7 @@ def test_a_dying_or_stuck_worker_is_replaced_and_its_file_named(
     assert time.monotonic() - start < 90
     assert [Path(r.path).name for r in results] == names  # input order
     by_name = {Path(r.path).name: r for r in results}
-    assert by_name["crash.txt"].code == "PP106" and "died" in (by_name["crash.txt"].error or "")
-    assert by_name["hang.txt"].code == "PP105"
+    assert by_name["crash.txt"].code == "PP110" and "died" in (by_name["crash.txt"].error or "")
+    assert by_name["hang.txt"].code == "PP109"
     for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
         assert by_name[name].ok and by_name[name].text, by_name[name].error

@@ -4,6 +4,7 @@ Codes:
     PP100 file not found        PP101 empty file          PP102 binary file
     PP103 undecodable text      PP104 unsupported format  PP105 file too large
     PP106 corrupt document      PP107 encrypted document  PP108 no text layer
+    PP109 time limit exceeded   PP110 worker process died
     PP200 invalid gold file     PP201 invalid check config
     PP300 invalid rule data     PP400 usage error         PP500 output error
     PP401 missing optional dependency
@@ -66,6 +67,18 @@ class EncryptedDocument(ReadError):
 
 class NoTextLayer(ReadError):
     code = "PP108"
+
+
+class TimeLimitExceeded(ReadError):
+    """A file took longer than the batch's per-file time limit."""
+
+    code = "PP109"
+
+
+class WorkerDied(ReadError):
+    """The worker process reading a file died (a crash, or killed by the system)."""
+
+    code = "PP110"
 
 
 class GoldError(PolicyParseError):

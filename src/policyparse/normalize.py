@@ -68,7 +68,7 @@ class WorkingText:
         return self._orig_starts[k] + (i - self._norm_starts[k])
 
     def gap_before(self, i: int) -> bool:
-        """Whether normalization removed text of ``text`` between ``norm[i - 1]`` and ``norm[i]``."""
+        """Whether normalization removed original text between ``norm[i - 1]`` and ``norm[i]``."""
         k = bisect_left(self._norm_starts, i)
         return 0 < i < len(self.norm) and k < len(self._norm_starts) and self._norm_starts[k] == i
 

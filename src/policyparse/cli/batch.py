@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import TimeLimitExceeded, WorkerDied
+
 Mode = Literal["file", "text", "tables"]
 
 
@@ -119,7 +121,7 @@ def run_task(task: Task) -> Result:
     try:
         return _run_task(task)
     except _TimeUp:
-        return _internal(task, "PP105", _timeout_message(task.timeout))
+        return _internal(task, TimeLimitExceeded.code, _timeout_message(task.timeout))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -163,7 +165,7 @@ def _internal(task: Task, code: str, message: str) -> Result:
 
 
 def _crashed(task: Task) -> Result:
-    return _internal(task, "PP106", "the worker process reading this file died")
+    return _internal(task, WorkerDied.code, "the worker process reading this file died")
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -210,7 +212,7 @@ def _alone(task: Task, fn: Callable[[Task], Result]) -> Result:
         return _crashed(task)
     except FutureTimeout:
         _kill(pool)
-        return _internal(task, "PP105", _timeout_message(task.timeout or 0))
+        return _internal(task, TimeLimitExceeded.code, _timeout_message(task.timeout or 0))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from ...records import Deadline, Meta
 from .geometry import LIST_ITEM, Layout, TRef
-from .select import is_attributive, is_comparison, is_deadline_word, valid_year
+from .select import (
+    is_attributive,
+    is_comparison,
+    is_deadline_word,
+    past_marker,
+    past_year,
+    valid_year,
+)
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -71,6 +78,25 @@ class DeadlineFinder:
                 best = Found(y, t, True)
         return best
 
+    def _last_in_statements_skipped(self, start: int, end: int) -> Found | None:
+        """The last usable year of the sentences in ``start..end`` that state no facts of the
+        present or past (``2024年全县旅游总收入为52亿元，比上年增长12%。`` gives the sentences
+        after it no deadline)."""
+        best: Found | None = None
+        for ss, se in self.lay.sentences:
+            if se <= start or ss >= end:
+                continue
+            a, b = max(ss, start), min(se, end)
+            times = self.lay.times_in(a, b)
+            if past_year(self.norm, times, self.ref) is not None or past_marker(
+                self.norm, a, b, times
+            ):
+                continue
+            found = self._last_in(a, b)
+            if found is not None:
+                best = found
+        return best
+
     def find(
         self,
         q_start: int,
@@ -107,7 +133,7 @@ class DeadlineFinder:
         if pi is None:
             return None
         ps, _pe = self.lay.paragraphs[pi]
-        found = self._last_in(ps, sentence[0])
+        found = self._last_in_statements_skipped(ps, sentence[0])
         if found is not None:
             return found
         prov = self._provision(q_start)
