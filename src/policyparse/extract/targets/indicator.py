@@ -383,7 +383,11 @@ class SentenceReader:
                 post_off + len(post_clean),
                 None,
                 None,
-                bool(frame) or prev is not None or bool(verb_m),
+                bool(frame)
+                or prev is not None
+                or bool(verb_m)
+                # 三分之一以上的乡镇卫生院达到推荐标准: the verb after the noun governs a share
+                or (unit in ("%", "成") and c.level.search(post_clean) is not None),
                 pre,
                 seg,
             )
