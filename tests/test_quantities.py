@@ -156,6 +156,20 @@ def test_table_rows_give_quantities_in_their_units() -> None:
     ]
 
 
+def test_table_growth_and_total_columns_are_read_with_the_last_year() -> None:
+    from policyparse.extract.quantities.table import find_tables
+
+    for head in ("年均增长/累计", "年均增长〔累计〕", "“十四五”累计", "年均增长（%）", "累计"):
+        rows = find_tables(
+            f"类别 | 指标 | 2020年 | 2025年 | {head} | 属性\n"
+            "民生福祉 | 城镇新增就业（万人） | 〔300〕 | — | 〔250〕 | 预期性\n"
+        )
+        got = [(v.year, v.num, v.header.text) for r in rows for v in r.values]
+        assert got == [(2020, "300", "2020年"), (2025, "250", head)], head
+    # without a year column, a growth column alone makes no table
+    assert find_tables("指标 | 年均增长 | 属性\n地区生产总值增长（%） | 6 | 预期性\n") == []
+
+
 def test_tables_need_an_indicator_column_and_a_year_column() -> None:
     from policyparse.extract.quantities.table import find_tables
 

@@ -554,6 +554,21 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "改造老旧小区1500个（省住建厅牵头）；实施燃气管道更新改造（省住建厅、省能源局负责）。",
         [("省住建厅", L), ("省住建厅", U), ("省能源局", U)],
     ),
+    (
+        "a bulleted label after a full stop",
+        "（三）优化机构职能体系。★责任单位：市委编办、市司法局\n（四）推进",
+        [("市委编办", U), ("市司法局", U)],
+    ),
+    (
+        "a numbered division of the production and construction corps",
+        "（五）做好应对。（乌鲁木齐市、昌吉州、五家渠市人民政府负责，兵团第十二师配合）",
+        [
+            ("乌鲁木齐市人民政府", L),
+            ("昌吉州人民政府", L),
+            ("五家渠市人民政府", L),
+            ("兵团第十二师", P),
+        ],
+    ),
 ]
 
 
@@ -735,6 +750,7 @@ def test_no_convention_from_running_text() -> None:
 
 
 NOT_BLOCKS = [
+    "加强师资培训（含教师、律师）。",
     "支持省内制剂领域龙头企业牵头，加强与原料药企业深度合作。",
     "进一步落实企业主体责任，引导企业推广质量控制技术。",
     "国家卫生健康委建立健全标准协调机制，省发改委牵头制定实施细则。",
@@ -841,6 +857,11 @@ def test_line_blocks_link_to_their_task() -> None:
 
 NAMES = [
     ("省发改委", "省发展改革委", "government_department", "provincial"),
+    ("各盟市行政公署", "各盟市行政公署", "peoples_government", "municipal"),
+    ("兵团第十二师", "兵团第十二师", "other", "municipal"),
+    ("兵团生态环境局", "兵团生态环境局", "government_department", "provincial"),
+    ("省委军民融合办", "省委军民融合办", "other", "provincial"),
+    ("各设区市、县（市、区）人民政府", "各设区市、县(市、区)人民政府", "peoples_government", None),
     ("省卫健委", "省卫生健康委", "government_department", "provincial"),
     ("市卫健委", "市卫生健康委", "government_department", "municipal"),
     ("县发改局", "县发展改革局", "government_department", "county"),

@@ -9,9 +9,10 @@ A table is read in one of two layouts of the working copy:
 The header must name an indicator column (``指标``, ``主要指标``, ``指标名称`` …) and at least one
 column headed by a year. A row's unit is the bracketed unit ending its indicator cell
 (``农村生活污水治理率（%）``) or the cell of a ``单位`` column. Each numeric cell of a year
-column is a value; a leading ``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右``
-is its bound. Rows with fewer cells than the header (a merged category cell) are aligned
-from the right.
+column is a value, and so is each cell of a column of average growth or of a five-year total
+(``年均增长``, ``累计``, ``年均增长/累计``), reached by the last year column; a leading
+``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右`` is its bound. Rows with fewer
+cells than the header (a merged category cell) are aligned from the right.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ _YEAR_HEAD = regex.compile(
     r"^(?:(?:目标|预期|规划|基期|现状|实际)值?|基数)?[(（]?(?P<y>(?:19|20)\d{2})年?(?:底|末)?[)）]?"
     r"(?:[(（]?(?:目标值?|预期值?|规划值?|基[期数]值?|现状值?|实际值?)[)）]?)?$"
 )
+_SPAN_HEAD = regex.compile(
+    r"^(?:[“\x22]?十[一二三四五六七八九]五[”\x22]?|五年)?(?:年均(?:增长|增速)?(?:率)?|累计(?:增长|值)?)"
+    r"(?:[/／、]?[(（〔]?(?:年均(?:增长|增速)?|累计)[)）〕]?)?(?:[(（]%[)）])?$"
+)
+"""A column of average growth or of a total over the plan period (``年均增长/累计``): its
+values are reached by the last year column."""
 _LABEL_HEAD = regex.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
 _UNIT_HEAD = regex.compile(r"^(?:计量)?单位$")
 _UNIT_TAIL = regex.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
@@ -134,6 +141,7 @@ class _Header:
 def _header(cells: list[Cell]) -> _Header | None:
     label = unit = None
     years: list[tuple[int, int, Cell]] = []
+    spans: list[tuple[int, Cell]] = []
     for i, c in enumerate(cells):
         text = regex.sub(r"\s+", "", c.text)
         if label is None and _LABEL_HEAD.match(text):
@@ -144,8 +152,13 @@ def _header(cells: list[Cell]) -> _Header | None:
             m = _YEAR_HEAD.match(text)
             if m:
                 years.append((i, int(m.group("y")), c))
+            elif _SPAN_HEAD.match(text):
+                spans.append((i, c))
     if label is None or not years:
         return None
+    last = max(y for _, y, _ in years)
+    years.extend((i, last, c) for i, c in spans)
+    years.sort(key=lambda y: y[0])
     return _Header(label, unit, tuple(years), len(cells))
 
 
@@ -246,6 +259,7 @@ def _is_head_word(text: str) -> bool:
     text = regex.sub(r"\s+", "", text)
     return bool(
         _YEAR_HEAD.match(text)
+        or _SPAN_HEAD.match(text)
         or _LABEL_HEAD.match(text)
         or _UNIT_HEAD.match(text)
         or _OTHER_HEADS.match(text)

@@ -147,6 +147,8 @@ def _last_verb(
             continue
         if bound and any(q.start == b or (q.start <= b <= q.end) for q in qs):
             continue
+        if best is not None and best.start() < m.start() and m.end() <= best.end():
+            continue  # 下降到: the longer verb it is part of stays
         if (
             best is None
             or m.start() > best.start()
