@@ -179,3 +179,45 @@ def test_tables_need_an_indicator_column_and_a_year_column() -> None:
     assert [(r.indicator, r.unit, [v.year for v in r.values]) for r in rows] == [
         ("农村生活污水治理率", "%", [2025])
     ]
+
+
+def test_tables_split_by_spaces_or_tabs_are_read_from_the_original() -> None:
+    from policyparse.extract.quantities.table import find_tables
+    from policyparse.normalize import normalize
+
+    for sep in (" ", "\t", "　", "  "):
+        text = (
+            "主要指标表\n"
+            + sep.join(["序号", "指标名称", "单位", "２０２３年", "2025年", "属性"])
+            + "\n"
+            + sep.join(["1", "农村自来水普及率", "％", "88", "≥90", "约束性"])
+            + "\n"
+            + sep.join(["2", "人均公园绿地面积", "平方米", "14.2", "15", "预期性"])
+            + "\n二、重点任务\n"
+        )
+        work = normalize(text)
+        # white space next to Chinese is dropped from the working copy, so the cells are gone
+        assert find_tables(work.norm) == []
+        rows = find_tables(work.norm, work)
+        got = [
+            (r.indicator, r.unit, [(v.year, v.num, v.bound) for v in r.values], r.years)
+            for r in rows
+        ]
+        assert got == [
+            ("农村自来水普及率", "%", [(2023, "88", "eq"), (2025, "90", "ge")], (2023, 2025)),
+            (
+                "人均公园绿地面积",
+                "平方米",
+                [(2023, "14.2", "eq"), (2025, "15", "eq")],
+                (2023, 2025),
+            ),
+        ], repr(sep)
+        for r in rows:
+            assert work.norm[r.label.start : r.label.end] == r.indicator
+    # running text with spaces, or a row with more cells than the header, is no table row
+    work = normalize("指标名称 2025年\n到2025年 全市 新建 口袋公园 50个\n")
+    assert find_tables(work.norm, work) == []
+    got = quantities.run  # the stage reads spaced tables too
+    ctx = build_context("序号 指标名称 单位 2023年 2025年\n1 城市污水处理率 % 96.5 98\n")
+    got(ctx)
+    assert [(q.value, q.unit) for q in ctx.quantities] == [(96.5, "%"), (98.0, "%")]

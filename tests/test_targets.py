@@ -90,7 +90,7 @@ def _evidence_ok(doc: PolicyDocument, t: Target) -> None:
         assert ind.startswith(ev) or ev in ind, (ev, t.indicator)
     if t.deadline is not None and t.deadline.span is not None:
         # a written year shows in its evidence; a relative time (用3年左右时间) has none
-        ev_time = doc.evidence(t.deadline.span)
+        ev_time = unicodedata.normalize("NFKC", doc.evidence(t.deadline.span))
         assert str(t.deadline.year)[-2:] in ev_time or not re.search(r"\d{4}", ev_time)
 
 

@@ -22,11 +22,15 @@ _ORDER_NUMBER = regex.compile(
     r"(\p{Han}{2,16}?)(公告|令)\s?(?:((?:19|20)[0-9]{2})\s?年\s?)?第\s?([0-9]{1,5})\s?号"
 )
 _QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
+_QUOTE_JOINER = regex.compile(r"、?")
+"""Between two quoted names of one list (“揭榜挂帅”“赛马”): the second is a programme too."""
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
 _NON_NAME = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
 """Searched backwards: the last character no name contains (``的``, ``等``; ``之`` but in
 ``之江``)."""
 _HAN = regex.compile(r"\p{Han}")
+_BRACKETED = regex.compile(r"(?r)(\p{Han}{2,8})[（(](\p{Han}{2,8})[）)]\p{Han}{0,12}$")
+"""Searched backwards: an anchor and a place in brackets before a name (中国（湖南）自由…)."""
 _COUNTED = regex.compile(r"[0-9]+[年月日个家项所批名座]")
 """A number with a counter or a date word ends the text before a name (2025年建成…)."""
 _WORD_FINAL_LEVELS = frozenset(["区", "州", "镇", "乡", "旗", "盟"])
@@ -78,7 +82,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
         nat = hit.group("nat")
         if nat:
             canonical = g.national[nat] + text[len(nat) :]
-            out.append(Candidate("GOV", hit.start(), hit.end(), "gazetteer", canonical))
+            start = _state_prefix(norm, hit.start(), m)
+            out.append(Candidate("GOV", start, hit.end(), "gazetteer", canonical))
             continue
         lvl = hit.group("lvl") or hit.group("lvl2") or ""
         core = hit.group("dept") or hit.group("body") or ""
@@ -127,6 +132,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             start = outer
         if not head and core in m.rules.gov.bodies:
             continue
+        if not head and not lvl:
+            start = _state_prefix(norm, start, m)  # 中华人民共和国财政部
         for word in g.leading:
             if head and norm.startswith(word, start - len(word)) and start >= len(word):
                 start -= len(word)
@@ -135,6 +142,14 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
         canonical = head + g.canonical.get(core, core) + rest
         out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
     return out
+
+
+def _state_prefix(norm: str, start: int, m: Matchers) -> int:
+    """Start of a central body's name with the state's name before it (中华人民共和国财政部)."""
+    for word in m.rules.gov.state_prefixes:
+        if start >= len(word) and norm.startswith(word, start - len(word)):
+            return start - len(word)
+    return start
 
 
 def _town_start(norm: str, end: int, m: Matchers) -> int | None:
@@ -195,16 +210,23 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     suffix = norm[s:e]
     o = m.rules.org
     weak = suffix in m.weak
-    if weak and not _ends_name(norm, e, m):
+    if weak and not _ends_name(norm, e, m) and _branch_end(norm, e, m) is None:
         return None
     start = _name_start(norm, s, o.max_name, m)
+    bracketed = _BRACKETED.search(norm, max(0, start - 16), start)
+    if bracketed is not None and bracketed.group(2) in m.places:
+        # 中国（湖南）自由贸易试验区: an anchor, a place in brackets, then the name.
+        anchor = m.anchor_gaz.ending_at(norm, bracketed.end(1), bracketed.start(1))
+        own = norm[bracketed.end() : s] if bracketed.end() == start else ""
+        if anchor is not None and len(own) >= 2 and not _generic(own, m, anchored=True):
+            return Candidate("ORG", anchor, e, "pattern")
     de = start == s and s >= 2 and norm[s - 1] == "的" and _HAN.match(norm, s - 2) is not None
     if de and (s == 2 or not _HAN.match(norm, s - 3)):
         start = s - 2  # one character and 的 opening a clause: 、美的集团
     else:
         de = False
     name = norm[start:s]
-    if len(name) < 2 or (not de and any(name[-k:] in m.stop_words for k in (1, 2, 3))):
+    if len(name) < 2 or (not de and _ends_in_stop_word(norm, start, s, m)):
         return None
     anchor_end = m.anchor_gaz.starting_at(norm, start, s)
     anchored = anchor_end is not None
@@ -223,15 +245,38 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     return Candidate("ORG", start, e, "pattern")
 
 
+def _ends_in_stop_word(norm: str, start: int, end: int, m: Matchers) -> bool:
+    """Whether a name part ends in a stop word (高校和 in 高校和医院), which no name does.
+
+    A place followed by two or more characters may end in a one-character stop word: 和 in
+    北京协和医院.
+    """
+    name = norm[start:end]
+    if not any(name[-k:] in m.stop_words for k in (1, 2, 3)):
+        return False
+    place_end = m.place_gaz.starting_at(norm, start, end)
+    if place_end is None or end - place_end < 2 or name[-2:] in m.stop_words:
+        return True
+    if m.place_gaz.starting_at(norm, place_end, end) is not None:
+        return True  # 浙江省嘉善县为: places and a stop word, no name
+    return name[-3:] in m.stop_words
+
+
+def _branch_end(norm: str, end: int, m: Matchers) -> int | None:
+    """End of a place and a branch word right at ``end`` (浙江省分行, 长沙片区), or None."""
+    place_end = m.place_gaz.starting_at(norm, end)
+    if place_end is None:
+        return None
+    hit = m.branch_re.match(norm, place_end)
+    return hit.end() if hit is not None else None
+
+
 def _branch(norm: str, cand: Candidate, m: Matchers) -> Candidate:
     """The organisation and its branch, when a place and a branch word follow (…浙江省分行)."""
-    place_end = m.place_gaz.starting_at(norm, cand.end)
-    if place_end is None:
+    end = _branch_end(norm, cand.end, m)
+    if end is None:
         return cand
-    hit = m.branch_re.match(norm, place_end)
-    if hit is None:
-        return cand
-    return Candidate("ORG", cand.start, hit.end(), cand.source)
+    return Candidate("ORG", cand.start, end, cand.source)
 
 
 def _all_places(norm: str, start: int, end: int, m: Matchers) -> bool:
@@ -283,6 +328,10 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
                 continue
             break
         counted = hit.group("count") is not None
+        if not counted and m.named_head_re.match(norm, hit.start() + 1) is not None:
+            # 比亚迪、宁德时代等龙头企业; not 钢铁、石化等龙头企业 (industries)
+            sectors = m.rules.org.sector_words
+            counted = not any(norm[a:b].endswith(tuple(sectors)) for a, b in items)
         named = any(
             (k := m.suffix_gaz.ending_at(norm, b, a)) is not None and k - a >= 2 for a, b in items
         )
@@ -290,7 +339,9 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
             continue
         for a, b in items:
             name = norm[a:b]
-            if not 2 <= len(name) <= o.max_item or _generic(name, m) or name in m.places:
+            if not 2 <= len(name) <= o.max_item or name in m.places:
+                continue
+            if _generic(name, m, anchored=len(items) > 1 and not m.descriptive_re.match(name)):
                 continue
             if name in m.org_suffixes:
                 continue
@@ -356,6 +407,7 @@ def _number_prefix(norm: str, start: int, end: int, m: Matchers) -> int | None:
 def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
     """PROGRAM (and ORG) names in quotation marks: “雄鹰行动”, “十大楚药”, “富阳药谷”."""
     out: list[Candidate] = []
+    last_program = -1
     for hit in _QUOTED.finditer(norm):
         group = next(i for i in (1, 2, 3) if hit.group(i) is not None)
         text = hit.group(group)
@@ -381,6 +433,8 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
             or (m.short_program_re.fullmatch(text) and m.short_follower_re.match(norm, hit.end()))
             or m.trigger_re.search(before)
             or m.follower_re.match(norm, hit.end())
+            or (last_program >= 0 and _QUOTE_JOINER.fullmatch(norm, last_program, hit.start()))
         ):
             out.append(Candidate("PROGRAM", start, end, "pattern", text, quoted=True))
+            last_program = hit.end()
     return out

@@ -53,6 +53,7 @@ class GovRules(RuleModel):
 
     national: dict[str, str]
     leading: list[str]
+    state_prefixes: list[str] = Field(default_factory=list)
     collective_levels: list[str] = Field(default_factory=list)
     town_levels: list[str] = Field(default_factory=list)
     town_name_max: int = Field(default=4, ge=2, le=8)
@@ -78,6 +79,8 @@ class OrgRules(RuleModel):
     descriptive_parts: list[str]
     generic_names: list[str]
     list_heads: list[str]
+    named_list_heads: list[str] = Field(default_factory=list)
+    sector_words: list[str] = Field(default_factory=list)
     boundary_words: list[str]
     max_name: int = Field(ge=4, le=40)
     max_item: int = Field(ge=2, le=20)
@@ -234,6 +237,7 @@ class Matchers:
     generic_re: regex.Pattern[str]
     descriptive_re: regex.Pattern[str]
     list_re: regex.Pattern[str]
+    named_head_re: regex.Pattern[str]
     strong: frozenset[str]
     org_suffixes: tuple[str, ...]
     suffix_gaz: Gazetteer
@@ -323,6 +327,9 @@ def matchers() -> Matchers:
         list_re=regex.compile(
             rf"等(?P<count>(?:[0-9]{{1,4}}|[一二三四五六七八九十百两几]{{1,3}})[家个所批]?)?"
             rf"(?P<mid>\p{{Han}}{{0,8}}?)(?:{heads})"
+        ),
+        named_head_re=regex.compile(
+            trie_pattern(o.named_list_heads) if o.named_list_heads else r"(?!)"
         ),
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),

@@ -74,7 +74,7 @@ def run(ctx: Context) -> None:
             continue
         taken.append((f.start, f.end))
         _emit(ctx, f.start, f.end, v)
-    for row in find_tables(norm):
+    for row in find_tables(norm, ctx.work):
         for cell in row.values:
             s, e = cell.num_start, cell.cell.end
             if row.unit is None or any(a < e and s < b for a, b in taken):

@@ -4,7 +4,11 @@ A table is read in one of two layouts of the working copy:
 
 - one row a line, cells split by ``|``, ``｜`` or tabs (``指标 | 2020年 | 2025年 | 属性``);
 - one cell a line, as the HTML and DOCX readers write table cells: a run of short header lines
-  (``指标``, ``2020年``, ``2025年``) followed by rows of as many lines.
+  (``指标``, ``2020年``, ``2025年``) followed by rows of as many lines;
+- one row a line, cells split by runs of spaces or tabs (``序号 指标名称 单位 2023年 2025年``,
+  as text taken from a PDF or a word processor writes a table). Normalization drops white space
+  next to Chinese characters, so this layout is read from the original text (made half-width)
+  and its cells are mapped back to the working copy.
 
 The header must name an indicator column (``指标``, ``主要指标``, ``指标名称`` …) and at least one
 column headed by a year. A row's unit is the bracketed unit ending its indicator cell
@@ -18,8 +22,14 @@ cells than the header (a merged category cell) are aligned from the right.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
+
+from ...normalize import to_halfwidth
+
+if TYPE_CHECKING:
+    from ...normalize import WorkingText
 
 _SPLIT = regex.compile(r"[|｜\t]")
 _YEAR_HEAD = regex.compile(
@@ -97,6 +107,8 @@ class Row:
     """The indicator cell without its bracketed unit and white space."""
     unit: str | None
     values: tuple[ValueCell, ...]
+    years: tuple[int, ...] = ()
+    """The distinct years of the header's year columns, in order."""
 
 
 def _cells(t: str, start: int, end: int) -> list[Cell]:
@@ -202,11 +214,84 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
         values.append(ValueCell(year, head, c, m.group("num"), c.start, bound))
     if not indicator or not values:
         return None
-    return Row(start, end, lab, indicator, unit, tuple(values))
+    years = tuple(sorted({y for _, y, _ in h.years}))
+    return Row(start, end, lab, indicator, unit, tuple(values), years)
 
 
-def find_tables(t: str) -> list[Row]:
-    """The data rows of every indicator table in the working copy ``t``."""
+def find_tables(t: str, work: WorkingText | None = None) -> list[Row]:
+    """The data rows of every indicator table in the working copy ``t``.
+
+    With ``work`` (the working text ``t`` was made from), tables whose cells are split by
+    white space in the original are read too.
+    """
+    rows = _split_rows(t)
+    if work is not None and len(work.norm) == len(t):
+        seen = {r.label.start for r in rows}
+        rows.extend(r for r in _spaced_rows(t, work) if r.label.start not in seen)
+        rows.sort(key=lambda r: r.start)
+    return rows
+
+
+_SPACED = regex.compile(r"[ \t]+")
+_BAR = regex.compile(r"[|｜]")
+
+
+def _spaced_cells(orig: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The cells of an original line split by runs of white space (edges trimmed)."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for m in [*_SPACED.finditer(orig, s, e), None]:
+        stop = m.start() if m is not None else e
+        if stop > pos:
+            out.append((pos, stop))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
+    """Rows of tables split by white space in the original text, in working-copy offsets."""
+    orig = to_halfwidth(work.text)
+
+    def to_cells(pairs: list[tuple[int, int]]) -> list[Cell] | None:
+        out: list[Cell] = []
+        for a, b in pairs:
+            na, nb = work.to_norm(a), work.to_norm(b - 1) + 1
+            if nb <= na or t[na:nb] != orig[a:b]:
+                return None
+            out.append(Cell(na, nb, t[na:nb]))
+        return out
+
+    rows: list[Row] = []
+    lines = _lines(orig)
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        pairs = _spaced_cells(orig, s, e)
+        h = None
+        if len(pairs) >= 3 and not _BAR.search(orig, s, e):
+            cells = to_cells(pairs)
+            h = _header(cells) if cells is not None else None
+        if h is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines):
+            rs, re_ = lines[j]
+            cells = to_cells(_spaced_cells(orig, rs, re_))
+            r = None
+            if cells:
+                r = _row(t, h, cells, cells[0].start, cells[-1].end)
+            if r is None:
+                break
+            rows.append(r)
+            j += 1
+        i = j
+    return rows
+
+
+def _split_rows(t: str) -> list[Row]:
     lines = _lines(t)
     rows: list[Row] = []
     i = 0

@@ -412,11 +412,49 @@ def _other_label_at(s: str, k: int) -> bool:
     return rules.other_label.match(";" + s[k : k + _LABEL_PEEK], 1) is not None
 
 
-def _after_stop(norm: str, i: int) -> bool:
-    """Whether ``norm[i]`` follows the end of a sentence (line breaks skipped)."""
-    j = i - 1
+_MAX_HEADER = 40
+"""Longest running header (a line printed on every page) next to a page number."""
+_HEADER_PUNCTUATION = frozenset('。，,；;：:！？!?、“”"()（）')
+
+
+def _back_over_space(norm: str, j: int) -> int:
     while j >= 0 and norm[j] in " \t\n":
         j -= 1
+    return j
+
+
+def _back_over_page_furniture(norm: str, j: int) -> int:
+    """``j`` moved back over a page break: a page-number line and the running headers around it.
+
+    ``norm[j]`` ends a line. Lines are skipped only when one of them is a page number; a line
+    counts as a running header when it is short and holds no punctuation.
+    """
+    k = j
+    best = j
+    page = False
+    headers = 0
+    for _ in range(4):
+        start = norm.rfind("\n", 0, k + 1) + 1
+        line = norm[start : k + 1].strip()
+        if not page and _PAGE_NUMBER.fullmatch(line):
+            page = True
+        elif headers < 2 and 0 < len(line) <= _MAX_HEADER and not _HEADER_PUNCTUATION & set(line):
+            headers += 1
+        else:
+            break
+        k = _back_over_space(norm, start - 1)
+        if page:
+            best = k
+        if k < 0:
+            break
+    return best
+
+
+def _after_stop(norm: str, i: int) -> bool:
+    """Whether ``norm[i]`` follows the end of a sentence (line and page breaks skipped)."""
+    j = _back_over_space(norm, i - 1)
+    if j >= 0 and "\n" in norm[j:i]:
+        j = _back_over_page_furniture(norm, j)
     return j < 0 or norm[j] in "。;!?:*" or norm[j] in CLOSERS
 
 

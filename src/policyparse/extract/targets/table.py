@@ -4,12 +4,16 @@ The quantities stage reads each numeric cell of a year column with its row's uni
 (:mod:`..quantities.table`). Here each row gives a target for every year column at or after
 the document's reference year (its stated start year, else the year of its date), with that
 year as its deadline, and a baseline for every earlier year column. Without a reference year
-the last year column is the target and the others are baselines.
+the last year column is the target and the others are baselines. In a table of two year
+columns the earlier one, when it is the reference year, is the base (``2023年 | 2025年`` in a
+2023–2025 plan: 2023 is a baseline), unless its header calls it a goal (``2023年目标``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+import regex
 
 from ...records import Baseline, Deadline, Target
 from ..quantities.table import Row, find_tables
@@ -18,19 +22,25 @@ from .geometry import Layout, QRef
 if TYPE_CHECKING:
     from ...pipeline import Context
 
+_GOAL_HEAD = regex.compile(r"目标|预期|规划")
+
 
 def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, int]]:
     """Add the targets and baselines of every table row; the rows' working-copy ranges."""
     ranges: list[tuple[int, int]] = []
     by_start = {q.start: q for q in lay.quantities}
-    for row in find_tables(lay.norm):
+    for row in find_tables(lay.norm, ctx.work):
         ranges.append((row.start, row.end))
         last = max(v.year for v in row.values)
+        # of two year columns, one at the reference year is the base, unless headed as a goal
+        base = row.years[0] if len(row.years) == 2 and row.years[0] == ref else None
         for v in row.values:
             q = by_start.get(v.num_start)
             if q is None or q.end > v.cell.end:
                 continue
             ahead = v.year >= ref if ref is not None else v.year == last
+            if v.year == base and not _GOAL_HEAD.search(v.header.text):
+                ahead = False
             if ahead:
                 _target(ctx, row, q, v.year, v.header.start, v.header.end)
             else:
