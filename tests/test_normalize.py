@@ -71,3 +71,33 @@ def test_map_is_monotonic_and_in_range(text: str) -> None:
         last = o
     span = work.span(0, len(work.norm))
     assert 0 <= span.start <= span.end <= len(text)
+
+
+_WRAPPED = (
+    "某县人民政府关于推进县域经济发展的通知\n\n"
+    + "".join(
+        f"　　到2026年，全县第{n}项重点产业营业收\n入达到350亿元，培育规上工业企业6\n"
+        "0家以上，新增就业岗位一万个，推进\n项目建设取得明显成效并持续推进。\n"
+        for n in range(1, 5)
+    )
+    + "某县人民政府关于推进县域经济发展的通知\n— 2 —\n"
+    "　　到2027年，全县高新技术企业达到\n120家。\n"
+)
+
+
+def test_hard_wrapped_text_is_joined_at_its_width() -> None:
+    """Lines of one width that run on (a PDF's text) are joined, also after a digit."""
+    norm = normalize(_WRAPPED).norm
+    assert "营业收入达到350亿元,培育规上工业企业60家以上" in norm
+    assert "新增就业岗位一万个,推进项目建设" in norm
+
+
+def test_title_repeated_before_a_page_number_is_skipped_in_a_wrapped_text() -> None:
+    norm = normalize(_WRAPPED).norm
+    assert "全县高新技术企业达到120家" in norm
+    assert norm.count("某县人民政府关于推进县域经济发展的通知") == 2  # the header line stays
+
+
+def test_short_lines_of_ordinary_text_stay_apart() -> None:
+    text = "责任单位：\n区交通运输局\n深圳巴士集团\n深圳地铁集团\n"
+    assert normalize(text).norm == text.replace("：", ":")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -108,11 +109,52 @@ def _skip_blank(text: str, j: int) -> int:
     return j
 
 
+_WRAP_END_DIGIT = regex.compile(r"[\d%.]")
+_SENTENCE_END = set("。；;：:！!？?")
+
+
+def title_lines(text: str, count: int = 8) -> set[str]:
+    """The first non-blank lines of ``text`` without a comma or stop in them (of 8 characters or
+    more), and each two adjacent ones joined, as a title broken over two lines is written again
+    in a running header."""
+    first = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:count]
+    first = [ln for ln in first if not any(p in ln for p in "。，,；;：:")]
+    out = {ln for ln in first if len(ln) >= 8}
+    out.update(a + b for a, b in pairwise(first) if len(a + b) >= 8)
+    return out
+
+
+def _wrap_width(text: str) -> int | None:
+    """The width of a hard-wrapped text (a PDF's lines): most prose lines end mid-sentence, run
+    straight on into the next line, and are of one width (within two characters); else ``None``."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    prose = 0
+    widths: list[int] = []
+    for a, b in pairwise(lines):
+        if len(a) < 8 or not b or " " in a or _HEADING_START.match(a):
+            continue
+        prose += 1
+        if a[-1] not in _SENTENCE_END:
+            widths.append(len(a))
+    if prose < 12 or len(widths) < 0.6 * prose:
+        return None
+    widths.sort()
+    width = widths[len(widths) // 2]
+    even = sum(1 for w in widths if abs(w - width) <= 2)
+    return width if width >= 12 and even >= 0.55 * len(widths) else None
+
+
 def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
-    """Line breaks (with blank lines, or a page number, between) that cut running text in two."""
+    """Line breaks (with blank lines, or a page number, between) that cut running text in two.
+
+    A long prose line may be cut anywhere; in a hard-wrapped text (:func:`_wrap_width`) a line
+    of the wrap width may also be cut without a comma in it or after a digit (``达到350\n亿元``).
+    """
     gaps: list[tuple[int, int]] = []
     pos = 0
     n = len(text)
+    width = _wrap_width(text)
+    heads = title_lines(text)
     while True:
         nl = text.find("\n", pos)
         if nl < 0:
@@ -122,6 +164,12 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             pos = nl + 1
             continue
         j = _skip_blank(text, nl)
+        h_end = text.find("\n", j)
+        if width is not None and h_end > 0 and text[j:h_end].strip() in heads:
+            # a running header that repeats the title, before the page number (PDF text)
+            after = _skip_blank(text, h_end)
+            if _PAGE_NUMBER.match(text, after):
+                j = after
         page = _PAGE_NUMBER.match(text, j)
         if page is not None:
             j = _skip_blank(text, page.end())
@@ -130,12 +178,27 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             line
             and j < n
             and breaks <= (6 if page else 3)
-            and len(line) >= _MIN_BROKEN_LINE
             and line[-1] not in _LINE_END_PUNCT
-            and _WRAP_END.match(line[-1])
-            and any(p in line for p in "。，,；;")
+            and (
+                (
+                    len(line) >= _MIN_BROKEN_LINE
+                    and _WRAP_END.match(line[-1])
+                    and any(p in line for p in "。，,；;")
+                )
+                or (
+                    width is not None
+                    and len(line) >= width - 3
+                    and " " not in line
+                    and (breaks == 1 or page is not None)
+                    and line not in heads
+                    and (_WRAP_END.match(line[-1]) or _WRAP_END_DIGIT.match(line[-1]))
+                )
+            )
             and not _HEADING_START.match(line)
-            and _WRAP_START.match(text, j)
+            and (
+                _WRAP_START.match(text, j)
+                or (width is not None and len(line) >= width - 3 and text[j : j + 1].isdigit())
+            )
             and not _HEADING_START.match(text, j)
         ):
             gaps.append((nl, j))

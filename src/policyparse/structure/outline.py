@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..normalize import WorkingText
+from ..normalize import WorkingText, title_lines
 from ..records import Paragraph, Provision, Section, Sentence
 from .body import is_body_like, is_debris
 from .headings import Heading, match_heading
@@ -28,6 +28,7 @@ _PAGE_LINE = regex.compile(
     r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
 )
 _REPEAT_MAX = 40
+_TITLE_LINES = 8
 _REPEAT_SKIP = regex.compile(r"[。!?！？;；,，:：、()（）〔〕]")
 
 
@@ -111,6 +112,8 @@ def _split_lines(work: WorkingText) -> list[Line]:
         for k, (s, e) in enumerate(spans)
         if near[k] and e - s <= _REPEAT_MAX and not _REPEAT_SKIP.search(norm, s, e)
     )
+    # the title written again next to a page number is a running header, even once
+    titles = title_lines(norm, _TITLE_LINES)
     lines: list[Line] = []
     for k, (s, e) in enumerate(spans):
         content = norm[s:e]
@@ -121,7 +124,7 @@ def _split_lines(work: WorkingText) -> list[Line]:
             and heading is None
             and near[k]
             and not page[k]
-            and counts.get(content, 0) >= _REPEAT_MIN
+            and (counts.get(content, 0) >= _REPEAT_MIN or (k >= _TITLE_LINES and content in titles))
         )
         lines.append(Line(s, e, heading, debris or repeated, repeated))
     return lines
