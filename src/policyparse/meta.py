@@ -100,8 +100,11 @@ def _date_in(line: str) -> str | None:
     return None
 
 
+_WHITE_SPACE = regex.compile(r"\s+")
+
+
 def _squash(s: str) -> str:
-    return regex.sub(r"\s+", "", s)
+    return _WHITE_SPACE.sub("", s)
 
 
 def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | None:

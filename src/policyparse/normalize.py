@@ -13,7 +13,7 @@ What normalization does:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import regex
@@ -60,6 +60,8 @@ class WorkingText:
     norm: str
     _norm_starts: tuple[int, ...]
     _orig_starts: tuple[int, ...]
+    halfwidth: str = field(repr=False, compare=False)
+    """``text`` with full-width ASCII as half-width (:func:`to_halfwidth`), same offsets."""
 
     def to_orig(self, i: int) -> int:
         """Offset in ``text`` of the character at ``norm[i]`` (``len(norm)`` → ``len(text)``)."""
@@ -231,4 +233,4 @@ def normalize(text: str) -> WorkingText:
         norm_starts.append(out)
         orig_starts.append(pos)
         pieces.append(half[pos:])
-    return WorkingText(text, "".join(pieces), tuple(norm_starts), tuple(orig_starts))
+    return WorkingText(text, "".join(pieces), tuple(norm_starts), tuple(orig_starts), half)

@@ -22,11 +22,10 @@ cells than the header (a merged category cell) are aligned from the right.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
-
-from ...normalize import to_halfwidth
 
 if TYPE_CHECKING:
     from ...normalize import WorkingText
@@ -132,12 +131,16 @@ def _cells(t: str, start: int, end: int) -> list[Cell]:
     return out
 
 
+_WHITE_SPACE = regex.compile(r"\s+")
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _lines(t: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in regex.finditer(r"\n", t):
-        out.append((pos, m.start()))
-        pos = m.end()
+    while (nl := t.find("\n", pos)) >= 0:
+        out.append((pos, nl))
+        pos = nl + 1
     out.append((pos, len(t)))
     return out
 
@@ -155,7 +158,7 @@ def _header(cells: list[Cell]) -> _Header | None:
     years: list[tuple[int, int, Cell]] = []
     spans: list[tuple[int, Cell]] = []
     for i, c in enumerate(cells):
-        text = regex.sub(r"\s+", "", c.text)
+        text = _WHITE_SPACE.sub("", c.text)
         if label is None and _LABEL_HEAD.match(text):
             label = i
         elif unit is None and _UNIT_HEAD.match(text):
@@ -186,9 +189,9 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
         return cells[j] if 0 <= j < len(cells) else None
 
     lab = cell(h.label)
-    if lab is None or not regex.search(r"\p{Han}", lab.text):
+    if lab is None or not _HAN.search(lab.text):
         return None
-    indicator = regex.sub(r"\s+", "", lab.text)
+    indicator = _WHITE_SPACE.sub("", lab.text)
     unit: str | None = None
     um = _UNIT_TAIL.search(indicator)
     if um:
@@ -197,7 +200,7 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
     if h.unit is not None:
         uc = cell(h.unit)
         if uc is not None and uc.text.strip():
-            unit = regex.sub(r"\s+", "", uc.text)
+            unit = _WHITE_SPACE.sub("", uc.text)
     if unit is not None:
         unit = unit.replace("％", "%")
     values: list[ValueCell] = []
@@ -205,7 +208,7 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
         c = cell(i)
         if c is None:
             continue
-        text = regex.sub(r"\s+", "", c.text)
+        text = _WHITE_SPACE.sub("", c.text)
         m = _VALUE.match(text)
         if m is None:
             continue
@@ -224,12 +227,18 @@ def find_tables(t: str, work: WorkingText | None = None) -> list[Row]:
     With ``work`` (the working text ``t`` was made from), tables whose cells are split by
     white space in the original are read too.
     """
+    return list(_tables(t, work))
+
+
+@lru_cache(maxsize=2)
+def _tables(t: str, work: WorkingText | None) -> tuple[Row, ...]:
+    """:func:`find_tables`, kept for the stage that asks next (quantities, then targets)."""
     rows = _split_rows(t)
     if work is not None and len(work.norm) == len(t):
         seen = {r.label.start for r in rows}
         rows.extend(r for r in _spaced_rows(t, work) if r.label.start not in seen)
         rows.sort(key=lambda r: r.start)
-    return rows
+    return tuple(rows)
 
 
 _SPACED = regex.compile(r"[ \t]+")
@@ -252,7 +261,7 @@ def _spaced_cells(orig: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     """Rows of tables split by white space in the original text, in working-copy offsets."""
-    orig = to_halfwidth(work.text)
+    orig = work.halfwidth
 
     def to_cells(pairs: list[tuple[int, int]]) -> list[Cell] | None:
         out: list[Cell] = []
@@ -341,7 +350,7 @@ _OTHER_HEADS = regex.compile(
 
 def _is_head_word(text: str) -> bool:
     """Whether a line can be a header cell of a one-cell-a-line table."""
-    text = regex.sub(r"\s+", "", text)
+    text = _WHITE_SPACE.sub("", text)
     return bool(
         _YEAR_HEAD.match(text)
         or _SPAN_HEAD.match(text)

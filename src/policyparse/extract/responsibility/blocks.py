@@ -17,6 +17,7 @@ from .units import ends_like_unit
 
 OPENERS = "(【〔["
 CLOSERS = ")】〕]"
+_OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
 _MAX_BLOCK = 600
 """Longest block read (characters of the working copy)."""
 _MAX_CONTINUATION = 80
@@ -355,6 +356,7 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
 
 
 _SPACES = " \t\u3000\xa0"
+_SPACE_RUN = regex.compile(f"[{_SPACES}]+")
 _PIECE_END = "、,;:。" + OPENERS + CLOSERS
 
 
@@ -470,9 +472,10 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     out: list[Block] = []
     i = lo
     while i < hi:
-        if norm[i] not in OPENERS:
-            i += 1
-            continue
+        m = _OPENER.search(norm, i, hi)
+        if m is None:
+            break
+        i = m.start()
         close, closed = _close(norm, i)
         peek = min(close, i + _LABEL_PEEK) if closed else i + _LABEL_PEEK
         labeled = rules.label.match(compact(norm, i + 1, min(peek, len(norm))).s) is not None
@@ -623,22 +626,19 @@ _HEADER_PUNCT = regex.compile(r"[、,;:。()（）]")
 
 def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
     """The cells of a row written with spaces between them (``1  建设中心  县商务局  …``)."""
-    norm = work.norm
+    cuts = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(work.norm, start, end)]
+    # spaces that normalization dropped next to a Chinese character cut a cell too
+    cuts += [(k, k) for k in work.gaps_in(start + 1, end) if _space_only_gap(work, k - 1, k)]
+    if not cuts:
+        return None
+    cuts.sort()
     out: list[tuple[int, int]] = []
-    gaps = {k for k in work.gaps_in(start + 1, end) if _space_only_gap(work, k - 1, k)}
-    a = -1
-    for i in range(start, end):
-        if norm[i] in _SPACES:
-            if a >= 0:
-                out.append((a, i))
-                a = -1
-            continue
-        if a >= 0 and i in gaps:
-            out.append((a, i))
-            a = -1
-        if a < 0:
-            a = i
-    if a >= 0:
+    a = start
+    for s, e in cuts:
+        if s > a:
+            out.append((a, s))
+        a = max(a, e)
+    if end > a:
         out.append((a, end))
     return out if len(out) >= 2 else None
 
@@ -696,6 +696,7 @@ def _space_row(
 
 
 _SERIAL = regex.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
+_SERIAL_MARKS = regex.compile(r"[()（）.、]")
 _MAX_COLUMNS = 10
 
 
@@ -725,7 +726,7 @@ def _lines(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _serial_number(text: str) -> int | None:
     if not _SERIAL.fullmatch(text):
         return None
-    digits = regex.sub(r"[()（）.、]", "", text)
+    digits = _SERIAL_MARKS.sub("", text)
     return int(digits) if digits.isdigit() else "一二三四五六七八九十".find(digits) + 1 or None
 
 

@@ -9,13 +9,19 @@ level the name does not show is None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from regex import Pattern
 
 from ...normalize import to_halfwidth
 from .rules import Kind, Level, agencies
 from .units import strip_brackets
 
 _NO_ALIAS_BEFORE = "和、与及"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,33 +57,34 @@ def _canonical_core(core: str) -> str:
     return core
 
 
+def _first_match(
+    core: str, patterns: Sequence[tuple[Pattern[str], T]], endings: Sequence[tuple[str, T]]
+) -> T | None:
+    """The value of the first pattern found in ``core``, else of the first ending it has."""
+    for pattern, value in patterns:
+        if pattern.search(core):
+            return value
+    for ending, value in endings:
+        if core.endswith(ending):
+            return value
+    return None
+
+
 def kind_of(canonical_name: str) -> Kind:
     """The kind of unit a canonical name names."""
     a = agencies()
-    core = strip_brackets(canonical_name)
-    for pattern, kind in a.kind_patterns:
-        if pattern.search(core):
-            return kind
-    for ending, kind in a.kind_endings:
-        if core.endswith(ending):
-            return kind
-    return "other"
+    kind = _first_match(strip_brackets(canonical_name), a.kind_patterns, a.kind_endings)
+    return kind if kind is not None else "other"
 
 
 def level_of(canonical_name: str) -> Level | None:
     """The administrative level a canonical name shows, if any."""
     a = agencies()
-    core = strip_brackets(canonical_name)
-    for pattern, level in a.level_patterns:
-        if pattern.search(core):
-            return level
-    for ending, level in a.level_endings:
-        if core.endswith(ending):
-            return level
-    return None
+    return _first_match(strip_brackets(canonical_name), a.level_patterns, a.level_endings)
 
 
+@lru_cache(maxsize=8192)
 def describe(name: str) -> NameInfo:
-    """Canonical name, kind and level of a unit."""
+    """Canonical name, kind and level of a unit (a document names the same units often)."""
     canon = canonical(name)
     return NameInfo(canon, kind_of(canon), level_of(canon))

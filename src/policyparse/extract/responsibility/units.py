@@ -216,11 +216,14 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     depth = 0
     start = a
     k = a
+    pi = 0  # the first protected span that does not end before k
+    firsts = _conjunction_starts()
     while k < b:
         c = t[k]
-        prot = next((e for s, e in protected if s <= k < e), None)
-        if prot is not None:
-            k = prot
+        while pi < len(protected) and protected[pi][1] <= k:
+            pi += 1
+        if pi < len(protected) and protected[pi][0] <= k:
+            k = protected[pi][1]
             continue
         if c in _OPEN:
             depth += 1
@@ -229,7 +232,7 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
         elif depth == 0 and (c in r.separators or c == CUT):
             pieces.append((start, k, c))
             start = k + 1
-        elif depth == 0:
+        elif depth == 0 and c in firsts:
             conj = next((w for w in r.conjunctions if t.startswith(w, k)), None)
             if conj is not None and k > start and k + len(conj) < b:
                 left = t[start:k]
@@ -281,6 +284,12 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
         items.append(Item(s, e))
         seps.append(sep)
     return _expand_heads(t, items, seps)
+
+
+@cache
+def _conjunction_starts() -> frozenset[str]:
+    """The first characters of the conjunctions that may join two units."""
+    return frozenset(w[0] for w in compiled().rules.conjunctions if w)
 
 
 @cache

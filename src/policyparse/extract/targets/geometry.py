@@ -22,6 +22,10 @@ CLAUSE_BREAK = frozenset("，,；;：:。!?！？")
 LIST_SEP = frozenset("、，,；;")
 _OPEN = {"（": "）", "(": ")", "“": "”", "「": "」", "《": "》", "【": "】", "〔": "〕", "‘": "’"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
+_CLAUSE_MARK = regex.compile(
+    "[" + regex.escape("".join(sorted({'"', *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
+)
+"""The characters :func:`clauses` looks at."""
 LIST_ITEM = regex.compile(
     r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.、．]|"
     r"[一二三四五六七八九十]{1,2}是)"
@@ -134,7 +138,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[str] = []
     ascii_quote = False
     pos = start
-    for i in range(start, end):
+    for m in _CLAUSE_MARK.finditer(text, start, end):
+        i = m.start()
         c = text[i]
         if c == '"':
             ascii_quote = not ascii_quote

@@ -24,6 +24,14 @@ from .geometry import LIST_ITEM, QRef, depth_map
 from .rules import cues
 from .select import is_limit
 
+_SETUP_VERB = regex.compile(r"推行|开通|开辟|设立|建立|实施")
+_POST_BOUND = regex.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
+_WORD_START = regex.compile(r"[\p{Han}“\"《(（]")
+_TRAILING_OVER = regex.compile(r"(?:超过|超|过|高于|不低于)$")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_MEASURE_END = regex.compile(r"[率比量数值额度]$")
+_LEADING_BOUND = regex.compile(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)")
+
 _STRIP = " \t\n、，,；;：:和及与或并且"
 _PUNCT = " \t\n、，,；;：:"
 _TIME_LEAD = regex.compile(
@@ -224,7 +232,7 @@ def object_of(clause: str) -> str:
             break
     for p in c.object_strip[2:]:
         s = p.sub("", s)
-    s = regex.sub(r"推行|开通|开辟|设立|建立|实施", "", s, count=1)
+    s = _SETUP_VERB.sub("", s, count=1)
     s = _QUOTE_LIST.sub("", s)
     # 学历的比例持续提高，到2024年达到80%: the trend is no part of what is measured
     trimmed = _TREND_TAIL.sub("", s)
@@ -312,7 +320,7 @@ class SentenceReader:
         pre = pre_raw.rstrip(" ")
         post_end = nxt
         post = norm[q.end : post_end]
-        post_clean = regex.sub(r"^(?:及以上|以上|左右|以内|之内|内)", "", post)
+        post_clean = _POST_BOUND.sub("", post)
         post_off = q.end + (len(post) - len(post_clean))
         post_clean = post_clean.rstrip(_STRIP)
         unit = q.rec.unit or ""
@@ -355,7 +363,7 @@ class SentenceReader:
         lead_q = any(x.start == post_off for x in self.all_qs)
         q_first = bool(
             post_clean
-            and regex.match(r"[\p{Han}“\"《(（]", post_clean)
+            and _WORD_START.match(post_clean)
             and (_bare_unit(unit) in c.count_units or unit in ("%", "成"))
             # 2—3个超千亿元产业集群: 超 is the bound of the threshold after the count
             and (lead_q or not c.level.match(post_clean))
@@ -447,7 +455,7 @@ class SentenceReader:
         if in_pre:
             # the frame before a threshold: 培育营业收入|超500亿元企业
             qual_head = norm[seg + lead_off : in_pre[0].start]
-            qual_head = regex.sub(r"(?:超过|超|过|高于|不低于)$", "", qual_head)
+            qual_head = _TRAILING_OVER.sub("", qual_head)
         if prev is not None and am is None:
             if in_pre and qual_head.strip(_STRIP) in ("", "超", "过", "超过"):
                 # 超100亿元企业3-5家 after 培育营业收入超500亿元企业1家
@@ -539,8 +547,8 @@ class SentenceReader:
             len(subject) <= 3
             and (prev.q.rec.unit or "") in ("%", "‰", "百分点", "成")
             and not c.measure_head.search(subject)
-            and regex.fullmatch(r"\p{Han}+", subject)
-            and not regex.search(r"[率比量数值额度]$", subject)
+            and _ALL_HAN.fullmatch(subject)
+            and not _MEASURE_END.search(subject)
         ):
             # 农村 after 城市社区养老服务设施覆盖率: the same measure of a sibling subject
             cut = _snap(base, len(subject)) if len(base) > len(subject) else 0
@@ -578,13 +586,11 @@ class SentenceReader:
             lead = norm[body : first.start]
             tail = norm[quals[-1].end : body + len(subject)]
             core0 = norm[first.start : first.end]
-            bm = regex.match(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)", core0)
+            bm = _LEADING_BOUND.match(core0)
             bound_word = bm.group(0) if bm else ""
             names = []
             for x in quals:
-                core = regex.sub(
-                    r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)", "", norm[x.start : x.end]
-                )
+                core = _LEADING_BOUND.sub("", norm[x.start : x.end])
                 names.append(f"{lead}{bound_word}{core}{tail}".strip(_STRIP))
         else:
             names = self._split_items(subject, n)

@@ -169,12 +169,16 @@ def _bare_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
 
 
+_YEAR_WORD = regex.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
+_LIST_MARKS = regex.compile(r"[—–\-·•、，,\s]")
+
+
 def _bare(head: str) -> str:
     """A clause's text before a value without time words, commitments and list marks."""
     c = cues()
-    head = regex.sub(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?", "", head)
+    head = _YEAR_WORD.sub("", head)
     head = c.commitment.sub("", head)
-    head = regex.sub(r"[—–\-·•、，,\s]", "", head)
+    head = _LIST_MARKS.sub("", head)
     return c.lead.sub("", head)
 
 

@@ -37,6 +37,10 @@ Role = Literal[
     "recurrence",
 ]  # fmt: skip
 
+_COUNTED_NEXT = regex.compile(r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]")
+_BEFORE_WORD = regex.compile(r"前|之前|以前")
+_TO_YEAR_END = regex.compile(r"[到至年]$")
+
 _NUM = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
 _RANGE_SEP = r"(?:至|到|-|—|–|~|～)"
 _CN_DIGIT = "〇○零一二三四五六七八九"
@@ -277,9 +281,7 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
             return True
         nxt = norm[m.end() : m.end() + 1]
         ordinal = parse_number(g["ord"]) or 0
-        return ordinal >= r.plan_periods.bare_min_ordinal and not regex.match(
-            r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]", nxt
-        )
+        return ordinal >= r.plan_periods.bare_min_ordinal and not _COUNTED_NEXT.match(nxt)
     if atom_type == "limit":
         unit = r.limit_units[g["lu"]]
         if unit.needs_bound and not (g["lb"] or g["la"]):
@@ -294,7 +296,7 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
     if atom_type == "festival":
         after = norm[m.end() : m.end() + 2]
         before = norm[max(0, m.start() - 2) : m.start()]
-        return bool(regex.match(r"前|之前|以前", after) or regex.search(r"[到至年]$", before))
+        return bool(_BEFORE_WORD.match(after) or _TO_YEAR_END.search(before))
     return True
 
 
