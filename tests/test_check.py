@@ -18,6 +18,7 @@ from policyparse.check import (
     CheckConfig,
     Gold,
     char_f1,
+    indicator_f1,
     inspect_gold,
     load_config,
     load_gold,
@@ -310,6 +311,24 @@ def test_char_f1(pred: str, gold: str, f1: float) -> None:
     assert char_f1(pred, gold) == pytest.approx(f1)
 
 
+@pytest.mark.parametrize(
+    ("pred", "gold", "f1"),
+    [
+        ("新增学位数量", "新增学位", 1.0),
+        ("新增学位", "新增学位数量", 1.0),
+        ("新增学位数量", "新增学位数量", 1.0),
+        ("企业数量", "营业收入", 2 * 0.5 * 0.25 / 0.75),
+        ("数量", "数量", 1.0),
+        ("数量", "企业数量", 0.0),
+        ("医药工业产值", "全省医药工业产值", 2 * 6 / 14),
+        ("数量增长率", "数量增长率", 1.0),
+        ("学位 数量", "新增学位", 2 * 1.0 * 0.5 / 1.5),
+    ],
+)
+def test_indicator_f1_drops_optional_count_word(pred: str, gold: str, f1: float) -> None:
+    assert indicator_f1(pred, gold) == pytest.approx(f1)
+
+
 def test_assign_is_a_maximum_matching() -> None:
     assert assign([[0, 1], [0]]) == [1, 0]
     assert assign([[0], [0], [1]]) == [0, None, 1]
@@ -478,7 +497,7 @@ def test_targets_shared_quote_matched_by_value(tmp_path: Path) -> None:
     assert s.bound.value == pytest.approx(4 / 5)
     others = ["主营业务收入过100亿元的企业数量", "主营业务收入过50亿元的企业数量", "平台"]
     others.append("研发投入强度")
-    expected_ind = (1.0 + sum(char_f1("企业数量", g) for g in others)) / 5
+    expected_ind = (1.0 + sum(indicator_f1("企业数量", g) for g in others)) / 5
     assert s.indicator.value == pytest.approx(expected_ind)
 
 

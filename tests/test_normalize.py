@@ -101,3 +101,76 @@ def test_title_repeated_before_a_page_number_is_skipped_in_a_wrapped_text() -> N
 def test_short_lines_of_ordinary_text_stay_apart() -> None:
     text = "责任单位：\n区交通运输局\n深圳巴士集团\n深圳地铁集团\n"
     assert normalize(text).norm == text.replace("：", ":")
+
+
+# --- when a line break is a wrap and when it is not -------------------------------------------
+
+_JOINED = [
+    (
+        "a long prose line before a number with its unit",
+        "　　推进普通国省道提质升级，到2025年新改建普通国省道\n2500公里，农村公路总里程稳定在"
+        "17万公里左右，乡镇通三级及以上公路比例达到\n95%。\n",
+        ["新改建普通国省道2500公里", "公路比例达到95%。"],
+    ),
+    (
+        "a number with a unit after a noun",
+        "　　到2026年，全市建成城市社区嵌入式服务设施，新增普惠托育服务机构托位\n1200个，"
+        "覆盖全部街道。\n",
+        ["托育服务机构托位1200个"],
+    ),
+    (
+        "an indented first line wrapped onto an unindented one",
+        "　　各地要加强组织领导，建立健全工作机制，确保各项任务落\n实到位。\n",
+        ["确保各项任务落实到位"],
+    ),
+]
+
+_APART = [
+    (
+        "a date line after a prose line",
+        "　　请各有关单位结合实际，认真贯彻执行本通知的有关规定\n2024年3月1日\n",
+        "有关规定\n2024年3月1日",
+    ),
+    (
+        "a number opening a list item",
+        "　　重点做好以下工作，确保各项政策落地见效并取得实效\n1.加强组织领导。\n",
+        "实效\n1.加强",
+    ),
+    (
+        "a task cell of a table written one cell a line",
+        "序号\n工作内容\n牵头部门\n责任部门\n1\n实施老旧小区改造，完成改造小区86个，惠及居民1.2万户\n"
+        "县住建局\n县财政局、各乡镇人民政府\n2\n",
+        "1.2万户\n县住建局",
+    ),
+    (
+        "a label paragraph after a blank line",
+        "　　牵头部门：县委宣传部　责任部门：县住建局，各乡镇人民政府\n\n"
+        "　　说明：表中“—”表示无配合部门。\n",
+        "各乡镇人民政府\n\n",
+    ),
+    (
+        "a paragraph indented deeper than the line before",
+        "各乡镇要加强组织领导，建立工作机制，确保各项任务落到实处\n"
+        "　　县直各部门要按照职责分工抓好落实。\n",
+        "落到实处\n",
+    ),
+    (
+        "a paragraph after a blank line, indented",
+        "　　各乡镇要加强组织领导，建立工作机制，确保各项任务落到实处\n\n"
+        "　　县直各部门要抓好落实。\n",
+        "落到实处\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "joined"), [c[1:] for c in _JOINED], ids=[c[0] for c in _JOINED])
+def test_wrapped_lines_are_joined(text: str, joined: list[str]) -> None:
+    norm = normalize(text).norm.replace(",", "，")
+    for piece in joined:
+        assert piece.replace(",", "，") in norm
+
+
+@pytest.mark.parametrize(("text", "kept"), [c[1:] for c in _APART], ids=[c[0] for c in _APART])
+def test_lines_that_are_not_wrapped_stay_apart(text: str, kept: str) -> None:
+    norm = normalize(text).norm
+    assert to_halfwidth(kept) in norm

@@ -102,11 +102,25 @@ def _zip(names: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
+def _ole(*streams: str) -> bytes:
+    """An OLE container's header and a directory naming ``streams`` (names are UTF-16)."""
+    entries = b"".join(
+        name.encode("utf-16-le").ljust(64, b"\x00") + b"\x00" * 64 for name in streams
+    )
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + entries
+
+
 @pytest.mark.parametrize(
     ("name", "data", "outcome"),
     [
         ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP104"),
         ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP107"),
+        # a legacy .doc renamed .docx (its WordDocument stream) is not a protected file
+        ("a.docx", _ole("WordDocument", "1Table"), "PP104"),
+        ("a.doc", _ole("WordDocument", "1Table"), "PP104"),
+        # a protected .docx is an OLE file holding an EncryptedPackage, whatever its name
+        ("a.docx", _ole("EncryptionInfo", "EncryptedPackage"), "PP107"),
+        ("a.doc", _ole("EncryptionInfo", "EncryptedPackage"), "PP107"),
         ("a.rtf", b"{\\rtf1\\ansi hello}", "PP104"),
         ("a.xlsx", _zip({"xl/workbook.xml": b"<x/>"}), "PP104"),
         ("a.docx", _zip({"xl/workbook.xml": b"<x/>"}), "PP106"),
@@ -133,3 +147,33 @@ def test_format_and_errors_from_content(name: str, data: bytes, outcome: str) ->
         loaded = read_bytes(data, path=name)
         assert loaded.source.format == outcome
         assert "加强领导" in loaded.text or "尖括号" in loaded.text or "组织领导" in loaded.text
+
+
+UTF16_TEXTS = [
+    DOC.read_text(encoding="utf-8"),  # a whole document: Chinese with some digits
+    "关于支持𠀀𪚥䶮产业园发展的通知\n一、到2025年，产值达到100亿元。\n二、省𫖯局牵头。\n",
+    "加强领导，落实责任，确保实效。\n",  # one line, a single ASCII byte pair
+    "Article 1: by 2025, GDP grows 5%.\n",  # all ASCII
+]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", UTF16_TEXTS, ids=["doc", "rare", "one-line", "ascii"])
+def test_utf16_without_byte_order_mark(codec: str, text: str) -> None:
+    """Chinese characters have no NUL byte in UTF-16: a mostly Chinese file has few NULs."""
+    loaded = read_bytes(text.encode(codec), path="x.txt")
+    assert loaded.text == text
+    assert loaded.source.encoding == "utf-16"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,
+        b"\x00\x01\x02\x03\xfe\xff" * 500,
+        "加强领导。".encode("utf-16-le") + b"\x00",  # odd length
+    ],
+)
+def test_binary_with_nul_bytes_is_not_utf16(data: bytes) -> None:
+    with pytest.raises(BinaryFile):
+        read_bytes(data, path="x.txt")

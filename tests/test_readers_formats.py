@@ -408,3 +408,252 @@ def test_pdf_page_numbers_and_running_headers(footer: str) -> None:
     c.save()
     text = read_bytes(buf.getvalue(), path="p.pdf").text
     assert text.splitlines() == [line for lines in body for line in lines]
+
+
+GOV_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd">
+<!-- saved from url=(0052)http://www.example.gov.cn/art/2024/3/1/art_12.html -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>关于印发行动方案的通知_政策文件</title>
+<script>document.write("<p>统计代码</p>");</script><style>.topnav li{float:left}</style></head>
+<body>
+<div class="top_bar">2024年3月5日 星期二 <a>无障碍</a> <a>English</a></div>
+<div class="topnav"><ul><li><a href="/">首页</a></li><li>政务公开</li><li>互动交流</li></ul></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; 政务公开 &gt; 政策文件</div>
+<div class="left_side"><h3>信息公开目录</h3><ul><li>市政府文件</li><li>部门文件</li></ul></div>
+<div id="zoom"><div class="TRS_Editor">
+<p style="text-align:center"><strong>某某市人民政府办公室关于印发<br>
+某某市数字经济三年行动方案的通知</strong></p>
+<p style="text-indent:2em">&nbsp;&nbsp;一、总体要求</p>
+<p>&emsp;&emsp;到2026年，全市数字经济核心产业增加值达到500亿元。</p>
+<p style="text-indent:2em">二、重点任务<br>（一）建设算力设施。新建5G基站3000个。<br>
+（二）培育产业集群。</p>
+<p>附件：<a href="/files/fj1.docx">1.重点任务分工表</a></p>
+<table border="1">
+<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>
+<tr><td>1</td><td>建设算力设施</td><td rowspan="2">市经信局</td><td>市通信发展办</td></tr>
+<tr><td>2</td><td>培育产业集群</td><td>市商务局</td></tr>
+<tr><td>3</td><td>完善数据市场</td><td>市数据局</td><td>市财政局</td></tr>
+</table></div></div>
+<div class="bdsharebuttonbox"><span>分享到：</span><a>微信</a><a>微博</a></div>
+<div style="display:none">扫一扫在手机打开当前页</div>
+<div class="bottom"><p>主办单位：某某市人民政府办公室　承办单位：某某市大数据发展管理局</p>
+<p>网站标识码：3301000001　浙ICP备05000000号-1</p><p>联系电话：0571-85251234</p></div>
+</body></html>
+"""
+
+
+def test_government_page_with_compound_furniture_names_and_merged_cells() -> None:
+    """A page as a browser saves it: GB2312 declared only in http-equiv, furniture in divs
+    whose class names are compounds (``topnav``, ``left_side``, ``bdsharebuttonbox``,
+    ``bottom``, ``position``), a task table whose lead unit spans two rows."""
+    from policyparse.readers import read_bytes
+
+    loaded = read_bytes(GOV_PAGE.encode("gbk"), path="art_12.html")
+    assert loaded.source.encoding == "gb2312"
+    assert loaded.text.split("\n") == [
+        "某某市人民政府办公室关于印发",
+        "某某市数字经济三年行动方案的通知",
+        "\xa0\xa0一、总体要求",
+        "\u2003\u2003到2026年，全市数字经济核心产业增加值达到500亿元。",
+        "二、重点任务",
+        "（一）建设算力设施。新建5G基站3000个。",
+        "（二）培育产业集群。",
+        "附件：1.重点任务分工表",
+        *["序号", "重点任务", "牵头单位", "配合单位"],
+        *["1", "建设算力设施", "市经信局", "市通信发展办"],
+        *["2", "培育产业集群", "市经信局", "市商务局"],
+        *["3", "完善数据市场", "市数据局", "市财政局"],
+        "",
+    ]
+
+
+def test_government_page_units_come_from_every_table_row(tmp_path: Path) -> None:
+    path = tmp_path / "art_12.htm"
+    path.write_bytes(GOV_PAGE.encode("gbk"))
+    doc = policyparse.parse_file(path)
+    assert [p.number for p in doc.provisions] == ["（一）", "（二）"]
+    assert _units(doc) == [
+        ("市经信局", "lead"),
+        ("市通信发展办", "participant"),
+        ("市经信局", "lead"),
+        ("市商务局", "participant"),
+        ("市数据局", "lead"),
+        ("市财政局", "participant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a furniture-like name that wraps most of the page is the page's article
+        (
+            '<div class="main_nav_content"><p>一、总体要求</p><p>加强组织领导。</p></div>'
+            '<div class="footer">版权所有</div>',
+            ["一、总体要求", "加强组织领导。"],
+        ),
+        # camelCase and prefixed names; ``hidden-xs`` shows on a desktop
+        (
+            '<div id="siteFooterWrap">主办单位：某某办</div><div class="subNavBox">栏目</div>'
+            '<p class="hidden-xs">加强组织领导，落实工作责任。</p><p class="hidden">隐藏</p>',
+            ["加强组织领导，落实工作责任。"],
+        ),
+        # colspan moves the columns a row span is carried in; a long merged cell is not copied
+        (
+            "<table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>"
+            "<tr><td colspan='2' rowspan='2'>合并</td><td>省发展改革委</td></tr>"
+            "<tr><td>省经信厅</td></tr>"
+            f"<tr><td>1</td><td rowspan='2'>{'长' * 300}</td><td>省科技厅</td></tr>"
+            "<tr><td>2</td><td>省教育厅</td></tr></table>",
+            ["序号", "任务", "牵头单位", "合并", "省发展改革委", "合并", "省经信厅"]
+            + ["1", "长" * 300, "省科技厅", "2", "省教育厅"],
+        ),
+    ],
+)
+def test_html_furniture_names_and_row_spans(markup: str, expected: list[str]) -> None:
+    from policyparse.readers import read_bytes
+
+    text = read_bytes(f"<html><body>{markup}</body></html>".encode(), path="p.html").text
+    assert text.splitlines() == expected
+
+
+def test_docx_vertically_merged_cells_repeat_in_each_row() -> None:
+    docx = pytest.importorskip("docx")
+    from policyparse.readers import read_bytes
+
+    d = docx.Document()
+    d.add_paragraph("二、重点任务")
+    rows = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "推进企业上云", "省经信厅", "省通信管理局"],
+        ["2", "建设工业互联网平台", "", "省科技厅"],
+        ["3", "培育服务商", "省发展改革委", ""],
+        ["4", "开展试点示范", "", "省财政厅"],
+    ]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # 省经信厅 leads tasks 1 and 2
+    table.cell(3, 2).merge(table.cell(4, 2))  # 省发展改革委 leads tasks 3 and 4
+    table.cell(2, 3).merge(table.cell(3, 3))  # 省科技厅 takes part in tasks 2 and 3
+    d.add_paragraph("三、保障措施")
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = read_bytes(buf.getvalue(), path="t.docx").text.splitlines()
+    assert lines == [
+        "二、重点任务",
+        *["序号", "重点任务", "牵头单位", "配合单位"],
+        *["1", "推进企业上云", "省经信厅", "省通信管理局"],
+        *["2", "建设工业互联网平台", "省经信厅", "省科技厅"],
+        *["3", "培育服务商", "省发展改革委", "省科技厅"],
+        *["4", "开展试点示范", "省发展改革委", "省财政厅"],
+        "三、保障措施",
+    ]
+
+
+def _ruled_table_pdf(rows: int, *, span_column: bool = False) -> bytes:
+    """A notice with a ruled task table in narrow columns (reportlab's grid), wrapped cells,
+    a header row repeated on each page and, optionally, a deadline cell merged over rows."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=14, leading=26, wordWrap="CJK")
+    cell = ParagraphStyle("c", fontName="STSong-Light", fontSize=11, leading=15, wordWrap="CJK")
+
+    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont("STSong-Light", 10)
+        canvas.drawString(72, A4[1] - 40, "某某市人民政府规范性文件")
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+    data: list[list[object]] = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]]
+    for i in range(1, rows + 1):
+        data.append(
+            [
+                str(i),
+                Paragraph(f"第{i}项重点任务，推进产业链协同发展和创新平台建设", cell),
+                "市发展改革委" if i % 2 else "市经信局",
+                Paragraph("市财政局、市科技局、市人力资源社会保障局", cell),
+                "2025年底",
+            ]
+        )
+    table = Table(data, colWidths=[36, 170, 80, 110, 60], repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), "STSong-Light", 11),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ]
+    if span_column:
+        style.append(("SPAN", (4, 1), (4, 3)))
+    table.setStyle(TableStyle(style))
+    story = [Paragraph("二、任务分工", body), table, Paragraph("三、保障措施", body)]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return buf.getvalue()
+
+
+def _table_lines(rows: int) -> list[str]:
+    out = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    for i in range(1, rows + 1):
+        out += [
+            str(i),
+            f"第{i}项重点任务，推进产业链协同发展和创新平台建设",
+            "市发展改革委" if i % 2 else "市经信局",
+            "市财政局、市科技局、市人力资源社会保障局",
+            "2025年底",
+        ]
+    return out
+
+
+def test_pdf_ruled_table_cells_rows_and_merged_cells() -> None:
+    """Cells closer together than the layout's character margin are cut at the rules; a
+    cell's wrapped lines are one line; a merged cell is repeated in each of its rows."""
+    from policyparse.readers import read_bytes
+
+    lines = read_bytes(_ruled_table_pdf(3, span_column=True), path="t.pdf").text.splitlines()
+    # a one-page PDF keeps its running header; its page number goes
+    assert lines == ["某某市人民政府规范性文件", "二、任务分工", *_table_lines(3), "三、保障措施"]
+
+
+def test_pdf_table_across_pages_keeps_every_row_once(tmp_path: Path) -> None:
+    from policyparse.readers import read_bytes
+
+    data = _ruled_table_pdf(30)
+    from pdfminer.pdfpage import PDFPage
+
+    assert len(list(PDFPage.get_pages(io.BytesIO(data)))) >= 3
+    lines = read_bytes(data, path="t.pdf").text.splitlines()
+    assert lines == ["二、任务分工", *_table_lines(30), "三、保障措施"]
+    path = tmp_path / "t.pdf"
+    path.write_bytes(data)
+    doc = policyparse.parse_file(path)
+    assert [u.name for u in doc.responsible_units if u.role == "lead"] == [
+        "市发展改革委" if i % 2 else "市经信局" for i in range(1, 31)
+    ]
+
+
+def test_scanned_pdf_has_no_text_layer() -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from policyparse.errors import NoTextLayer
+    from policyparse.readers import read_bytes
+
+    png = pytest.importorskip("PIL.Image").new("L", (60, 80), 255)
+    img = io.BytesIO()
+    png.save(img, format="PNG")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for _ in range(2):
+        c.drawImage(ImageReader(io.BytesIO(img.getvalue())), 0, 0, A4[0], A4[1])
+        c.showPage()
+    c.save()
+    with pytest.raises(NoTextLayer, match="PP108"):
+        read_bytes(buf.getvalue(), path="scan.pdf")

@@ -14,7 +14,7 @@ import yaml
 import policyparse
 from policyparse import ruledata
 from policyparse.check import run_check
-from policyparse.check.match import char_f1
+from policyparse.check.match import indicator_f1
 from policyparse.extract.targets.geometry import clauses
 from policyparse.extract.targets.indicator import object_of, subject_of
 from policyparse.extract.targets.rules import TargetRules, cues
@@ -66,7 +66,7 @@ def test_case(case: dict[str, Any]) -> None:
         assert t.quantity.unit == exp["unit"], _describe(t)
         assert t.quantity.bound == exp["bound"], _describe(t)
         assert (t.deadline.year if t.deadline else None) == exp["deadline"], _describe(t)
-        assert char_f1(t.indicator, exp["indicator"]) >= 0.8, _describe(t)
+        assert indicator_f1(t.indicator, exp["indicator"]) >= 0.8, _describe(t)
         if "inherited" in exp:
             assert t.deadline is not None and t.deadline.inherited is exp["inherited"]
         if "commitment" in exp:
@@ -79,7 +79,7 @@ def test_case(case: dict[str, Any]) -> None:
         ]
         assert match, [(b.indicator, b.quantity.value) for b in doc.baselines]
         assert match[0].year == exp_b["year"]
-        assert char_f1(match[0].indicator, exp_b["indicator"]) >= 0.8, match[0].indicator
+        assert indicator_f1(match[0].indicator, exp_b["indicator"]) >= 0.8, match[0].indicator
 
 
 def _evidence_ok(doc: PolicyDocument, t: Target) -> None:
@@ -224,3 +224,21 @@ def test_subject_and_object_helpers() -> None:
 def test_no_quantities_no_targets() -> None:
     doc = policyparse.parse("（一）加强组织领导。各地要高度重视，切实抓好落实。")
     assert doc.targets == [] and doc.baselines == []
+
+
+def test_table_part_row_drops_its_part_mark() -> None:
+    text = (
+        "某省“十四五”交通运输发展规划\n"
+        "专栏1 主要指标\n"
+        "指标 | 2020年 | 2025年\n"
+        "铁路营业里程（公里） | 5972 | 7000\n"
+        "其中：高速铁路（公里） | 1069 | 1500以上\n"
+    )
+    doc = policyparse.parse(text)
+    check_spans(doc)
+    got = {t.indicator: t.quantity.value for t in doc.targets}
+    assert got == {"铁路营业里程": 7000, "高速铁路": 1500}
+    assert {b.indicator for b in doc.baselines} == {"铁路营业里程", "高速铁路"}
+    part = next(t for t in doc.targets if t.indicator == "高速铁路")
+    assert part.indicator_span is not None
+    assert doc.evidence(part.indicator_span) == "高速铁路"

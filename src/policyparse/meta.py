@@ -10,7 +10,7 @@ import regex
 
 from .normalize import WorkingText
 from .records import Meta, PlanPeriod
-from .structure import Outline, is_debris
+from .structure import Outline, is_closing, is_debris
 
 _TITLE_WORD = (
     r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
@@ -29,6 +29,17 @@ _STOPS = regex.compile(r"[。；;!！?？]")
 _DOC_NUMBER = regex.compile(
     r"\p{Han}{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*(?:第\s*)?\d{1,4}\s*号"
 )
+# a decree number (政府令, 部令) in a promulgation note: 湖南省人民政府令第315号公布
+_ORDER_NUMBER = regex.compile(
+    r"(\p{Han}{2,24}?)令\s{0,3}(?:(?:19|20)\d{2}\s{0,3}年\s{0,3})?第\s{0,3}\d{1,4}\s{0,3}号"
+)
+_PROMULGATED = regex.compile(r"\s{0,3}(?:公布|发布|颁布|印发)")
+_DATE_HEAD = "年月日号"
+_PROMULGATION_WORD = regex.compile(r"公布|颁布|发布")
+# 已于…日经…会议通过，现予公布: that date is the adoption, not the promulgation
+_PASSED = regex.compile(r"通过|审议|会议")
+_ORDER_HEAD = regex.compile(r"(\p{Han}{2,24}?)令")
+_ORDER_TAIL = regex.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,4}号")
 _DOC_NUMBER_LABEL = regex.compile(r"(?:发文字号|文号|索引号)[:：]")
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _CN_DATE = regex.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -41,10 +52,12 @@ _ISSUER_END = (
     r"人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|领导小组|"
     r"指挥部|政府|厅|局|部|委|署|院|会|办"
 )
+_ORDER_ISSUER = regex.compile(rf"(?:{_ISSUER_END})$")
 _ISSUER = regex.compile(
     rf"(?:来源[:：]|发布机构[:：]|发文机关[:：])?(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))$"
 )
 _ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
+_SOURCE_LABEL = regex.compile(r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})")
 _ISSUER_ALONE = regex.compile(
     r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
 )
@@ -69,6 +82,8 @@ _FIVE_YEAR = {
 }
 _FIVE_YEAR_RE = regex.compile("|".join(_FIVE_YEAR))
 _HEAD_LINES = 12
+# a title of the form 关于…的通知 scores at least this
+_SHAPED_SCORE = 4
 _MAX_HEADER_LINES = 60
 
 
@@ -167,8 +182,23 @@ def _site_name_length(title: str, others: list[str]) -> int:
 
 def _read_title(work: WorkingText, outline: Outline, count: int) -> str | None:
     md_title = next((s for s in outline.sections if s.kind == "markdown" and s.level == 1), None)
+    found = _line_title(work, outline, count)
     if md_title is not None and md_title.title:
+        # a notice that issues the plan under its Markdown heading (关于印发《X》的通知) is the
+        # document; otherwise the heading is the title
+        if (
+            found is not None
+            and found[1] >= _SHAPED_SCORE
+            and found[2] < md_title.span.start
+            and _squash(md_title.title) in found[0]
+        ):
+            return found[0]
         return md_title.title
+    return found[0] if found is not None else None
+
+
+def _line_title(work: WorkingText, outline: Outline, count: int) -> tuple[str, int, int] | None:
+    """The best title read from the first ``count`` lines: its text, score and offset."""
     head = outline.lines[:count]
     lines = [work.norm[ln.start : ln.end] for ln in head]
     best: tuple[int, int, list[tuple[int, int]]] | None = None
@@ -181,7 +211,12 @@ def _read_title(work: WorkingText, outline: Outline, count: int) -> str | None:
         if found is not None:
             pieces = [(head[i].start + found[1], head[i].start + found[2])]
         # a title broken over two lines
-        if i + 1 < len(lines) and head[i + 1].heading is None and (found is None or found[0] < 3):
+        if (
+            i + 1 < len(lines)
+            and head[i + 1].heading is None
+            and (found is None or found[0] < 3)
+            and _date_in(line) is None
+        ):
             joined = _title_candidate(line + lines[i + 1], others)
             if (
                 joined is not None
@@ -205,13 +240,58 @@ def _read_title(work: WorkingText, outline: Outline, count: int) -> str | None:
             pieces.append((head[i + 1].start, head[i + 1].end))
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], -i, pieces)
-    if best is None:
+    if best is None or not best[2]:
         return None
     title = ""
     for a, b in best[2]:
         span = work.span(a, b)
         title += _squash(work.text[span.start : span.end])
-    return _DRAFT.sub("", title).strip() or title
+    return _DRAFT.sub("", title).strip() or title, best[0], work.span(*best[2][0]).start
+
+
+def _order(line: str) -> tuple[str, str] | None:
+    """A decree number and the body that issued it, from a promulgation note
+    (``…湖南省人民政府令第315号公布``) or a line holding only the number."""
+    if len(line) > 200:
+        return None
+    for m in _ORDER_NUMBER.finditer(line):
+        name = m.group(1)
+        # the name starts after a date (…6月20日湖南省人民政府令…)
+        if m.start(1) > 0 and line[m.start(1) - 1].isdigit() and name[0] in _DATE_HEAD:
+            name = name[1:]
+        alone = m.start() == 0 and m.end() == len(line)
+        if not (alone or _PROMULGATED.match(line, m.end())):
+            continue
+        if len(name) >= 2 and _ORDER_ISSUER.search(name):
+            number = _squash(name + line[m.end(1) : m.end()])
+            return number, name
+    return None
+
+
+def _read_order(head: list[str]) -> tuple[str, str] | None:
+    """A decree number on one line, or split as ``交通运输部令`` over ``2023年第5号``."""
+    for k, line in enumerate(head):
+        found = _order(line)
+        if found is not None:
+            return found
+        if k + 1 < len(head) and len(line) <= 30:
+            hm = _ORDER_HEAD.fullmatch(line)
+            if hm and _ORDER_TAIL.fullmatch(head[k + 1]) and _ORDER_ISSUER.search(hm.group(1)):
+                return line + head[k + 1], hm.group(1)
+    return None
+
+
+def _promulgation_date(line: str) -> str | None:
+    """The date of a promulgation note: the one followed, before any other date, by 公布."""
+    if len(line) > 200:
+        return None
+    dates = sorted([*_CN_DATE.finditer(line), *_HAN_DATE.finditer(line)], key=lambda m: m.start())
+    for k, m in enumerate(dates):
+        stop = dates[k + 1].start() if k + 1 < len(dates) else len(line)
+        word = _PROMULGATION_WORD.search(line, m.end(), stop)
+        if word is not None and not _PASSED.search(line, m.end(), word.start()):
+            return _date_in(m.group(0))
+    return None
 
 
 def _read_doc_number(head: list[str]) -> str | None:
@@ -279,6 +359,9 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     head = lines[: min(n_header, _MAX_HEADER_LINES) + _HEAD_LINES]
     title = _read_title(work, outline, len(head))
     doc_number = _read_doc_number(head)
+    order = _read_order([_squash(s) for s in head])
+    if doc_number is None and order is not None:
+        doc_number = order[0]
 
     date = None
     for line in lines:
@@ -286,18 +369,32 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
             date = _date_in(line)
             if date:
                 break
+    if date is None:
+        # a regulation's promulgation note: （2024年6月20日…令第315号公布）
+        for line in head:
+            date = _promulgation_date(_squash(line))
+            if date:
+                break
     sign_issuer, sign_date = _signature(lines)
     if date is None:
         for line in trailer[:8]:
-            if len(line) <= 40:
+            if len(line) <= 40 and not is_closing(line):
                 date = _date_in(line)
                 if date:
                     break
     date = date or sign_date
     if date is None:
-        for line in header:
+        for line in [*header, *trailer]:
             if len(line) <= 40:
                 date = _date_in(line)
+                if date:
+                    break
+    if date is None:
+        # a date on a line of its own near the top: a decree's or cover notice's signature
+        for line in head:
+            squashed = _squash(line)
+            if len(squashed) <= 20 and _DATE_ONLY.fullmatch(squashed):
+                date = _date_in(squashed)
                 if date:
                     break
 
@@ -314,6 +411,8 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
             if lm:
                 issuer = lm.group(1)
                 break
+    if issuer is None and order is not None:
+        issuer = order[1]
     if issuer is None:
         # an issuing body on a line of its own under the title
         for ln in outline.lines[: min(n_header, _MAX_HEADER_LINES) + 3]:
@@ -326,6 +425,14 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
         tm = _TITLE_ISSUER.match(title)
         if tm:
             issuer = tm.group(1)
+    if issuer is None:
+        # the page's source, when it names an institution (not a news outlet)
+        for line in header:
+            sm = _SOURCE_LABEL.search(line)
+            im = _ISSUER_ALONE.fullmatch(sm.group(1)) if sm else None
+            if im:
+                issuer = im.group(1)
+                break
 
     head_text = "\n".join(header + first[:40])
     plan_period = _read_period(title, head_text)

@@ -7,7 +7,7 @@
 
 from .config import CheckConfig, KnownMiss, Thresholds, load_config, write_thresholds
 from .gold import Gold, GoldBlock, GoldFile, GoldTarget, GoldUnit, inspect_gold, load_gold
-from .match import DocumentMatch, char_f1, match_document
+from .match import DocumentMatch, char_f1, indicator_f1, match_document
 from .run import CheckResult, DocumentResult, Extractor, find_inputs, run_check
 from .score import SCORE_NAMES, Counts, Mean, Scores, score
 
@@ -30,6 +30,7 @@ __all__ = [
     "Thresholds",
     "char_f1",
     "find_inputs",
+    "indicator_f1",
     "inspect_gold",
     "load_config",
     "load_gold",

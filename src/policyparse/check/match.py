@@ -51,6 +51,27 @@ def char_f1(predicted: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+OPTIONAL_TAIL = "数量"
+"""A word the gold format makes optional at the end of a count's indicator."""
+
+
+def drop_optional_tail(indicator: str) -> str:
+    """``indicator`` folded, without a trailing ``数量`` (kept when it is the whole indicator)."""
+    s = fold(indicator)
+    if s.endswith(OPTIONAL_TAIL) and len(s) > len(OPTIONAL_TAIL):
+        return s[: -len(OPTIONAL_TAIL)]
+    return s
+
+
+def indicator_f1(predicted: str, gold: str) -> float:
+    """Character F1 of two indicators, each without its optional trailing ``数量``.
+
+    ``新增学位数量`` and ``新增学位`` score 1.0: the gold format lets a count's indicator add
+    ``数量`` or leave it out, so neither side is charged for it.
+    """
+    return char_f1(drop_optional_tail(predicted), drop_optional_tail(gold))
+
+
 def _close(a: float | None, b: float) -> bool:
     return a is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
@@ -215,7 +236,7 @@ def match_targets(gold: Gold, targets: Sequence[Target]) -> TargetMatch:
             return (
                 deadline_of(t) != g.entry.deadline,
                 t.quantity.bound != g.entry.bound,
-                -char_f1(t.indicator, g.entry.indicator),
+                -indicator_f1(t.indicator, g.entry.indicator),
                 abs(t.quantity.span.start - g.span.start),
             )
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..records import PolicyDocument, ResponsibleUnit, Span, Target
 from .gold import LocatedTarget, Value, squash
-from .match import GoldUnitRef, char_f1, deadline_of
+from .match import GoldUnitRef, deadline_of, indicator_f1
 from .run import CheckResult, DocumentResult
 from .score import SCORE_NAMES, Counts, Scores
 
@@ -202,7 +202,7 @@ def listing(d: DocumentResult) -> list[dict[str, str]]:
                     },
                 )
             )
-        f1 = char_f1(t.indicator, g.entry.indicator)
+        f1 = indicator_f1(t.indicator, g.entry.indicator)
         if f1 < 1.0:
             items.append(
                 (

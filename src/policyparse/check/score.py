@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .match import DocumentMatch, char_f1
+from .match import DocumentMatch, indicator_f1
 
 
 def ratio(num: float, den: float, *, empty: bool) -> float:
@@ -147,7 +147,7 @@ def score(m: DocumentMatch) -> Scores:
         targets_full=counts(len(t.full_pairs), n_pred_targets, n_gold_targets),
         bound=Mean(float(len(t.bound_pairs)), len(t.pairs)),
         indicator=Mean(
-            sum(char_f1(p.indicator, g.entry.indicator) for g, p in t.pairs), len(t.pairs)
+            sum(indicator_f1(p.indicator, g.entry.indicator) for g, p in t.pairs), len(t.pairs)
         ),
     )
 

@@ -25,6 +25,8 @@ _CHUNK = 1 << 16
 _OFF = {"0", "false", "off"}
 _SKIPPED = {"Fallback", "moveFrom"}
 """Elements whose content is a second copy: a text box's fallback, text moved elsewhere."""
+_CHANGES = {"pPrChange", "tcPrChange", "trPrChange", "tblPrChange", "rPrChange"}
+"""Properties as they were before a tracked change (not the ones in force)."""
 
 
 def _local(tag: str) -> str:
@@ -203,6 +205,23 @@ class Numbering:
         return out + level.suffix
 
 
+_MAX_MERGE_COPY_CHARS = 200
+"""A vertically merged cell longer than this is not repeated in the rows it covers."""
+
+
+class _Table:
+    """Where the reader is in one (possibly nested) table: column, and merged cells' text."""
+
+    __slots__ = ("col", "first_line", "merged", "span", "vmerge")
+
+    def __init__(self) -> None:
+        self.col = 0
+        self.first_line = 0  # index in ``lines`` of the open cell's first line
+        self.span = 1  # columns the open cell covers (w:gridSpan)
+        self.vmerge: str | None = None  # "restart", "continue" or None (w:vMerge)
+        self.merged: dict[int, list[str]] = {}  # column -> lines of the cell merged down
+
+
 def _stream_lines(
     stream: io.BufferedIOBase, path: str | Path | None, numbering: Numbering | None = None
 ) -> list[str]:
@@ -210,9 +229,10 @@ def _stream_lines(
     lines: list[str] = []
     buf: list[str] = []
     para: list[dict[str, Any]] = []  # numbering properties of the open paragraphs
-    changes = 0  # depth inside w:pPrChange (properties before a tracked change)
+    changes = 0  # depth inside w:pPrChange … (properties before a tracked change)
     fallback = 0  # depth inside a second copy of content (mc:Fallback, w:moveFrom)
     hidden = False  # the current run is hidden (w:vanish)
+    tables: list[_Table] = []
     total = 0
     first = True
     while True:
@@ -237,10 +257,19 @@ def _stream_lines(
                     fallback += 1
                 elif name == "r":
                     hidden = False
-                elif name == "p" and not fallback:
+                elif fallback:
+                    pass
+                elif name == "p":
                     para.append({})
-                elif name == "pPrChange":
+                elif name in _CHANGES:
                     changes += 1
+                elif name == "tbl":
+                    tables.append(_Table())
+                elif name == "tr" and tables:
+                    tables[-1].col = 0
+                elif name == "tc" and tables:
+                    tables[-1].first_line, tables[-1].span = len(lines), 1
+                    tables[-1].vmerge = None
                 continue
             if name in _SKIPPED:
                 fallback -= 1
@@ -248,14 +277,14 @@ def _stream_lines(
                 continue
             if fallback:
                 continue
-            if name == "pPrChange":
+            if name in _CHANGES:
                 changes -= 1
             elif name in ("numId", "ilvl", "pStyle") and para and not changes:
                 para[-1][name] = _val(elem)
             elif name == "t":
                 if not hidden and elem.text:
                     buf.append(elem.text)
-            elif name == "vanish":
+            elif name == "vanish" and not changes:
                 val = next((v for k, v in elem.attrib.items() if _local(k) == "val"), "true")
                 hidden = val.lower() not in _OFF
             elif name == "tab":
@@ -265,6 +294,12 @@ def _stream_lines(
                 buf.append("\n")
             elif name == "noBreakHyphen":
                 buf.append("-")
+            elif name in ("gridSpan", "gridBefore", "vMerge") and tables and not changes:
+                _cell_property(tables[-1], name, _val(elem))
+            elif name == "tc" and tables:
+                _end_cell(tables[-1], lines)
+            elif name == "tbl" and tables:
+                tables.pop()
             elif name == "p":
                 props = para.pop() if para else {}
                 line = "".join(buf)
@@ -284,6 +319,36 @@ def _stream_lines(
     if buf and "".join(buf).strip():
         lines.append("".join(buf))
     return lines
+
+
+def _cell_property(table: _Table, name: str, value: str | None) -> None:
+    if name == "vMerge":
+        table.vmerge = "restart" if value == "restart" else "continue"
+        return
+    try:
+        n = min(max(int(value or "1"), 1), 64)
+    except ValueError:
+        return
+    if name == "gridSpan":
+        table.span = n
+    else:  # gridBefore: cells left out at the start of a row
+        table.col += n
+
+
+def _end_cell(table: _Table, lines: list[str]) -> None:
+    """A cell ends: a cell merged into the one above repeats that one's text."""
+    col, own = table.col, lines[table.first_line :]
+    if table.vmerge == "restart":
+        if sum(len(x) for x in own) <= _MAX_MERGE_COPY_CHARS:
+            table.merged[col] = list(own)
+        else:
+            table.merged.pop(col, None)
+    elif table.vmerge == "continue":
+        if not own:
+            lines.extend(table.merged.get(col, ()))
+    else:
+        table.merged.pop(col, None)
+    table.col += table.span
 
 
 MAX_PART_BYTES = 16 * 1024 * 1024

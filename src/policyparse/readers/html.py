@@ -53,12 +53,24 @@ _BLOCK_TAGS = _words(
     " main menu ol p plaintext pre section summary table tbody td tfoot th thead tr ul xmp"
 )
 _PRE_TAGS = frozenset({"pre", "listing", "plaintext", "xmp", "textarea"})
-# class or id tokens that name site furniture, not the document
+# class or id tokens that hide an element (compared whole: ``hidden-xs`` shows on a desktop)
+_HIDDEN_CLASSES = _words("hidden hide d-none sr-only visually-hidden invisible")
+# class or id tokens that name site furniture, compared whole
 _FURNITURE = _words(
     "nav navbar navigation menu mainmenu topmenu submenu breadcrumb breadcrumbs crumb"
-    " crumbs footer foot sidebar topbar toolbar share sharebar copyright friendlink"
-    " friendlinks hidden hide d-none sr-only visually-hidden invisible"
+    " crumbs footer foot bottom sidebar side topbar toolbar share sharebar copyright"
+    " friendlink friendlinks position location curpos dqwz"
 )
+# ... and compared with each part of a compound name (``left_side``, ``footerWrap``, ``nav-box``)
+_FURNITURE_PARTS = _words(
+    "nav navbar navigation menu breadcrumb breadcrumbs crumb crumbs footer sidebar side"
+    " topbar toolbar share sharebar copyright friendlink friendlinks"
+)
+# ... and found inside one (``topnav``, ``bdsharebuttonbox``, ``sitefooter``)
+_FURNITURE_STEMS = ("nav", "menu", "breadcrumb", "footer", "copyright", "sidebar", "share")
+_NAME_PARTS = re.compile(r"[a-z]+|[A-Z][a-z]*|\d+")
+_MAX_FURNITURE_SHARE = 0.4
+"""An element named like furniture is kept when it holds more of the page's text than this."""
 _HIDDEN_STYLE = re.compile(r"display\s{0,10}:\s{0,10}none|visibility\s{0,10}:\s{0,10}hidden", re.I)
 _WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d]")
@@ -134,7 +146,56 @@ def decode_html(data: bytes, *, path: str | Path | None = None) -> tuple[str, st
     )
 
 
-def _is_dropped(tag: Tag) -> bool:
+def _is_furniture_name(token: str) -> bool:
+    low = token.lower()
+    if low in _FURNITURE:
+        return True
+    parts = [part.lower() for part in _NAME_PARTS.findall(token)]
+    if any(part in _FURNITURE_PARTS for part in parts) or "".join(parts) in _FURNITURE:
+        return True  # ``left_side``, ``footerWrap``; ``top_bar``, ``bread-crumb``
+    return any(stem in low for stem in _FURNITURE_STEMS)
+
+
+class _Sizes:
+    """Characters of text (white space aside) under each element, counted once, when needed."""
+
+    def __init__(self, root: Tag) -> None:
+        self.root = root
+        self.sizes: dict[int, int] | None = None
+
+    def __call__(self, tag: Tag) -> int:
+        if self.sizes is None:
+            self.sizes = {}
+            stack: list[tuple[Tag, bool]] = [(self.root, False)]
+            while stack:  # post-order, without recursion
+                node, done = stack.pop()
+                if not done:
+                    stack.append((node, True))
+                    stack.extend((c, False) for c in node.contents if isinstance(c, Tag))
+                    continue
+                total = 0
+                for child in node.contents:
+                    if isinstance(child, Tag):
+                        total += self.sizes.get(id(child), 0)
+                    elif isinstance(child, NavigableString) and not isinstance(
+                        child, _SKIPPED_STRINGS
+                    ):
+                        total += len(_SPACE.sub("", str(child)))
+                self.sizes[id(node)] = total
+        return self.sizes.get(id(tag), 0)
+
+    @property
+    def page(self) -> int:
+        return self(self.root)
+
+
+def _is_dropped(tag: Tag, sizes: _Sizes | None = None) -> bool:
+    """True for an element whose text is not the document's (hidden, a script, furniture).
+
+    An element whose class or id names furniture is only dropped while it holds less than
+    ``_MAX_FURNITURE_SHARE`` of the page's text: a page that wraps its article in
+    ``<div class="main_nav_content">`` keeps it.
+    """
     name = tag.name.lower() if tag.name else ""
     if name in _DROP_TAGS:
         return True
@@ -157,11 +218,91 @@ def _is_dropped(tag: Tag) -> bool:
     ident = attrs.get("id")
     if isinstance(ident, str):
         tokens.append(ident)
-    return any(t.lower() in _FURNITURE for t in tokens)
+    if any(t.lower() in _HIDDEN_CLASSES for t in tokens):
+        return True
+    if not any(_is_furniture_name(t) for t in tokens):
+        return False
+    return sizes is None or sizes(tag) <= _MAX_FURNITURE_SHARE * sizes.page
+
+
+_SPACE = re.compile(r"\s+")
+_MAX_SPAN_COPY_CHARS = 200
+"""A merged table cell longer than this is not repeated in the rows it spans."""
+_MAX_SPAN_COPIES = 2_000
+"""Most merged-cell copies made in one page."""
+
+
+def _span(cell: Tag, attr: str) -> int:
+    value = cell.get(attr)
+    try:
+        n = int(str(value).strip()) if value is not None else 1
+    except ValueError:
+        return 1
+    return min(max(n, 1), 1000)
+
+
+def _table_rows(table: Tag) -> list[Tag]:
+    """The rows of ``table`` itself (not of tables nested in its cells)."""
+    rows: list[Tag] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows += [r for r in child.children if isinstance(r, Tag) and r.name == "tr"]
+    return rows
+
+
+def _fill_row_spans(soup: BeautifulSoup) -> None:
+    """Repeat a cell that spans rows (``rowspan``) in each row it covers.
+
+    A task table often merges the responsible unit of several tasks into one cell; repeated,
+    every row reads as a whole row (``2 / 培育产业集群 / 市经信局 / 市商务局``). Long cells
+    are not repeated.
+    """
+    copies = 0
+    for table in soup.find_all("table"):
+        if not isinstance(table, Tag):
+            continue
+        pending: dict[int, tuple[int, str, int]] = {}  # column -> (rows left, text, colspan)
+        for row in _table_rows(table):
+            cells = [c for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")]
+            carried = {col: v for col, v in pending.items() if v[0] > 0}
+            pending = {}
+            col, idx = 0, 0
+            last_col = max(carried, default=-1)
+            while idx < len(cells) or col <= last_col:
+                if col in carried and copies < _MAX_SPAN_COPIES:
+                    left, text, width = carried[col]
+                    copy = soup.new_tag("td")
+                    copy.string = text
+                    if idx < len(cells):
+                        cells[idx].insert_before(copy)
+                    else:
+                        row.append(copy)
+                    copies += 1
+                    if left > 1:
+                        pending[col] = (left - 1, text, width)
+                    col += width
+                    continue
+                if idx >= len(cells):
+                    col += 1
+                    continue
+                cell = cells[idx]
+                width = _span(cell, "colspan")
+                down = _span(cell, "rowspan")
+                if down > 1 and copies < _MAX_SPAN_COPIES:
+                    text = _collapse(cell.get_text(" "))
+                    if text and len(text) <= _MAX_SPAN_COPY_CHARS:
+                        pending[col] = (down - 1, text, width)
+                col += width
+                idx += 1
 
 
 def _pieces(root: Tag) -> list[str | _Break]:
     """Text pieces and line breaks of the visible text, in document order (no recursion)."""
+    sizes = _Sizes(root)
     out: list[str | _Break] = []
     stack: list[tuple[object, bool]] = [(root, False)]
     pre_depth = 0
@@ -175,7 +316,7 @@ def _pieces(root: Tag) -> list[str | _Break]:
                 if name in _BLOCK_TAGS:
                     out.append(_BREAK)
                 continue
-            if node is not root and _is_dropped(node):
+            if node is not root and _is_dropped(node, sizes):
                 continue
             if name == "br":
                 out.append(_BREAK)
@@ -222,6 +363,7 @@ def html_text(markup: str) -> str:
         soup = BeautifulSoup(markup, "lxml")
     except Exception:
         soup = BeautifulSoup(markup, "html.parser")
+    _fill_row_spans(soup)
     lines: list[str] = []
     current: list[str] = []
     for piece in [*_pieces(soup), _BREAK]:

@@ -74,6 +74,25 @@ def _is_docx(data: bytes, path: str | Path | None) -> bool:
     return "word/document.xml" in names
 
 
+def _ole_stream(data: bytes, name: str) -> bool:
+    """True when an OLE container's directory (names stored in UTF-16) lists stream ``name``."""
+    needle = name.encode("utf-16-le")
+    window = 4 * 1024 * 1024
+    return needle in data[:window] or (len(data) > window and needle in data[-window:])
+
+
+def _ole_is_encrypted_package(data: bytes, suffix: str) -> bool:
+    """True for the OLE container Office puts a password-protected ``.docx`` in.
+
+    Its directory names an ``EncryptedPackage`` stream. A legacy ``.doc`` (a ``WordDocument``
+    stream) renamed ``.docx`` is not one; an OLE file named ``.docx`` that shows neither name
+    is taken to be protected.
+    """
+    if _ole_stream(data, "EncryptedPackage"):
+        return True
+    return suffix == ".docx" and not _ole_stream(data, "WordDocument")
+
+
 def sniff_format(data: bytes, suffix: str, *, path: str | Path | None = None) -> Format:
     """The format of ``data``; ``suffix`` (lower case, with its dot) breaks ties."""
     if b"%PDF-" in data[:1024]:
@@ -84,7 +103,7 @@ def sniff_format(data: bytes, suffix: str, *, path: str | Path | None = None) ->
         if suffix == ".docx":
             raise CorruptDocument("zip archive without word/document.xml", path=path)
         raise UnsupportedFormat("a zip archive that is not a Word document", path=path)
-    if suffix == ".docx" and data.startswith(_OLE):
+    if data.startswith(_OLE) and _ole_is_encrypted_package(data, suffix):
         raise EncryptedDocument("a password-protected Word document", path=path)
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):

@@ -36,18 +36,45 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.01
 
 
+def _plausible(ch: str) -> bool:
+    """A character that text in a policy document is made of (Chinese, ASCII, punctuation)."""
+    o = ord(ch)
+    return (
+        (32 <= o < 127 or ch in "\n\r\t\f")
+        or 0xA0 <= o <= 0x24F  # Latin-1 and Latin Extended (·, ×, é)
+        or 0x2000 <= o <= 0x27BF  # punctuation, symbols, ①, box drawing, shapes
+        or 0x3000 <= o <= 0x30FF  # CJK punctuation, kana
+        or 0x3200 <= o <= 0x9FFF  # enclosed CJK, extension A, unified ideographs
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF  # extensions B and later (surrogate pairs)
+    )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    head = data[:4096]
-    even_nuls = head[0::2].count(0)
-    odd_nuls = head[1::2].count(0)
-    half = max(1, len(head) // 2)
-    for nuls, codec in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if nuls / half > 0.3:
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-    return None
+    """UTF-16 text without a byte-order mark, or ``None``.
+
+    Chinese characters have no NUL byte in UTF-16, so the share of NULs says little about a
+    mostly Chinese file; instead both byte orders are decoded and the one whose start is made
+    of characters text is made of wins (the wrong order turns line breaks and digits into
+    unrelated scripts).
+    """
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if not sample:
+            continue
+        score = sum(1 for ch in sample if _plausible(ch)) / len(sample)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None or best[0] < 0.95:
+        return None
+    return best[1]
 
 
 def decode_text(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]:

@@ -18,6 +18,33 @@ def _rules() -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
     return always, short, rules.short_line_max
 
 
+_NEVER = regex.compile(r"(?!)")
+
+
+@cache
+def _closing_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
+    closing = (
+        regex.compile("|".join(f"(?:{p})" for p in rules.closing_line_patterns))
+        if rules.closing_line_patterns
+        else _NEVER
+    )
+    attach = regex.compile(rules.attachment_open) if rules.attachment_open else _NEVER
+    return closing, attach
+
+
+def is_closing(line: str) -> bool:
+    """True for a line of an official document's closing block (``抄送：…``, ``…印发``)."""
+    s = line.strip()
+    return len(s) <= 200 and _closing_rules()[0].search(s) is not None
+
+
+def opens_attachments(line: str) -> bool:
+    """True for a line that opens an attachment list (``附件：1.…``, ``附件：``)."""
+    s = line.strip()
+    return len(s) <= 200 and _closing_rules()[1].search(s) is not None
+
+
 def is_debris(line: str) -> bool:
     """True for a line of site navigation, contact details, copyright and the like."""
     s = line.strip()
@@ -38,6 +65,8 @@ def is_body_like(line: str, is_heading: bool) -> bool:
     s = line.strip()
     if is_heading:
         return True
+    if is_closing(s):
+        return False
     if s.endswith(("。", "！", "？", "!", "?")) and _HAN.search(s):
         return True
     if len(s) < 12:

@@ -11,7 +11,7 @@ import regex
 
 from ..normalize import WorkingText, title_lines
 from ..records import Paragraph, Provision, Section, Sentence
-from .body import is_body_like, is_debris
+from .body import is_body_like, is_debris, opens_attachments
 from .headings import Heading, match_heading
 
 _PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
@@ -19,6 +19,7 @@ _LEAD_KINDS = {"dash"}
 _CHAPTER_KEYS = {"chapter_编": 1, "chapter_部分": 2, "chapter_章": 3, "chapter_节": 4, "article": 5}
 _SENTENCE_END = regex.compile(r"[。!?！？]+[”’」』)）\"]*")
 _WS = regex.compile(r"\s+")
+_HAN = regex.compile(r"\p{Han}")
 # a short line that recurs next to page numbers is a running header or footer
 _REPEAT_MIN = 2
 _NEAR = 2
@@ -115,10 +116,18 @@ def _split_lines(work: WorkingText) -> list[Line]:
     # the title written again next to a page number is a running header, even once
     titles = title_lines(norm, _TITLE_LINES)
     lines: list[Line] = []
+    in_attachments = False
     for k, (s, e) in enumerate(spans):
         content = norm[s:e]
-        debris = is_debris(content)
+        debris = is_debris(content) or _is_toc_entry(content)
         heading = None if debris else match_heading(content)
+        if heading is not None and in_attachments:
+            if _is_attachment_entry(content, heading):
+                heading = None
+            else:
+                in_attachments = False
+        elif heading is None and not debris:
+            in_attachments = content.startswith("附") and opens_attachments(content)
         repeated = (
             not debris
             and heading is None
@@ -128,6 +137,38 @@ def _split_lines(work: WorkingText) -> list[Line]:
         )
         lines.append(Line(s, e, heading, debris or repeated, repeated))
     return lines
+
+
+_LEADERS = ".…·．-_"
+_TOC_MAX = 100
+
+
+def _is_toc_entry(content: str) -> bool:
+    """A line of a table of contents: a heading, leader dots and a page number
+    (``第一章 发展基础……………1``)."""
+    if len(content) > _TOC_MAX or not content[-1:].isdigit():
+        return False
+    s = content.rstrip()
+    digits = len(s) - len(s.rstrip("0123456789"))
+    if not 1 <= digits <= 4:
+        return False
+    s = s[: len(s) - digits].rstrip()
+    leaders = len(s) - len(s.rstrip(_LEADERS))
+    return leaders >= 3 or (leaders >= 2 and s.endswith("…"))
+
+
+_ENTRY_KINDS = {"arabic", "paren_arabic"}
+_ENTRY_MAX = 60
+_ENTRY_PUNCT = regex.compile(r"[。!?！？;；,，:：]")
+
+
+def _is_attachment_entry(content: str, h: Heading) -> bool:
+    """A numbered line under ``附件：`` naming an attachment (a title, no sentence)."""
+    return (
+        h.kind in _ENTRY_KINDS
+        and len(content) <= _ENTRY_MAX
+        and not _ENTRY_PUNCT.search(content, h.number_end)
+    )
 
 
 def _clean(work: WorkingText, start: int, end: int) -> str:
@@ -168,6 +209,8 @@ def build_outline(work: WorkingText) -> Outline:
         if ln.heading is not None and ln.heading.kind not in _LEAD_KINDS
     ]
     ends = _section_ends(heads, out.body[1])
+    _close_lists(heads, ends, body_lines, norm)
+    titles_below = _titles_below(body_lines, norm)
 
     # (rank, section id, is provision); a section's level is its depth in this stack
     stack: list[tuple[int, str, bool]] = []
@@ -182,9 +225,12 @@ def build_outline(work: WorkingText) -> Outline:
         sid = f"s{len(out.sections) + 1}"
         n0, n1 = ln.start + h.number_start, ln.start + h.number_end
         t0, t1 = ln.start + h.title_start, ln.start + h.title_end
+        head_end = t1 if h.run_in else ln.end
+        if ln.start in titles_below:
+            t0, t1 = titles_below[ln.start]
+            head_end = t1
         number = _clean(work, n0, n1) or None
         title = _clean(work, t0, t1)
-        head_end = t1 if h.run_in else ln.end
         kind = h.kind
         if kind == "dash":  # pragma: no cover - filtered out above
             continue
@@ -276,6 +322,73 @@ def _section_ends(heads: list[tuple[Line, Heading, int]], body_end: int) -> list
             ends[pending.pop()[1]] = ln.start
         pending.append((level, k))
     return ends
+
+
+_TITLE_BELOW_MAX = 30
+_TITLE_BELOW_PUNCT = regex.compile(r"[。!?！？;；,，:：、]")
+
+
+def _titles_below(body_lines: list[Line], norm: str) -> dict[int, tuple[int, int]]:
+    """Titles written on the line under a bare chapter number (``第一章`` over ``总体要求``):
+    heading line start → the title line's (start, end)."""
+    found: dict[int, tuple[int, int]] = {}
+    for i, ln in enumerate(body_lines[:-1]):
+        h = ln.heading
+        if h is None or h.kind != "chapter" or h.title_end > h.title_start or h.run_in:
+            continue
+        nxt = body_lines[i + 1]
+        text = norm[nxt.start : nxt.end]
+        if (
+            nxt.heading is None
+            and len(text) <= _TITLE_BELOW_MAX
+            and not _TITLE_BELOW_PUNCT.search(text)
+            and _HAN.search(text)
+        ):
+            found[ln.start] = (nxt.start, nxt.end)
+    return found
+
+
+_ENTRY_END = (";", "；", "。")
+_INTRO_END = (":", "：")
+_LIST_KINDS = {"paren_cn", "paren_arabic", "arabic"}
+
+
+def _is_list_entry(norm: str, ln: Line, h: Heading | None) -> bool:
+    """A one-line item of an enumeration: a number and a clause ending with ``；`` or ``。``."""
+    return (
+        h is not None
+        and h.kind in _LIST_KINDS
+        and not h.run_in
+        and norm[ln.start : ln.end].endswith(_ENTRY_END)
+    )
+
+
+def _close_lists(
+    heads: list[tuple[Line, Heading, int]], ends: list[int], body_lines: list[Line], norm: str
+) -> None:
+    """End the last entry of an enumeration at its own line.
+
+    Entries introduced by a line ending with a colon (``应当履行下列职责：`` then ``（一）…；``
+    ``（二）…。``) are clauses of that line; an unnumbered paragraph after the last one
+    continues the text that introduced them (the article), not the last entry.
+    """
+    index = {ln.start: i for i, ln in enumerate(body_lines)}
+    for k, (ln, h, _level) in enumerate(heads):
+        if not _is_list_entry(norm, ln, h):
+            continue
+        i = index[ln.start]
+        if i + 1 >= len(body_lines) or body_lines[i + 1].heading is not None:
+            continue
+        j = i
+        while j > 0:
+            prev = body_lines[j - 1]
+            if prev.heading is None or prev.heading.key != h.key:
+                break
+            if not _is_list_entry(norm, prev, prev.heading):
+                break
+            j -= 1
+        if j > 0 and norm[body_lines[j - 1].start : body_lines[j - 1].end].endswith(_INTRO_END):
+            ends[k] = ln.end
 
 
 def _add_sentence(

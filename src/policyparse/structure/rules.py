@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..ruledata import RuleModel
 
 
@@ -13,3 +15,9 @@ class BoilerplateRules(RuleModel):
     short_line_patterns: list[str]
     """Debris only when the line is short (under ``short_line_max`` characters)."""
     short_line_max: int = 40
+    closing_line_patterns: list[str] = Field(default_factory=list)
+    """Lines of an official document's closing block (``抄送：…``, ``…印发``, ``（此件公开发布）``):
+    kept as text of no section, never taken as the body's first or last line."""
+    attachment_open: str = ""
+    """A line opening an attachment list (``附件：1.…``); numbered short lines after it are list
+    entries, not headings."""

@@ -24,6 +24,9 @@ _ORDER_NUMBER = regex.compile(
 _QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
 _QUOTE_JOINER = regex.compile(r"、?")
 """Between two quoted names of one list (“揭榜挂帅”“赛马”): the second is a programme too."""
+_WORD_JOINER = regex.compile(r"和|及|以及|与")
+"""A conjunction between two quoted names: the second is a programme too when nothing but
+punctuation follows it (“春雷行动”和“蓝天保卫战”，; not “乡村工匠”培育工程)."""
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
 _NON_NAME = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
 """Searched backwards: the last character no name contains (``的``, ``等``; ``之`` but in
@@ -57,6 +60,9 @@ def find_places(norm: str, m: Matchers) -> list[Candidate]:
     out: list[Candidate] = []
     for s, e in m.place_gaz.finditer(norm):
         name = norm[s:e]
+        word_end = m.not_place_gaz.starting_at(norm, s)
+        if word_end is not None and word_end > e:
+            continue  # 大理石, 文山会海: a word that starts with a place's name
         place = m.places[name]
         cand = Candidate("GPE", s, e, "gazetteer", place.canonical, place.code)
         prev = out[-1] if out else None
@@ -86,6 +92,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             out.append(Candidate("GOV", start, hit.end(), "gazetteer", canonical))
             continue
         lvl = hit.group("lvl") or hit.group("lvl2") or ""
+        if hit.group("lvl2") and lvl.startswith(tuple(g.dept_only_levels)):
+            continue  # 中国政府网: 中国 names a body only before a department
         core = hit.group("dept") or hit.group("body") or ""
         start = hit.start()
         rest = text[len(lvl) + len(core) :]
@@ -103,6 +111,11 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
                 start = p_start
         if head == lvl and lvl in m.collective:
             continue  # 乡镇人民政府, 市县政府: many bodies, none named
+        pre = _body_prefix(norm, start, m) if head == lvl and hit.group("body") == "委" else None
+        if pre is not None:
+            # 团市委, 共青团省委: the league's committee of a level
+            out.append(Candidate("GOV", pre, hit.end(), "pattern", norm[pre : hit.end()]))
+            continue
         after_han = start > 0 and _HAN.match(norm, start - 1) and norm[start - 1] not in m.levels
         tl = next((t for t in m.town_levels if lvl.endswith(t)), None) if head == lvl else None
         town = None
@@ -141,6 +154,44 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
                 break
         canonical = head + g.canonical.get(core, core) + rest
         out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
+    out.extend(_named_units(norm, m, out))
+    return out
+
+
+def _body_prefix(norm: str, start: int, m: Matchers) -> int | None:
+    """Start of a word of ``gov.body_prefixes`` right before ``start`` (团 in 团市委), or None.
+
+    The word starts a clause or follows a stop word (由团市委); not 集团市委."""
+    for word in m.rules.gov.body_prefixes:
+        s = start - len(word)
+        if s < 0 or not norm.startswith(word, s):
+            continue
+        if s == 0 or not _HAN.match(norm, s - 1):
+            return s
+        if any(norm[max(0, s - k) : s] in m.stop_words for k in (1, 2, 3)):
+            return s  # 由团市委, 会同团县委
+    return None
+
+
+def _named_units(norm: str, m: Matchers, found: list[Candidate]) -> list[Candidate]:
+    """GOV: a body named by a short name of its own (城东派出所, 杭州铁路运输法院)."""
+    g = m.rules.gov
+    ends = {c.end for c in found}
+    out: list[Candidate] = []
+    for hit in m.unit_re.finditer(norm):
+        s = hit.start()
+        lo = max(0, s - g.unit_name_max)
+        # A body found just before ends the text before the name (市公安局城东派出所).
+        lo = max([lo, *(x for x in ends if lo <= x < s)])
+        start = _town_start(norm, s, m, g.unit_name_max, lo)
+        if start is None:
+            continue
+        while start > 0:
+            outer = m.place_gaz.ending_at(norm, start, max(0, start - 12))
+            if outer is None:
+                break
+            start = outer
+        out.append(Candidate("GOV", start, hit.end(), "pattern", norm[start : hit.end()]))
     return out
 
 
@@ -152,14 +203,16 @@ def _state_prefix(norm: str, start: int, m: Matchers) -> int:
     return start
 
 
-def _town_start(norm: str, end: int, m: Matchers) -> int | None:
+def _town_start(
+    norm: str, end: int, m: Matchers, limit: int | None = None, floor: int = 0
+) -> int | None:
     """Start of a town's or subdistrict's own name ending at ``end`` (莫干山 in 莫干山镇), or None.
 
     The name is at most ``gov.town_name_max`` characters after the last stop word; a place of
     the gazetteer inside that window ends the text before it (德清县莫干山镇: the county is
     taken as the place before the town).
     """
-    lo = _name_start(norm, end, m.rules.gov.town_name_max, m)
+    lo = max(floor, _name_start(norm, end, limit or m.rules.gov.town_name_max, m))
     for q in range(end - 2, lo, -1):
         if m.place_gaz.ending_at(norm, q, max(0, q - 12)) is not None:
             lo = q
@@ -212,7 +265,13 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     weak = suffix in m.weak
     if weak and not _ends_name(norm, e, m) and _branch_end(norm, e, m) is None:
         return None
+    inner = _INNER_BRACKET.search(norm, max(0, s - 10), s) if suffix in m.strong else None
+    if inner is not None and (inner.group(1) in o.bracketed_parts or inner.group(1) in m.places):
+        s = inner.start()  # 上海电气（集团）有限公司, 华为技术（北京）有限公司: ends before it
+    field = suffix in o.designations
     start = _name_start(norm, s, o.max_name, m)
+    if field:
+        start = _field_start(norm, start, s, m)
     bracketed = _BRACKETED.search(norm, max(0, start - 16), start)
     if bracketed is not None and bracketed.group(2) in m.places:
         # 中国（湖南）自由贸易试验区: an anchor, a place in brackets, then the name.
@@ -229,20 +288,55 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     if len(name) < 2 or (not de and _ends_in_stop_word(norm, start, s, m)):
         return None
     anchor_end = m.anchor_gaz.starting_at(norm, start, s)
-    anchored = anchor_end is not None
+    anchored = anchor_end is not None or _affiliated(name, m)
     if weak and (not anchored or name in ("国家", "中国")):
         return None
     if weak and anchor_end is not None and norm[start:anchor_end] not in m.places:
         rest = norm[anchor_end:s]
         if rest and (rest in m.generic_names or _generic(rest, m)):
             return None  # 国家医学中心: an anchor that is no place and a description
-    if not anchored and len(name) > o.max_item:
+    if not (anchored or field) and len(name) > o.max_item:
         return None
-    if _generic(name, m, anchored):
+    if _generic(name, m, anchored or (field and len(name) >= 4)):
         return None
     if _all_places(norm, start, e, m):
         return None  # 天津滨海新区, 苏州工业园区: divisions, not organisations
+    if suffix in o.level_designations and norm[s - 1] in "省市":
+        return None  # 河南省实验室, 省实验室: a kind of laboratory (the place alone is named)
     return Candidate("ORG", start, e, "pattern")
+
+
+def _field_start(norm: str, start: int, end: int, m: Matchers) -> int:
+    """Start of a field's name before a designation, across joiners (运行与控制全国重点实验室).
+
+    The text before a joiner is taken when it does not end in an organisation's suffix
+    (清华大学与…: two names).
+    """
+    o = m.rules.org
+    while (
+        start >= 2
+        and norm[start - 1] in o.field_joiners
+        and _HAN.match(norm, start - 2)
+        and m.suffix_gaz.ending_at(norm, start - 1) is None
+    ):
+        room = o.max_name - (end - start) - 1
+        new = _name_start(norm, start - 1, room, m) if room >= 2 else start - 1
+        if new >= start - 2:
+            break
+        start = new
+    return start
+
+
+def _affiliated(name: str, m: Matchers) -> bool:
+    """Whether a name holds an organisation and an affiliation word (首都医科大学附属北京天坛)."""
+    for word in m.rules.org.affiliation_words:
+        i = name.find(word)
+        if i < 2 or len(name) - i - len(word) < 2:
+            continue
+        k = m.suffix_gaz.ending_at(name, i)
+        if k is not None and k >= 2 and name[k:i] in m.strong:
+            return True
+    return False
 
 
 def _ends_in_stop_word(norm: str, start: int, end: int, m: Matchers) -> bool:
@@ -267,8 +361,15 @@ def _branch_end(norm: str, end: int, m: Matchers) -> int | None:
     place_end = m.place_gaz.starting_at(norm, end)
     if place_end is None:
         return None
-    hit = m.branch_re.match(norm, place_end)
-    return hit.end() if hit is not None else None
+    for pos in range(place_end, place_end + m.rules.org.branch_gap + 1):
+        if pos > place_end and (
+            not _HAN.match(norm, pos - 1) or m.stop_re.search(norm, place_end, pos) is not None
+        ):
+            return None
+        hit = m.branch_re.match(norm, pos)
+        if hit is not None:
+            return hit.end()  # 浙江省分行, 江苏石油分公司
+    return None
 
 
 def _branch(norm: str, cand: Candidate, m: Matchers) -> Candidate:
@@ -277,6 +378,21 @@ def _branch(norm: str, cand: Candidate, m: Matchers) -> Candidate:
     if end is None:
         return cand
     return Candidate("ORG", cand.start, end, cand.source)
+
+
+_INNER_BRACKET = regex.compile(r"\((\p{Han}{2,8})\)$")
+"""A word in brackets right before a company's suffix: 集团 in 上海电气（集团）有限公司."""
+_CAMPUS = regex.compile(r"\((\p{Han}{2,8})\)")
+
+
+def _campus(norm: str, cand: Candidate, m: Matchers) -> Candidate:
+    """A university and its campus, when a place in brackets follows (中国地质大学（武汉）)."""
+    if not norm[cand.start : cand.end].endswith(tuple(m.rules.org.campus_suffixes)):
+        return cand
+    hit = _CAMPUS.match(norm, cand.end)
+    if hit is None or hit.group(1) not in m.places:
+        return cand
+    return Candidate("ORG", cand.start, hit.end(), cand.source)
 
 
 def _all_places(norm: str, start: int, end: int, m: Matchers) -> bool:
@@ -302,8 +418,22 @@ def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
     for hit in m.org_suffix_re.finditer(norm):
         cand = _suffix_org(norm, hit.start(), hit.end(), m)
         if cand is not None:
-            out.append(_branch(norm, cand, m))
+            out.append(_campus(norm, _branch(norm, cand, m), m))
+    out.extend(_known_orgs(norm, m))
     out.extend(_listed_orgs(norm, m))
+    return out
+
+
+def _known_orgs(norm: str, m: Matchers) -> list[Candidate]:
+    """ORG: well-known names that hold a stop word, with the suffixes and branch after them."""
+    out: list[Candidate] = []
+    for s, e in m.known_gaz.finditer(norm):
+        for _ in range(3):  # 中国交通建设 + 集团 + 有限公司
+            nxt = m.suffix_gaz.starting_at(norm, e)
+            if nxt is None or norm[e:nxt] not in m.strong:
+                break
+            e = nxt
+        out.append(_branch(norm, Candidate("ORG", s, e, "gazetteer"), m))
     return out
 
 
@@ -318,6 +448,8 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
         pos = hit.start()
         while pos > 0:
             start = _name_start(norm, pos, o.max_item + 4, m)
+            if start == pos:
+                start = _de_name_start(norm, pos, m)  # 美的 in 推动美的、格力等家电企业
             items.append((start, pos))
             if (
                 start > 0
@@ -327,14 +459,17 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
                 pos = start - 1
                 continue
             break
+        sectors = tuple(m.rules.org.sector_words)
         counted = hit.group("count") is not None
-        if not counted and m.named_head_re.match(norm, hit.start() + 1) is not None:
-            # 比亚迪、宁德时代等龙头企业; not 钢铁、石化等龙头企业 (industries)
-            sectors = m.rules.org.sector_words
-            counted = not any(norm[a:b].endswith(tuple(sectors)) for a, b in items)
+        mid = hit.group("mid")
+        sector_mid = bool(mid) and mid.endswith(sectors) and mid not in ("产业", "行业", "领域")
+        if not counted and (m.named_head_re.match(norm, hit.start() + 1) is not None or sector_mid):
+            # 比亚迪、宁德时代等龙头企业, 美的、格力等家电企业;
+            # not 钢铁、石化等龙头企业 (industries)
+            counted = not any(_sector(norm[a:b], m) for a, b in items)
         named = any(
             (k := m.suffix_gaz.ending_at(norm, b, a)) is not None and k - a >= 2 for a, b in items
-        )
+        ) or (len(items) > 1 and any(_place_named(norm, a, b, m) for a, b in items))
         if not (counted or named):
             continue
         for a, b in items:
@@ -349,6 +484,41 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
                 continue
             out.append(Candidate("ORG", a, b, "pattern"))
     return out
+
+
+def _sector(item: str, m: Matchers) -> bool:
+    """Whether a list item names an industry (钢铁, 新能源汽车, 高端装备), not a company
+    (长城汽车)."""
+    sectors = m.rules.org.sector_words
+    if item in sectors:
+        return True
+    word = next((w for w in sorted(sectors, key=len, reverse=True) if item.endswith(w)), None)
+    if word is None:
+        return False
+    rest = item[: -len(word)]
+    return not rest or rest in sectors or _generic(rest, m) or _sector(rest, m)
+
+
+def _de_name_start(norm: str, end: int, m: Matchers) -> int:
+    """Start of a name of one character and ``的`` ending at ``end`` after a clause's start or a
+    stop word (美的 in 推动美的、), or ``end``."""
+    s = end - 2
+    if s < 0 or norm[end - 1] != "的" or not _HAN.match(norm, s):
+        return end
+    if s == 0 or not _HAN.match(norm, s - 1):
+        return s
+    if any(norm[max(0, s - k) : s] in m.stop_words for k in (1, 2, 3)):
+        return s
+    return end
+
+
+def _place_named(norm: str, start: int, end: int, m: Matchers) -> bool:
+    """Whether a list item is a place and a name after it (青岛啤酒, 贵州茅台): a company."""
+    p = m.place_gaz.starting_at(norm, start, end)
+    if p is None or end - p < 2 or m.place_gaz.starting_at(norm, p, end) is not None:
+        return False
+    rest = norm[p:end]
+    return not _generic(rest, m) and not rest.endswith(tuple(m.rules.org.sector_words))
 
 
 def _bare_start(norm: str, end: int, limit: int) -> int:
@@ -371,6 +541,10 @@ def find_laws(norm: str, m: Matchers) -> list[Candidate]:
             continue
         canonical = f"{norm[start : hit.end(1)]}〔{hit.group(2)}〕{int(hit.group(3))}号"
         out.append(Candidate("LAW", start, hit.end(), "pattern", canonical))
+    for hit in m.standard_re.finditer(norm):
+        # GB/T 19001-2016, DB33/T 1212-2020
+        canonical = regex.sub(r"[－—–]", "-", regex.sub(r"\s+", " ", hit.group()))
+        out.append(Candidate("LAW", hit.start(), hit.end(), "pattern", canonical))
     for hit in _ORDER_NUMBER.finditer(norm):
         # 财政部 税务总局公告2023年第5号, 国家药监局令第5号
         start = _number_prefix(norm, hit.start(1), hit.end(1), m)
@@ -430,10 +604,16 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
         if (
             text.endswith(m.program_suffixes)
             or m.program_counter_re.match(text)
+            or m.parallel_program_re.fullmatch(text)
             or (m.short_program_re.fullmatch(text) and m.short_follower_re.match(norm, hit.end()))
             or m.trigger_re.search(before)
             or m.follower_re.match(norm, hit.end())
             or (last_program >= 0 and _QUOTE_JOINER.fullmatch(norm, last_program, hit.start()))
+            or (
+                last_program >= 0
+                and _WORD_JOINER.fullmatch(norm, last_program, hit.start())
+                and not _HAN.match(norm, hit.end())
+            )
         ):
             out.append(Candidate("PROGRAM", start, end, "pattern", text, quoted=True))
             last_program = hit.end()

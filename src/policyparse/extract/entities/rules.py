@@ -31,6 +31,14 @@ class DivisionGazetteer(RuleModel):
     divisions: dict[str, str]
     extra: dict[str, str] = Field(default_factory=dict)
     """Divisions missing from the source table, in the same form."""
+    ethnic_groups: list[str] = Field(default_factory=list)
+    """Names of peoples in autonomous divisions' names (白族, 哈尼族, 蒙古): what is left of an
+    autonomous prefecture's, county's or banner's name without them and its level word is its
+    short form (大理白族自治州 → 大理, 景宁畲族自治县 → 景宁)."""
+    short_form_exclusions: list[str] = Field(default_factory=list)
+    """Short forms so derived that are ordinary words (通道, 石柱, 河口): not used."""
+    not_places: list[str] = Field(default_factory=list)
+    """Words that start with a place's name but are no place (大理石, 文山会海)."""
 
     @field_validator("divisions", "extra")
     @classmethod
@@ -58,7 +66,16 @@ class GovRules(RuleModel):
     town_levels: list[str] = Field(default_factory=list)
     town_name_max: int = Field(default=4, ge=2, le=8)
     levels: list[str]
+    dept_only_levels: list[str] = Field(default_factory=list)
+    """Level words that name a body only before a department (中国气象局; not 中国政府)."""
     bodies: list[str]
+    body_prefixes: list[str] = Field(default_factory=list)
+    """Words before a level word and ``委`` that belong to the name (团市委, 共青团省委), taken
+    at a clause's start or after a stop word (由团市委; not 集团市委)."""
+    named_units: list[str] = Field(default_factory=list)
+    """Bodies named by a short name of their own, with or without a place (城东派出所,
+    杭州铁路运输法院); the name is at most ``unit_name_max`` characters."""
+    unit_name_max: int = Field(default=4, ge=2, le=8)
     offices: list[str]
     topics: list[str]
     suffixes: list[str]
@@ -70,7 +87,26 @@ class OrgRules(RuleModel):
     """How organisations are named."""
 
     strong_suffixes: list[str]
+    known_names: list[str] = Field(default_factory=list)
+    """Organisations whose names hold a stop word (中国建设银行): found whole."""
     branch_suffixes: list[str] = Field(default_factory=list)
+    branch_gap: int = Field(default=0, ge=0, le=6)
+    """Characters allowed between a branch's place and its branch word (江苏石油分公司)."""
+    bracketed_parts: list[str] = Field(default_factory=list)
+    """Words in brackets inside a company's name before a strong suffix (上海电气（集团）有限公司);
+    a place there is part of the name too (华为技术（北京）有限公司)."""
+    campus_suffixes: list[str] = Field(default_factory=list)
+    """Suffixes after which a place in brackets belongs to the name (中国地质大学（武汉）)."""
+    affiliation_words: list[str] = Field(default_factory=list)
+    """Words after an organisation inside a longer name (首都医科大学附属北京天坛医院): the
+    organisation anchors the name."""
+    designations: list[str] = Field(default_factory=list)
+    """Suffixes after a field's name, which may hold ``field_joiners`` and descriptive words
+    (新型电力系统运行与控制全国重点实验室)."""
+    field_joiners: list[str] = Field(default_factory=list)
+    level_designations: list[str] = Field(default_factory=list)
+    """Suffixes that right after a level word (省, 市) name a kind of body, not one
+    (河南省实验室, 省实验室; not 之江实验室)."""
     industry_suffixes: list[str]
     place_suffixes: list[str]
     anchors: list[str]
@@ -91,6 +127,8 @@ class LawRules(RuleModel):
 
     strip_leading: list[str]
     title_ends: list[str]
+    standard_codes: list[str] = Field(default_factory=list)
+    """Codes of standards (GB, DB, HJ…): ``GB/T 19001-2016``, ``DB33/T 1212-2020``."""
 
 
 class ProgramRules(RuleModel):
@@ -227,6 +265,7 @@ class Matchers:
     places: dict[str, Place]
     divisions: dict[str, tuple[tuple[str, str], ...]]
     place_gaz: Gazetteer
+    not_place_gaz: Gazetteer
     gov_re: re.Pattern[str]
     levels: frozenset[str]
     org_suffix_re: re.Pattern[str]
@@ -241,6 +280,7 @@ class Matchers:
     strong: frozenset[str]
     org_suffixes: tuple[str, ...]
     suffix_gaz: Gazetteer
+    known_gaz: Gazetteer
     weak: frozenset[str]
     industry: frozenset[str]
     generic_names: frozenset[str]
@@ -253,14 +293,58 @@ class Matchers:
     branch_re: regex.Pattern[str]
     follower_re: regex.Pattern[str]
     short_program_re: regex.Pattern[str]
+    parallel_program_re: regex.Pattern[str]
     short_follower_re: regex.Pattern[str]
+    unit_re: regex.Pattern[str]
+    standard_re: regex.Pattern[str]
+    sector_gaz: Gazetteer
+
+
+_AUTONOMOUS_LEVELS = ("自治州", "自治县", "自治旗")
+
+
+def _autonomous_short(name: str, peoples: tuple[str, ...]) -> str | None:
+    """An autonomous division's name without its peoples and level word (大理白族自治州 → 大理)."""
+    if not name.endswith(_AUTONOMOUS_LEVELS):
+        return None
+    rest = name[:-3]
+    stripped = False
+    while True:
+        people = next((p for p in peoples if rest.endswith(p) and len(rest) > len(p)), None)
+        if people is None:
+            break
+        rest = rest[: -len(people)]
+        stripped = True
+    return rest if stripped and len(rest) >= 2 else None
+
+
+def division_names(gaz: DivisionGazetteer) -> dict[str, list[str]]:
+    """Code → the official name and its short forms (written, or derived for autonomous ones).
+
+    A derived short form is left out when it is listed in ``short_form_exclusions`` or is
+    already a name of the gazetteer (海南 of 海南藏族自治州 stays the province's).
+    """
+    entries = {
+        code: entry.split() for code, entry in sorted({**gaz.divisions, **gaz.extra}.items())
+    }
+    taken = {name for parts in entries.values() for name in parts}
+    excluded = set(gaz.short_form_exclusions)
+    peoples = tuple(sorted(gaz.ethnic_groups, key=len, reverse=True))
+    derived: dict[str, list[str]] = {}
+    for code, parts in entries.items():
+        short = _autonomous_short(parts[0], peoples)
+        if short is not None and short not in taken and short not in excluded:
+            derived.setdefault(short, []).append(code)
+    for short, codes in derived.items():
+        for code in codes:
+            entries[code] = [*entries[code], short]
+    return entries
 
 
 def _divisions_by_name(gaz: DivisionGazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     """Every ``(code, official name)`` a name (official or short) can stand for."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for code, entry in sorted({**gaz.divisions, **gaz.extra}.items()):
-        parts = entry.split()
+    for code, parts in division_names(gaz).items():
         for name in parts:
             out.setdefault(name, []).append((code, parts[0]))
     return {k: tuple(v) for k, v in out.items()}
@@ -269,19 +353,18 @@ def _divisions_by_name(gaz: DivisionGazetteer) -> dict[str, tuple[tuple[str, str
 def _places(gaz: DivisionGazetteer) -> dict[str, Place]:
     places: dict[str, Place] = {}
     counts: dict[str, int] = {}
-    entries = {**gaz.divisions, **gaz.extra}
-    for entry in entries.values():
-        for name in entry.split():
+    entries = division_names(gaz)
+    for parts in entries.values():
+        for name in parts:
             counts[name] = counts.get(name, 0) + 1
-    for code, entry in sorted(entries.items()):
-        parts = entry.split()
+    for code, parts in entries.items():
         level = division_level(code)
         for i, name in enumerate(parts):
             if name in places:
                 continue
             unique = counts[name] == 1
             places[name] = Place(
-                canonical=parts[0], code=code if unique else None, level=level, short=i == 1
+                canonical=parts[0], code=code if unique else None, level=level, short=i >= 1
             )
     return places
 
@@ -315,6 +398,7 @@ def matchers() -> Matchers:
         places=places,
         divisions=_divisions_by_name(gaz),
         place_gaz=Gazetteer(places),
+        not_place_gaz=Gazetteer(gaz.not_places),
         gov_re=re.compile(gov),
         levels=frozenset(g.levels),
         org_suffix_re=re.compile(trie_pattern(org_suffixes)),
@@ -334,6 +418,7 @@ def matchers() -> Matchers:
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),
         suffix_gaz=Gazetteer(org_suffixes),
+        known_gaz=Gazetteer(o.known_names),
         weak=frozenset([*o.industry_suffixes, *o.place_suffixes]) - frozenset(o.strong_suffixes),
         industry=frozenset(o.industry_suffixes),
         generic_names=frozenset(o.generic_names),
@@ -354,9 +439,24 @@ def matchers() -> Matchers:
             if rules.program.short_numerals
             else r"(?!)"
         ),
+        parallel_program_re=regex.compile(
+            "[" + regex.escape("".join(rules.program.short_numerals)) + r"]\p{Han}"
+            "[" + regex.escape("".join(rules.program.short_numerals)) + r"一]\p{Han}"
+            if rules.program.short_numerals
+            else r"(?!)"
+        ),
         short_follower_re=regex.compile(
             trie_pattern(rules.program.short_followers)
             if rules.program.short_followers
             else r"(?!)"
         ),
+        unit_re=regex.compile(trie_pattern(g.named_units) if g.named_units else r"(?!)"),
+        standard_re=regex.compile(
+            rf"(?<![A-Za-z0-9/])(?P<code>{trie_pattern(rules.law.standard_codes)})"
+            r"(?P<area>[0-9]{2})?(?P<kind>/[TZ])?\s?(?P<num>[0-9]{1,6}(?:\.[0-9]{1,3})?)"
+            r"\s?[-－—–]\s?(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
+            if rules.law.standard_codes
+            else r"(?!)"
+        ),
+        sector_gaz=Gazetteer(o.sector_words),
     )

@@ -274,9 +274,28 @@ def _range(t: str, s: int, e: int, s2: int, e2: int, r: Rules, x: Exclusions) ->
     )
 
 
+def _from_before(t: str, pos: int, r: Rules) -> bool:
+    """A change word (从, 由: ``bounds.change_from``) earlier in the clause before ``pos``."""
+    i = pos - 1
+    while i >= 0 and pos - i <= r.change_from_reach and t[i] not in _CLAUSE_END:
+        if t[i] in r.change_from:
+            return True
+        i -= 1
+    return False
+
+
 def _range_after_unit(t: str, s: int, um: UnitMatch, r: Rules, x: Exclusions) -> Found | None:
+    """``3%-5%``, ``10万元—20万元``, ``3家至5家``: both numbers carry the same unit.
+
+    After 至 or 到 (``bare_separators``) the unit must repeat exactly and no 从/由 may stand
+    before the first number in its clause (从3家到5家 is a change, two figures); a bound word
+    before the first number (压减至3家) is read as usual.
+    """
     p = um.end
-    if p >= len(t) or t[p] not in r.separators or t[p] in r.bare_separators:
+    if p >= len(t) or t[p] not in r.separators:
+        return None
+    bare = t[p] in r.bare_separators
+    if bare and (_from_before(t, s, r) or _prefix(t, s, um.entry.kind, r) is not None):
         return None
     n2 = _NUMBER_AT.match(t, p + 1)
     if n2 is None:

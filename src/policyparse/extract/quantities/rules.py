@@ -57,6 +57,9 @@ class BoundRules(RuleModel):
     infix: list[BoundWord]
     range_separators: list[str]
     bare_range_separators: list[str]
+    change_from: list[str]
+    """Words that make ``3家至5家`` a change (从3家到5家), not a range."""
+    change_from_reach: int
     reach: list[str]
     """Prefix words that bound a number across a short verb (至少办好一所)."""
     reach_max: int
@@ -159,6 +162,8 @@ class Rules:
     infix: dict[str, BoundWord]
     separators: frozenset[str]
     bare_separators: frozenset[str]
+    change_from: frozenset[str]
+    change_from_reach: int
     number_re: regex.Pattern[str]
     unit_starts: frozenset[str]
     """Characters a unit (with magnitude, infix or measure word) can start with."""
@@ -226,6 +231,8 @@ def rules() -> Rules:
         infix={i.word: i for i in b.infix},
         separators=frozenset(b.range_separators),
         bare_separators=frozenset(b.bare_range_separators),
+        change_from=frozenset(b.change_from),
+        change_from_reach=b.change_from_reach,
         number_re=number_re,
         unit_starts=frozenset(
             [e.unit[0] for e in u.units]

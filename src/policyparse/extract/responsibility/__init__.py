@@ -18,7 +18,10 @@ from .blocks import (
     Block,
     bracket_blocks,
     column_table_blocks,
+    dash_blocks,
+    duty_heading_blocks,
     line_blocks,
+    role_sentence_blocks,
     sentence_blocks,
     table_blocks,
 )
@@ -55,25 +58,69 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     items = [_item_text(b.content.s, i) for g in p.groups for i in g.items]
     if not items:
         return False
+    if b.form == "role_sentence":
+        return _units_and_roles_only(p, items)
+    if b.form in ("dash", "heading"):
+        return _units_only(p, items)
     if b.labeled or (p.labels and not p.unlabeled_units):
         # A label opens the block, or follows only parts that name no unit (完成时限:…).
         return True
     if b.form == "sentence":
         return all(ends_like_unit(t) for t in items)
+
     if b.form != "bracket" or p.other_text:
         return False
     if b.content.s.startswith(tuple(compiled().rules.not_block_starts)):
         return False
     if not _units_listed(items):
         return False
-    if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
-        # Without its closing bracket, only a block that closes a sentence.
-        return b.closed or b.after_stop
     # No label and no role word: only a list of units closing a sentence, mostly departments
     # (at least one when the document says how its lists of units are ranked).
     agencies = sum(_official(t) for t in items)
     enough = agencies > 0 if convention else _OFFICIAL_SHARE * len(items) <= agencies
+    if p.role_object:
+        # a role word with an object (…分别负责线上线下推广): as a bracket without role word
+        return b.closed and b.after_stop and enough
+    if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
+        # Without its closing bracket, only a block that closes a sentence.
+        return b.closed or b.after_stop
     return b.closed and b.after_stop and enough
+
+
+def _units_and_roles_only(p: Parsed, items: list[str]) -> bool:
+    """Whether a sentence consists of units and role words alone, mostly departments.
+
+    Every group must end with its role word (``市商务局牵头，市财政局、市经信局配合``), so a
+    sentence with a verb and an object (``市口岸办会同宁波海关制定具体方案``) is not a block.
+    """
+    if p.other_text or p.labels or p.role_object or not p.role_words:
+        return False
+    if not all(g.marked for g in p.groups if g.items):
+        return False
+    if not all(ends_like_unit(t) for t in items):
+        return False
+    return _OFFICIAL_SHARE * len(items) <= sum(_official(t) for t in items)
+
+
+def _units_only(p: Parsed, items: list[str]) -> bool:
+    """Whether a dash list or a provision's opening names units alone, mostly departments.
+
+    Role words may follow the units (``——市教育局牵头，市财政局配合``); a label or any other text
+    (``——这是一项长期任务``) rules it out.
+    """
+    if p.other_text or p.labels or p.role_object:
+        return False
+    if not all(ends_like_unit(t) for t in items):
+        return False
+    if not any(_firm(t) for t in items):
+        return False  # ——建设一批产业园区: a place ending alone is no unit here
+    return _OFFICIAL_SHARE * len(items) <= sum(_official(t) for t in items)
+
+
+def _firm(name: str) -> bool:
+    """Whether a unit's name shows a department, or the level of a government or organ."""
+    info = describe(name)
+    return info.kind == "government_department" or info.level is not None
 
 
 _LEVEL_START = regex.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
@@ -137,8 +184,11 @@ def find_blocks(ctx: Context) -> list[Found]:
         bracket_blocks(ctx.work, 0, len(norm))
         + line_blocks(ctx.work, 0, len(norm))
         + sentence_blocks(ctx.work, 0, len(norm))
+        + role_sentence_blocks(ctx.work, 0, len(norm))
         + table_blocks(ctx.work, 0, len(norm))
-        + column_table_blocks(ctx.work, 0, len(norm)),
+        + column_table_blocks(ctx.work, 0, len(norm))
+        + dash_blocks(ctx.work, 0, len(norm))
+        + duty_heading_blocks(ctx.work, 0, len(norm)),
         key=lambda b: (b.start, -b.end),
     )
     conventions = convention_positions(norm)

@@ -8,6 +8,7 @@ bracket without a label really is a block is decided after its units are read (`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -248,7 +249,8 @@ def _list_goes_on(norm: str, k: int) -> bool:
     pieces = [w for w in (_without_role_word(p.strip()) for p in _LIST_SEPARATORS.split(text)) if w]
     if j < len(norm) and norm[j] == "\n" and len(pieces) > 1 and not ends_like_unit(pieces[-1]):
         pieces = pieces[:-1]  # the line may end inside a unit cut by the next break
-    return bool(pieces) and all(ends_like_unit(p) for p in pieces)
+    # a piece with a colon left after the unit labels went opens another field (说明:…)
+    return bool(pieces) and all(ends_like_unit(p) and ":" not in p for p in pieces)
 
 
 _MAX_WORD_TAIL = 15
@@ -579,6 +581,73 @@ def sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
+def dash_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Lists of units after a dash that closes a task (``…。——市教育局、市财政局``).
+
+    The list runs from the dash to the end of its line (or a full stop); it is kept only when
+    it consists of units (and role words) alone (``_is_block``).
+    """
+    norm = work.norm
+    out: list[Block] = []
+    for m in compiled().dash.finditer(norm, lo, hi):
+        a = m.end()
+        b = a
+        while b < hi and norm[b] != "\n" and norm[b] not in _STOP:
+            b += 1
+        e = b + 1 if b < hi and norm[b] in _STOP else b
+        if e < len(norm) and norm[e] not in "\n" + _SPACES:
+            continue  # the list must end its line (…。——市教育局。+ new line)
+        while b > a and norm[b - 1] in _SPACES:
+            b -= 1
+        content = compact(norm, a, b)
+        if content.s:
+            out.append(Block(m.start(), b, content, "dash", True, False, True))
+    return out
+
+
+def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Provisions that open with their units and a colon (``(一)市教育局:负责统筹…``).
+
+    The line starts with a number, the units stand before the colon and a duty word
+    (``负责``, ``承担``) opens the text after it; the block is the units and the colon, kept
+    only when it holds units alone (``_is_block``).
+    """
+    out: list[Block] = []
+    for m in compiled().duty_heading.finditer(work.norm, lo, hi):
+        a, b = m.span("units")
+        content = compact(work.norm, a, b)
+        if content.s:
+            out.append(Block(a, m.end(), content, "heading", True, False, True))
+    return out
+
+
+_MAX_ROLE_SENTENCE = 100
+_ROLE_SENTENCE = regex.compile(r"(?<=。)[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+
+
+def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
+    """Sentences after a task that only name units and their roles (``…。A牵头，B、C配合。``).
+
+    A candidate follows a full stop on the same line and holds a role word; it is kept only
+    when it consists of units and role words alone (``_is_block``).
+    """
+    norm = work.norm
+    rules = compiled()
+    out: list[Block] = []
+    for m in _ROLE_SENTENCE.finditer(norm, lo, hi):
+        a, b = m.start(), m.end()
+        while a < b and norm[a] in _SPACES:
+            a += 1
+        while b > a and norm[b - 1] in _SPACES:
+            b -= 1
+        if b - a < 4 or norm[a] in OPENERS or rules.role_word.search(norm, a, b) is None:
+            continue
+        content = compact(norm, a, b)
+        if content.s:
+            out.append(Block(a, b, content, "role_sentence", True, False, True))
+    return out
+
+
 _RULE_ROW = regex.compile(r"^[\s|:\-—]+$")
 
 
@@ -676,23 +745,57 @@ def _space_header(norm: str, cells: list[tuple[int, int]], labels: set[str]) -> 
     return _label_columns(texts, labels)
 
 
-def _space_row(
-    cells: list[tuple[int, int]], width: int, columns: dict[int, str]
-) -> list[tuple[int, int]]:
-    """A space-separated row's cells aligned with its header's ``width`` columns.
+Cell = tuple[int, int]
+Row = tuple[list[Cell], dict[int, list[Cell]]]
+"""A row's cells, and the cells written as several space-separated pieces (by column)."""
 
-    Spaces inside a cell split it: columns before the first unit column are taken from the
-    left and the others from the right, so the extra pieces fall into the text column before
-    the unit columns (the task). A row with fewer cells is read from the left.
+
+def _merged(cells: list[Cell], k: int, extra: int) -> list[Cell]:
+    """``cells`` with the ``extra + 1`` pieces from ``k`` on made one cell."""
+    middle = cells[k : k + extra + 1]
+    return [*cells[:k], (middle[0][0], middle[-1][1]), *cells[k + extra + 1 :]]
+
+
+def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[int, str]) -> Row:
+    """A space-separated row's cells aligned with its ``header``'s columns.
+
+    Spaces inside a cell split it. The extra pieces are taken to be the task's (the text
+    column before the unit columns): columns before it are taken from the left and the others
+    from the right. When the column before the unit columns is one of short cells
+    (``完成时限``), the extra pieces go where no unit falls into a short column and every unit
+    column holds units: the task's column first, then the unit columns (the pieces of a unit
+    cell written apart by spaces, ``市供销社  市邮政公司``), a participants' column before a
+    lead's, a later one before an earlier. A row with fewer cells is read from the left.
     """
     first = min(columns)
+    width = len(header)
     if len(cells) <= width or first == 0:
-        return cells
+        return cells, {}
     extra = len(cells) - width
-    head = cells[: first - 1]
-    middle = cells[first - 1 : first + extra]
-    tail = cells[first + extra :]
-    return [*head, (middle[0][0], middle[-1][1]), *tail]
+    default = _merged(cells, first - 1, extra)
+    short = frozenset(compiled().rules.table_short_columns)
+    if header[first - 1] not in short:
+        return default, {}
+    roles = compiled().label_roles
+    texts = [k for k in range(first) if header[k] not in short]
+    units = sorted(columns, key=lambda c: (roles.get(columns[c]) == "lead", -c))
+    for k in [*reversed(texts), *units]:
+        row = _merged(cells, k, extra)
+        pieces = cells[k : k + extra + 1]
+        if any(ends_like_unit(norm[a:b]) for j, (a, b) in enumerate(row) if header[j] in short):
+            continue
+        if any(
+            not ends_like_unit(norm[a:b])
+            for j, (a, b) in enumerate(row)
+            if j in columns and j != k and norm[a:b] not in _empty_cells()
+        ):
+            continue
+        if k in columns:
+            if all(ends_like_unit(norm[a:b]) for a, b in pieces):
+                return row, {k: pieces}
+            continue
+        return row, {}
+    return default, {}
 
 
 _SERIAL = regex.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
@@ -730,6 +833,20 @@ def _serial_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else "一二三四五六七八九十".find(digits) + 1 or None
 
 
+_CELL_GOES_ON = "、,"
+
+
+def _wrapped_cells_merged(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines with a cell wrapped over two lines made one (``区住建交通局、`` + ``各街道办事处``)."""
+    out: list[tuple[int, int]] = []
+    for a, b in lines:
+        if out and norm[out[-1][1] - 1] in _CELL_GOES_ON:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Rows of a table written one cell a line (text taken from a Word or web table).
 
@@ -742,7 +859,7 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     norm = work.norm
     unit_labels = {x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
     words = _header_words()
-    lines = _lines(norm, lo, hi)
+    lines = _wrapped_cells_merged(norm, _lines(norm, lo, hi))
     out: list[Block] = []
     i = 0
     while i < len(lines):
@@ -762,16 +879,18 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         k = j
         while k < len(lines):
             first = _serial_number(norm[slice(*lines[k])])
+            e = k + width
             if first is not None:
-                e = k + 1
+                # a numbered row runs to the next number (within twice its width)
+                nxt = k + 1
                 while (
-                    e < len(lines)
-                    and e - k < width
-                    and _serial_number(norm[slice(*lines[e])]) != first + 1
+                    nxt < len(lines)
+                    and nxt - k <= 2 * width
+                    and _serial_number(norm[slice(*lines[nxt])]) != first + 1
                 ):
-                    e += 1
-            else:
-                e = k + width
+                    nxt += 1
+                found = nxt < len(lines) and nxt - k <= 2 * width
+                e = nxt if found else min(e, len(lines))
             row = lines[k:e]
             block = _row_block(norm, row, columns, True) if len(row) == width else None
             if block is None and (first is None or len(row) == width):
@@ -796,11 +915,12 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     out: list[Block] = []
     columns: dict[int, str] = {}
     spaced = False
-    width = 0
+    header: list[str] = []
     pos = lo
     while pos < hi:
         nl = norm.find("\n", pos, hi)
         end = hi if nl < 0 else nl
+        parts: dict[int, list[Cell]] = {}
         cells = _cells(work, pos, end)
         if cells is None and (spaced or not columns):
             if spaced and not norm[pos:end].strip():
@@ -809,19 +929,21 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             cells = _space_cells(work, pos, end)
             if cells is not None and not columns:
                 columns = _space_header(norm, cells, labels)
-                spaced, width = bool(columns), len(cells)
+                spaced = bool(columns)
+                header = [_header_cell(norm[a:b]) for a, b in cells]
                 pos = end + 1
                 continue
             if cells is not None and spaced:
-                cells = _space_row(cells, width, columns)
+                cells, parts = _space_row(norm, cells, header, columns)
             elif cells is not None:
                 cells = None
         if cells is None:
-            columns, spaced = {}, False
-        elif not columns:
+            if spaced or not _group_row(work, pos, end):
+                columns, spaced = {}, False
+        elif not columns or _header_row(norm, cells, labels):
             columns = _label_columns([norm[a:b] for a, b in cells], labels)
         elif not _RULE_ROW.match(norm[pos:end]):
-            block = _row_block(norm, cells, columns, spaced)
+            block = _row_block(norm, cells, columns, spaced, parts)
             if block is not None:
                 out.append(block)
         pos = end + 1
@@ -829,6 +951,33 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 _MIN_LABEL_COLUMN = 4
+_MAX_GROUP_ROW = 20
+"""Longest group row of a table (``一、政务环境``): a line without cells that keeps the header."""
+_PROSE_STOP = regex.compile(r"[。!?;]")
+
+
+def _group_row(work: WorkingText, start: int, end: int) -> bool:
+    """Whether a line without cells inside a table is a row of it and keeps the header.
+
+    A group row (``一、政务环境`` followed by empty cells that normalization trimmed) or a
+    short line without a sentence stop does; a blank line or a prose paragraph ends the table.
+    """
+    text = work.norm[start:end].strip()
+    if not text:
+        return False
+    if len(text) <= _MAX_GROUP_ROW and not _PROSE_STOP.search(text):
+        return True
+    a = work.to_orig(start)
+    line_end = work.text.find("\n", a)
+    line = work.text[a : len(work.text) if line_end < 0 else line_end]
+    return ("\t" in line or "|" in line) and not _PROSE_STOP.search(text)
+
+
+def _header_row(norm: str, cells: list[tuple[int, int]], labels: set[str]) -> bool:
+    """Whether a row is a new header: every cell a header word, one of them a unit label."""
+    texts = [_header_cell(norm[a:b]) for a, b in cells]
+    words = _header_words()
+    return all(t in words for t in texts if t) and bool(_label_columns(texts, labels))
 
 
 def _unit_pieces(text: str) -> list[str]:
@@ -843,8 +992,34 @@ def _unit_pieces(text: str) -> list[str]:
     return out
 
 
+@cache
+def _empty_cells() -> frozenset[str]:
+    """Cell contents that stand for an empty cell (``—``, ``无``)."""
+    return frozenset(compiled().rules.empty_cells)
+
+
+def _cell_content(norm: str, cell: Cell, pieces: list[Cell] | None) -> Compact:
+    """A cell's compacted text; the pieces of a cell written apart by spaces joined by ``、``."""
+    if not pieces:
+        return compact(norm, *cell)
+    chars: list[str] = []
+    pos: list[int] = []
+    for a, b in pieces:
+        c = compact(norm, a, b)
+        if chars and c.s:
+            chars.append("、")
+            pos.append(c.pos[0])
+        chars.append(c.s)
+        pos.extend(c.pos)
+    return Compact("".join(chars), tuple(pos))
+
+
 def _row_block(
-    norm: str, cells: list[tuple[int, int]], columns: dict[int, str], spaced: bool = False
+    norm: str,
+    cells: list[Cell],
+    columns: dict[int, str],
+    spaced: bool = False,
+    parts: dict[int, list[Cell]] | None = None,
 ) -> Block | None:
     chars: list[str] = []
     pos: list[int] = []
@@ -853,8 +1028,8 @@ def _row_block(
         if k >= len(cells) or cells[k][1] <= cells[k][0]:
             continue
         a, b = cells[k]
-        cell = compact(norm, a, b)
-        if not cell.s:
+        cell = _cell_content(norm, (a, b), (parts or {}).get(k))
+        if not cell.s or cell.s in _empty_cells():
             continue
         if spaced and not all(ends_like_unit(_without_role_word(p)) for p in _unit_pieces(cell.s)):
             return None  # a space-separated row must hold units where the header says so

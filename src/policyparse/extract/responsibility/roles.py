@@ -54,7 +54,13 @@ def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
         roles: list[Role] = []
         for _item in g.items:
             ranked = _RANKED.get(g.role or "")
-            if ranked is not None:
+            if g.detached:
+                # units a ranked role word after them does not cover: only a convention ranks them
+                roles.append(
+                    ("lead" if first_generic else "participant") if convention else "unspecified"
+                )
+                first_generic = first_generic and not convention
+            elif ranked is not None:
                 roles.append(ranked)
             elif has_lead:
                 roles.append("participant")

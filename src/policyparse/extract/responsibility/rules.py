@@ -60,6 +60,15 @@ class ResponsibilityRules(RuleModel):
     category_heads: list[str] = Field(default_factory=list)
     member_bodies: list[str] = Field(default_factory=list)
     short_city_names: str = "(?!)"
+    empty_cells: list[str] = Field(default_factory=list)
+    role_adverbs: list[str] = Field(default_factory=list)
+    role_objects: str = "(?!)"
+    joint_keeps_role: list[BlockRole] = Field(default_factory=list)
+    table_short_columns: list[str] = Field(default_factory=list)
+    short_piece_stops: list[str] = Field(default_factory=list)
+    dash_leads: list[str] = Field(default_factory=list)
+    duty_heading_number: str = "(?!)"
+    duty_words: list[str] = Field(default_factory=list)
 
 
 class KindPattern(RuleModel):
@@ -121,6 +130,8 @@ class Compiled:
     role_word_roles: list[BlockRole]
     role_word_whole: regex.Pattern[str]
     """A role word alone (the whole of a bracket after a unit)."""
+    role_object: regex.Pattern[str]
+    """A short object after the last role word of a block (``负责线上线下推广``)."""
     convention: regex.Pattern[str]
     noise: regex.Pattern[str]
     strip_prefix: regex.Pattern[str]
@@ -133,6 +144,11 @@ class Compiled:
     """A unit label with no colon (``牵头单位 市发改委``: white space in the original instead)."""
     assignment: regex.Pattern[str]
     """A sentence that assigns units to the later tasks (``以下各项均由…落实，不再列出``)."""
+    dash: regex.Pattern[str]
+    """A dash that opens a list of units after a full stop (``。——市教育局``)."""
+    duty_heading: regex.Pattern[str]
+    """A line that opens with a number, then units and a colon before a duty word; group
+    ``units`` (``(一)市教育局:负责…``)."""
     label_start: regex.Pattern[str]
     bare_label_start: regex.Pattern[str]
     """A label with no colon at the start of a line (white space must follow it)."""
@@ -157,7 +173,8 @@ def compiled() -> Compiled:
     assignment = regex.compile("|".join(f"(?:{p})" for p in r.assignment_sentences))
     groups = "|".join(f"(?P<r{i}>{w.pattern})" for i, w in enumerate(r.role_words))
     end = regex.escape(r.role_word_end)
-    role_word = regex.compile(rf"(?:{groups})(?=[{end}\x00]|$)")
+    adverbs = f"(?:{_alt(r.role_adverbs)})?" if r.role_adverbs else ""
+    role_word = regex.compile(rf"{adverbs}(?:{groups})(?=[{end}\x00]|$)")
     convention = regex.compile("|".join(f"(?:{c})" for c in r.conventions))
     noise = regex.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
     strip_prefix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")")
@@ -173,14 +190,26 @@ def compiled() -> Compiled:
         rf"|(?<=[。;])(?:[●■◆◇□•·▲△☆★]{{1,2}}[ \t]{{0,2}})?)"
         rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels}){note}\*{{0,2}}\s{{0,3}}{colon})"
     )
+    dashes = _alt([regex.escape(d) for d in r.dash_leads]) if r.dash_leads else "(?!)"
+    duties = _alt(r.duty_words) if r.duty_words else "(?!)"
+    duty_heading = regex.compile(
+        rf"(?<=^|\n)[ \t\u3000]{{0,8}}{r.duty_heading_number}[ \t\u3000]{{0,2}}"
+        rf"(?P<units>[^:。;!?\n]{{2,60}}?)[ \t]{{0,2}}:(?=[ \t]{{0,2}}(?:{duties}))"
+    )
     return Compiled(
         rules=r,
+        dash=regex.compile(
+            rf"(?<=[。;!?][ \t\u3000]{{0,4}}\n?[ \t\u3000]{{0,8}})(?:{dashes})"
+            rf"[ \t\u3000]{{0,2}}(?=\p{{Han}})"
+        ),
+        duty_heading=duty_heading,
         label=label,
         other_label=other,
         label_roles={x.text: x.role for x in r.labels},
         role_word=role_word,
         role_word_roles=[w.role for w in r.role_words],
         role_word_whole=regex.compile(rf"(?:{groups})"),
+        role_object=regex.compile(r.role_objects),
         convention=convention,
         noise=noise,
         strip_prefix=strip_prefix,

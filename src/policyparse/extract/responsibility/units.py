@@ -47,6 +47,9 @@ class Group:
     """The role written for the group (None: no label, no role word)."""
     marked: bool
     """Whether a role word (not only a label) gave the role."""
+    detached: bool = False
+    """Units before the comma group that a ranked role word ends (``A、B，C参与``: A and B),
+    which that role word does not cover."""
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Parsed:
     """How many unit labels (``责任单位:``) the content has."""
     unlabeled_units: bool = False
     """Whether units stand before the first label (or there is no label)."""
+    role_object: bool = False
+    """Whether a short object after the last role word was cut out (``负责线上线下推广``)."""
 
 
 def _cut(s: str) -> tuple[str, bool]:
@@ -109,15 +114,47 @@ def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed
             continue
         role = _matched_role(m)
         parsed.role_words += 1
+        if role != "generic" and label is None and cur == a:
+            # A、B，C参与: a ranked role word that opens the block covers only the comma group
+            # it ends (after another role word, A牵头，B、C，D配合, it covers B and C too)
+            cut = _last_comma(t, cur, m.start())
+            if cut > cur:
+                _add_groups(t, cur, cut, None, False, parsed)
+                parsed.groups[-1].detached = True
+                cur = cut + 1
         _add_groups(t, cur, m.start(), role, True, parsed)
         cur = m.end()
     _add_groups(t, cur, b, label, False, parsed)
+
+
+def _last_comma(t: str, a: int, b: int) -> int:
+    """The last comma outside brackets in ``t[a:b]`` with text after it, or ``-1``."""
+    depth = 0
+    found = -1
+    for k in range(a, b):
+        c = t[k]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0 and t[k + 1 : b].strip(CUT + ",;、"):
+            found = k
+    return found
 
 
 def _add_groups(
     t: str, a: int, b: int, role: BlockRole | None, marked: bool, parsed: Parsed
 ) -> None:
     rules = compiled()
+    if marked and role in rules.rules.joint_keeps_role:
+        # A会同B加强指导: the joint word separates units of one role
+        m = rules.joint.search(t, a, b)
+        if m is not None and m.start() > a and _depth_zero(t, a, m.start()):
+            left = split_units(t, a, m.start(), parsed)
+            right = split_units(t, m.end(), b, parsed)
+            if left and right and ends_like_unit(t[a : m.start()]):
+                parsed.groups.append(Group(left + right, role, True))
+                return
     if role in (None, "generic", "lead"):
         m = rules.joint.search(t, a, b)
         if (
@@ -267,7 +304,12 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     while k < len(trimmed):
         s, e, sep = trimmed[k]
         core = t[s:e].removeprefix("各")
-        if len(core) == 1 and sep == "、" and k + 1 < len(trimmed):
+        if (
+            len(core) == 1
+            and sep == "、"
+            and k + 1 < len(trimmed)
+            and not t.startswith(tuple(r.short_piece_stops), trimmed[k + 1][0])
+        ):
             nxt = trimmed[k + 1]
             trimmed[k + 1] = (s, nxt[1], nxt[2])
             k += 1
@@ -384,10 +426,31 @@ def _takes_place_suffix(name: str, suffix: str) -> bool:
     return not ends_like_unit(name) or rules.short_city.fullmatch(name) is not None
 
 
+def _cut_role_object(t: str) -> tuple[str, bool]:
+    """``t`` with a short object after its last role word cut out (``负责线上线下推广``).
+
+    Only when ``t`` does not end with a role word already and the text before the object does.
+    """
+    rules = compiled()
+    end = len(t.rstrip(CUT))
+    m = rules.role_object.search(t, 0, end)
+    if m is None or m.end() != end:
+        return t, False
+    head = t[: m.start()]
+    if not _ends_with_role_word(head) or _ends_with_role_word(t[:end]):
+        return t, False
+    return head + CUT * (len(t) - len(head)), True
+
+
+def _ends_with_role_word(text: str) -> bool:
+    return any(w.end() == len(text) for w in compiled().role_word.finditer(text))
+
+
 def parse_content(s: str) -> Parsed:
     """Read a block's content into role groups."""
     t, conv = _cut(s)
-    parsed = Parsed(convention=conv)
+    t, role_object = _cut_role_object(t)
+    parsed = Parsed(convention=conv, role_object=role_object)
     for a, b, role, skip in _segments(t):
         if skip:
             if t[a:b].strip(CUT + ",;、"):

@@ -23,6 +23,7 @@ from .select import (
     past_marker,
     past_year,
     qualifiers,
+    spread_prefix_bound,
     statement_year,
 )
 from .table import read_tables
@@ -62,7 +63,7 @@ def run(ctx: Context) -> None:
         times = lay.times_in(ss, se)
         if _entry_condition(ctx, norm, ss, se):
             continue
-        year = past_year(norm, times, finder.ref)
+        year = past_year(norm, times, finder.ref, ss)
         if year is not None or any(a <= ss < b for a, b in past_sections):
             past = True
         elif past_marker(norm, ss, se, times):
@@ -77,14 +78,17 @@ def run(ctx: Context) -> None:
         if (
             not past
             and _commitment(norm, ss, se) is None
-            and finder.find(ss, (ss, se), (ss, se)) is None
+            and finder.find(ss, (ss, se), (ss, se), later=False) is None
         ):
-            # no deadline, no commitment: a paragraph dated in the past sets the tense
+            # no deadline, no commitment: a paragraph dated in the past before this sentence
+            # sets the tense (a dated statement written after it, "…站点300个以上。2020年，
+            # 全省快递业务量达到10.6亿件", does not reach back)
             pi = lay.paragraph_index(ss)
             if pi is not None:
                 ps, pe = lay.paragraphs[pi]
-                ptimes = lay.times_in(ps, pe)
-                past = past_year(norm, ptimes, finder.ref) is not None
+                ptimes = [t for t in lay.times_in(ps, pe) if t.start < ss]
+                year = past_year(norm, ptimes, finder.ref, ps)
+                past = year is not None
         reader = SentenceReader(norm, cls, time_ranges, qs)
         accepted_any = False
         for ci, (cs, ce) in enumerate(cls):
@@ -103,6 +107,7 @@ def run(ctx: Context) -> None:
                 chosen.append(q)
             if not chosen:
                 continue
+            chosen = spread_prefix_bound(norm, chosen)
             readings = reader.read(ci, chosen)
             for r in readings:
                 if not r.indicator:
@@ -182,7 +187,7 @@ def _entry_condition(ctx: Context, norm: str, ss: int, se: int) -> bool:
 
 
 def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
-    found = finder.find(ss, (ss, se), (ss, se))
+    found = finder.find(ss, (ss, se), (ss, se), later=False)
     return (
         found is not None
         and found.time is not None

@@ -1,10 +1,11 @@
 """Deadlines: the year written in a target's sentence, or inherited from where it stands.
 
 Search order: the target's own sentence (the nearest usable year before the value, else one
-after it in the same clause); earlier sentences of its paragraph; the lead-in of the list
-its paragraph belongs to (``到2025年，…`` followed by ``——`` items); a lead-in paragraph of its
-provision ending with a colon; the opening text and heading of each enclosing provision and
-section. A year never comes from a sibling numbered item or a sibling list item.
+after it in the same clause); earlier sentences of its paragraph, then later ones; the
+lead-in of the list its paragraph belongs to (``到2025年，…`` followed by ``——`` items); a
+lead-in paragraph of its provision ending with a colon; the opening text and heading of
+each enclosing provision and section. A year never comes from a sibling numbered item or a
+sibling list item.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...records import Deadline, Meta
 from .geometry import LIST_ITEM, Layout, TRef
 from .select import (
+    bracket_note,
     is_attributive,
     is_comparison,
     is_deadline_word,
@@ -73,6 +75,8 @@ class DeadlineFinder:
     def _last_in(self, start: int, end: int) -> Found | None:
         best: Found | None = None
         for t in self.lay.times_in(start, end):
+            if bracket_note(self.norm, start, t):
+                continue  # 达到62%（2023年为51.7%）: the year of a baseline aside
             y = self.usable(t)
             if y is not None:
                 best = Found(y, t, True)
@@ -88,7 +92,7 @@ class DeadlineFinder:
                 continue
             a, b = max(ss, start), min(se, end)
             times = self.lay.times_in(a, b)
-            if past_year(self.norm, times, self.ref) is not None or past_marker(
+            if past_year(self.norm, times, self.ref, a) is not None or past_marker(
                 self.norm, a, b, times
             ):
                 continue
@@ -97,23 +101,43 @@ class DeadlineFinder:
                 best = found
         return best
 
+    def _first_in_statements_skipped(self, start: int, end: int) -> Found | None:
+        """The first usable year of the sentences in ``start..end`` that state no facts of the
+        present or past."""
+        for ss, se in self.lay.sentences:
+            if se <= start or ss >= end:
+                continue
+            a, b = max(ss, start), min(se, end)
+            times = self.lay.times_in(a, b)
+            if past_year(self.norm, times, self.ref, a) is not None or past_marker(
+                self.norm, a, b, times
+            ):
+                continue
+            for t in times:
+                y = self.usable(t)
+                if y is not None:
+                    return Found(y, t, True)
+        return None
+
     def find(
         self,
         q_start: int,
         clause: tuple[int, int],
         sentence: tuple[int, int],
         plan_period: bool = False,
+        later: bool = True,
     ) -> Found | None:
         """The deadline of the value at ``q_start``; with ``plan_period``, the last year of the
         period the document states for itself (its title or ``规划期为…``) when nothing nearer
-        gives one."""
-        found = self._find(q_start, clause, sentence)
+        gives one. ``later`` lets a year of a later sentence of the paragraph reach back; the
+        tense tests leave it out (a later deadline does not make a dated statement a goal)."""
+        found = self._find(q_start, clause, sentence, later)
         if found is None and plan_period and self.ctx.meta.plan_period is not None:
             return Found(self.ctx.meta.plan_period.end, None, True)
         return found
 
     def _find(
-        self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int]
+        self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int], later: bool
     ) -> Found | None:
         found = self._last_in(sentence[0], q_start)
         if found is not None:
@@ -134,6 +158,11 @@ class DeadlineFinder:
             return None
         ps, _pe = self.lay.paragraphs[pi]
         found = self._last_in_statements_skipped(ps, sentence[0])
+        if found is not None:
+            return found
+        # a year of a later sentence of the paragraph reaches back (FORMAT.md: a year reaches
+        # the targets of its own paragraph): 每年新增…站点300个以上。推动…于2025年底前投入运营
+        found = self._first_in_statements_skipped(sentence[1], _pe) if later else None
         if found is not None:
             return found
         prov = self._provision(q_start)

@@ -122,6 +122,7 @@ def build_layout(ctx: Context) -> Layout:
             paragraphs.append((s, e))
     sentences.sort()
     paragraphs.sort()
+    sentences, paragraphs = _join_wrapped(ctx.norm, sentences, paragraphs)
     return Layout(
         norm=ctx.norm,
         sentences=sentences,
@@ -129,6 +130,44 @@ def build_layout(ctx: Context) -> Layout:
         quantities=quantities,
         times=times,
     )
+
+
+_WRAP_MIN_LINE = 20
+"""A line at least this long that ends inside a clause is a wrapped line, not a heading."""
+_OPEN_END = regex.compile(r"[\p{Han}A-Za-z]$")
+
+
+def _wrapped(norm: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether ``b`` goes on ``a`` across a hard line break (``…覆盖率达到\n80%,…``): one
+    line break between them, ``a`` ends a long line inside a clause and ``b`` opens with a
+    number that no list mark follows."""
+    if norm[a[1] : b[0]] != "\n" or not _OPEN_END.search(norm, a[0], a[1]):
+        return False
+    line_start = norm.rfind("\n", 0, a[1]) + 1
+    if a[1] - line_start < _WRAP_MIN_LINE:
+        return False
+    if not norm[b[0] : b[0] + 1].isdigit():
+        return False
+    mark = LIST_ITEM.match(norm, b[0])
+    # 3.6万亩 is a number, 3.推进… an item
+    return mark is None or norm[mark.end() : mark.end() + 1].isdigit()
+
+
+def _join_wrapped(
+    norm: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sentences and paragraphs with those cut by a hard line break joined again."""
+
+    def join(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for sp in spans:
+            if out and _wrapped(norm, out[-1], sp):
+                out[-1] = (out[-1][0], sp[1])
+            else:
+                out.append(sp)
+        return out
+
+    return join(sentences), join(paragraphs)
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

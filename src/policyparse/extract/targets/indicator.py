@@ -16,6 +16,7 @@ sentence shares or spreads it:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 import regex
@@ -75,7 +76,17 @@ _JUN = regex.compile(
 )
 # an item that ends in a measure word is written whole (…普及率, …比例, …人数)
 _WHOLE_END = regex.compile(r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$")
+_OWN_SUBJECT = regex.compile(r"(\p{Han}{2,12})的")
 _SHARE = regex.compile(r"^占|(?:占比|比重|比例|份额)$")
+_BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
+_FOR_WHOM_LEAD = regex.compile(r"(?:每年|年内|全年|当年)?")
+_FROM_DATED = regex.compile(rf"[由从]{_BASE_TIME}的$")
+_MULTIPLE_BASE = regex.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
+
+
+def unit_is_multiple(q: QRef) -> bool:
+    """Whether the value is a multiple (``2.5倍``)."""
+    return (q.rec.unit or "") == "倍"
 
 
 @dataclass
@@ -166,15 +177,35 @@ def _last_verb(
     return best
 
 
+_NOT_ADVERBIAL = regex.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
+
+
+def _drop_adverbial(s: str) -> str:
+    """``s`` without an adverbial of place or topic before its verb (``在大豆、油菜主产区``
+    before ``建设…示范县``, ``围绕…三大产业链`` before ``开展…活动``)."""
+    c = cues()
+    if c.adverbial is None or _NOT_ADVERBIAL.match(s):
+        return s
+    m = c.adverbial.match(s)
+    return s[m.end() :] if m and m.end() < len(s) else s
+
+
 def _drop_leading_verb(s: str) -> str:
-    """Drop an action verb at the start that does not define what is counted."""
+    """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
     s = c.lead.sub("", s)
+    s = _drop_adverbial(s)
     m = c.action.match(s)
     if m and m.group(0) not in c.indicator_verbs:
         rest = s[m.end() :]
         if rest:
             return rest
+    # 全市建成医养结合机构40家: the scope word stays, the verb goes
+    rm = c.region.match(s)
+    if rm is not None:
+        m = c.action.match(s, rm.end())
+        if m and m.group(0) not in c.indicator_verbs and m.end() < len(s):
+            return s[: rm.end()] + s[m.end() :]
     return s
 
 
@@ -207,11 +238,16 @@ def _finish(ind: str, q: QRef) -> str:
 
 
 def subject_of(indicator: str) -> str:
-    """The subject part of an indicator that starts with a scope word: ``全省医药工业``."""
+    """The subject part of an indicator that starts with a scope word: ``全省医药工业``; else
+    what stands before its measure word (``全县粮食`` of ``全县粮食播种面积``)."""
     c = cues()
     m = c.region.match(indicator)
     h = c.subject_head.search(indicator, m.end() if m else 0)
     if h is None or h.end() >= len(indicator):
+        start = m.end() if m else 0
+        for k in range(start + 1, len(indicator) - 1):
+            if c.measure_head.match(indicator[k:]):
+                return indicator[:k]
         return m.group(0) if m else ""
     return indicator[: h.end()]
 
@@ -280,6 +316,7 @@ class SentenceReader:
                 out.extend(spread)
                 self.readings.extend(spread)
                 seg = max(r.end, q.end)
+            _share_predicate(out)
             return out
         out = self._spread_jun(out)
         self.readings.extend(out)
@@ -317,6 +354,14 @@ class SentenceReader:
             if seg < x.start and x.end <= q.start and norm[x.start - 1] in "由从":
                 pre_raw = norm[seg : x.start - 1]
                 break
+            # 普及率由2023年的86.4%提高到90%: so is a level dated in the base year
+            fm = _FROM_DATED.search(norm, max(seg, x.start - 14), x.start)
+            if seg < x.start and x.end <= q.start and fm is not None:
+                pre_raw = norm[seg : fm.start()]
+                break
+        # 算力总规模是2024年的2.5倍: the base a multiple is taken of is no part of it
+        if unit_is_multiple(q):
+            pre_raw = _MULTIPLE_BASE.sub("", pre_raw)
         pre = pre_raw.rstrip(" ")
         post_end = nxt
         post = norm[q.end : post_end]
@@ -361,13 +406,28 @@ class SentenceReader:
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         ends_with_action = bool(pre and c.action_end.search(pre))
         lead_q = any(x.start == post_off for x in self.all_qs)
+        # 每年为1万户特殊困难老年人家庭实施适老化改造: whom the count is done for, then the verb
+        for_whom = bool(
+            pre.endswith("为")
+            and _FOR_WHOM_LEAD.fullmatch(pre[:-1].strip(_STRIP))
+            and _bare_unit(unit) in c.count_units
+            and c.action.search(post_clean)
+        )
+        if for_whom:
+            pre = pre[:-1]
         q_first = bool(
             post_clean
             and _WORD_START.match(post_clean)
             and (_bare_unit(unit) in c.count_units or unit in ("%", "成"))
             # 2—3个超千亿元产业集群: 超 is the bound of the threshold after the count
             and (lead_q or not c.level.match(post_clean))
-            and (not pre.strip(_STRIP) or ends_with_action)
+            # 全市90%以上的社区卫生服务站…: a scope word alone before a share
+            and (
+                not pre.strip(_STRIP)
+                or ends_with_action
+                or for_whom
+                or (unit in ("%", "成") and c.region.fullmatch(pre.strip(_STRIP)) is not None)
+            )
         )
         if q_first:
             noun = post_clean.removeprefix("的")
@@ -378,7 +438,7 @@ class SentenceReader:
             verb_m = c.action_end.search(frame) if frame else None
             if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
                 frame = ""
-            if not frame and prev is not None and prev.frame:
+            if not frame and prev is not None and prev.frame and not for_whom:
                 frame = prev.frame
             if unit in ("%", "成"):
                 ind = noun if _RATIO_END.search(noun) else f"{noun}的比例"
@@ -473,7 +533,12 @@ class SentenceReader:
         # a bare value in a list after another: 年均增长12.6%、12.0%和13.4%
         if not noun.strip(_STRIP) and prev is not None and prev.q.end <= q.start:
             gap = norm[prev.q.end : q.start]
-            if gap and all(ch in _STRIP for ch in gap):
+            # 力争达到4.5万人、确保4万人: a second level of the same indicator; 突破1500亿元，
+            # 是2024年的1.6倍: a multiple of it
+            bare_gap = c.level.sub("", c.commitment.sub("", _POST_BOUND.sub("", gap)))
+            if unit_is_multiple(q):
+                bare_gap = _MULTIPLE_BASE.sub("", bare_gap.rstrip())
+            if gap and all(ch in _STRIP for ch in bare_gap) and prev.indicator:
                 r = Reading(q, prev.indicator, seg, q.end, None, None, prev.governed, pre, seg)
                 r.frame, r.qual_head = prev.frame, prev.qual_head
                 return r
@@ -486,7 +551,10 @@ class SentenceReader:
                 exact = False
         ind = _drop_leading_verb(noun)
         if ind != noun and exact:
-            lead_off += len(noun) - len(ind)
+            if noun.endswith(ind):
+                lead_off += len(noun) - len(ind)
+            else:
+                exact = False  # 全市建成医养结合机构: assembled from two stretches
         if exact:
             full = self._complete(ind, prev, ci)
             if full != ind:
@@ -593,11 +661,16 @@ class SentenceReader:
                 core = _LEADING_BOUND.sub("", norm[x.start : x.end])
                 names.append(f"{lead}{bound_word}{core}{tail}".strip(_STRIP))
         else:
-            names = self._split_items(subject, n)
+            counts = all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
+            names = self._split_items(subject, n, counts)
         if names is None:
             names = [subject] * n
         # 排放总量比2020年分别下降8%、10%: each indicator is an amount of change
         ch = _CHANGE_AFTER.match(norm, fb + 2)
+        # 覆盖率分别达到城区学校的90%、农村学校的60%: each value names its own subject
+        owns = self._own_subjects(fb + 2, chosen)
+        if owns is not None:
+            names = [f"{own}{names[k]}" for k, own in enumerate(owns)]
         out: list[Reading] = []
         for k, q in enumerate(chosen):
             ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
@@ -606,7 +679,27 @@ class SentenceReader:
             out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
         return out
 
-    def _split_items(self, subject: str, n: int) -> list[str] | None:
+    def _own_subjects(self, start: int, chosen: list[QRef]) -> list[str] | None:
+        """The subject each value of a ``分别`` list writes before it with ``的``
+        (``分别达到城区学校的90%、农村学校的60%`` → 城区学校, 农村学校), or None."""
+        c = cues()
+        norm = self.norm
+        owns: list[str] = []
+        pos = start
+        for q in chosen:
+            gap = norm[pos : q.start]
+            lv = c.level.match(gap)
+            if lv is not None:
+                gap = gap[lv.end() :]
+            gap = gap.strip(_STRIP)
+            m = _OWN_SUBJECT.fullmatch(gap)
+            if m is None:
+                return None
+            owns.append(m.group(1))
+            pos = q.end
+        return owns
+
+    def _split_items(self, subject: str, n: int, counts: bool = False) -> list[str] | None:
         c = cues()
         parts = _list_parts(subject, n)
         if parts is None:
@@ -616,9 +709,24 @@ class SentenceReader:
         if rm:
             prefix = rm.group(0)
             parts[0] = parts[0][rm.end() :]
+        if counts:
+            whole = self._whole_counted(parts)
+            if whole is not None:
+                return [f"{prefix}{p}" for p in whole]
         if len(parts[0]) >= 4 and _WHOLE_END.search(parts[0]):
-            # 农村自来水普及率、农村卫生厕所普及率: every item is written whole
+            # 农村自来水普及率、农村卫生厕所普及率: every item is written whole;
+            # 中小学（含教学点）千兆宽带接入率、多媒体教室覆盖率: a subject with its bracketed
+            # scope note before the first measure is shared
+            shared = _bracketed_subject(parts[0])
+            if shared and not any(_BRACKETS.search(p) for p in parts[1:]):
+                return [f"{prefix}{parts[0]}", *(f"{prefix}{shared}{p}" for p in parts[1:])]
             return [f"{prefix}{p}" for p in parts]
+        scope = c.item_scope
+        sm = scope.match(parts[0]) if scope is not None else None
+        if sm and scope is not None and len(parts[0]) > sm.end() + 1 and not scope.match(parts[-1]):
+            # 城区小学、初中大班额比例: the scope of the first item is every item's
+            prefix += sm.group(0)
+            parts[0] = parts[0][sm.end() :]
         others = parts[:-1]
         avg = sum(len(p) for p in others) / len(others)
         last = parts[-1]
@@ -628,6 +736,63 @@ class SentenceReader:
         own, head = last[:cut], last[cut:]
         items = [*others, own]
         return [f"{prefix}{p}{head}" for p in items]
+
+    def _whole_counted(self, parts: list[str]) -> list[str] | None:
+        """``认定省级智能工厂、数字化车间和工业互联网标杆示范企业分别不少于100个、300个和50家``:
+        counted things written whole (each of four characters or more, the last without a
+        measure word), sharing the verb and scope word of the first; None otherwise."""
+        c = cues()
+        last = parts[-1]
+        if _COUNT_END.search(last) or _RATIO_END.search(last):
+            return None
+        first = parts[0]
+        vm = c.action.match(first)
+        shared = vm.group(0) if vm is not None and vm.end() < len(first) else ""
+        rest = first[len(shared) :]
+        sm = c.item_scope.match(rest) if c.item_scope is not None else None
+        if sm is not None and sm.end() < len(rest):
+            shared += sm.group(0)
+            rest = rest[sm.end() :]
+        bare = [rest, *parts[1:-1]]
+        if min(len(p) for p in bare) < 4:
+            return None
+        out = [first]
+        for p in parts[1:]:
+            own_verb = c.action.match(p) is not None
+            own_scope = c.item_scope is not None and c.item_scope.match(p) is not None
+            out.append(p if own_verb or own_scope else f"{shared}{p}")
+        return out
+
+
+_PREDICATE = regex.compile(r"(?:能够|能|可以|可|实现|达到|具备|开展|提供|建成|完成|接入)")
+_OF_SHARE = "的比例"
+
+
+def _share_predicate(readings: list[Reading]) -> None:
+    """``90%以上的社区卫生服务站和80%以上的村卫生室能够提供中医药服务``: shares listed
+    before their nouns take the predicate written after the last noun."""
+    for a, b in itertools.pairwise(readings):
+        if not (a.indicator.endswith(_OF_SHARE) and b.indicator.endswith(_OF_SHARE)):
+            continue
+        if a.q.rec.unit != "%" or b.q.rec.unit != "%":
+            continue
+        body = b.indicator.removesuffix(_OF_SHARE)
+        m = _PREDICATE.search(body, 1)
+        if m is None or _PREDICATE.search(a.indicator.removesuffix(_OF_SHARE)) is not None:
+            continue
+        noun = a.indicator.removesuffix(_OF_SHARE)
+        a.indicator = f"{noun}{body[m.start() :]}{_OF_SHARE}"
+        a.ind_start = a.ind_end = None
+
+
+_BRACKETS = regex.compile(r"[（(]")
+_BRACKETED_SUBJECT = regex.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
+
+
+def _bracketed_subject(item: str) -> str:
+    """The subject with a bracketed note that opens an item (``中小学（含教学点）``), or ''."""
+    m = _BRACKETED_SUBJECT.match(item)
+    return m.group(0) if m and m.end() + 2 <= len(item) else ""
 
 
 def _list_parts(subject: str, n: int) -> list[str] | None:
@@ -674,7 +839,9 @@ def _shared_ending(others: list[str], last: str) -> int | None:
         if not all(p.endswith(end) for p in others):
             continue
         at = last.rfind(end, 0, len(last) - 2)
-        if at > 0:
+        # one shared character is a word's ending only where a measure follows
+        # (…核心区、…承载区主营业务收入), not inside a word (…初中专任教师中具有…学历)
+        if at > 0 and (k > 1 or cues().measure_head.match(last[at + k :])):
             return at + k
     return None
 

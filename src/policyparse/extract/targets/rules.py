@@ -48,6 +48,10 @@ class TargetRules(RuleModel):
     scope_before: str
     weak_past_markers: list[str]
     change_measure: str
+    campaign_words: list[str]
+    length_measures: list[str]
+    item_scope_prefixes: list[str]
+    adverbial_leads: list[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -94,6 +98,10 @@ class Cues:
     attributive_time: regex.Pattern[str] | None = None
     scope_before: regex.Pattern[str] | None = None
     weak_past: regex.Pattern[str] | None = None
+    campaign: regex.Pattern[str] | None = None
+    length_measure: regex.Pattern[str] | None = None
+    item_scope: regex.Pattern[str] | None = None
+    adverbial: regex.Pattern[str] | None = None
 
 
 @cache
@@ -128,8 +136,8 @@ def cues() -> Cues:
         unit_word_breakers=tuple(r.unit_word_breakers),
         duration_units=frozenset(r.duration_units),
         lead_at=regex.compile(rf"(?:{_alt(r.lead_words)})+"),
-        # 规模以上工业企业: 规模 before 以上/以下 is a size class, not a measure
-        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})(?!以上|以下)"),
+        # 规模以上工业企业: 规模 before 以上/以下 is a size class, 规模化 an adjective
+        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})(?!以上|以下|化)"),
         subject_head=regex.compile(_alt(r.subject_heads)),
         region=regex.compile(rf"^{r.region_prefix}"),
         lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),
@@ -141,6 +149,17 @@ def cues() -> Cues:
         attributive_time=regex.compile(r.attributive_time) if r.attributive_time else None,
         scope_before=regex.compile(r.scope_before) if r.scope_before else None,
         weak_past=regex.compile(_alt(r.weak_past_markers)) if r.weak_past_markers else None,
+        campaign=regex.compile(_alt(r.campaign_words)) if r.campaign_words else None,
+        length_measure=regex.compile(_alt(r.length_measures)) if r.length_measures else None,
+        item_scope=regex.compile(rf"^(?:{_alt(r.item_scope_prefixes)})")
+        if r.item_scope_prefixes
+        else None,
+        # 在…主产区建设…: the place or topic before the verb, up to the verb (kept)
+        adverbial=regex.compile(
+            rf"^(?:{_alt(r.adverbial_leads)})[^，,；;。]{{1,30}}?(?=(?:{_alt(r.action_verbs)}))"
+        )
+        if r.adverbial_leads
+        else None,
     )
 
 

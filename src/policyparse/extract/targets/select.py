@@ -18,6 +18,8 @@ _SEPARATORS = frozenset("、，,；;和及与或 ")
 _JOINERS = regex.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
 _BOUND_EDGE = regex.compile(r"^(?:及以上|以上|以下|以内|左右|之内|内)")
 _COMPARE_BEFORE = regex.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
+# 是2024年的2.5倍: the year of the level a multiple is taken of
+_BASE_AFTER = regex.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
 _DEADLINE_BEFORE = regex.compile(r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$")
 _DEADLINE_AFTER = regex.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
 _BATCH_BEFORE = regex.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
@@ -26,6 +28,8 @@ _FROM_BEFORE = regex.compile(r"[由从]$")
 _TO_AFTER = regex.compile(
     r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
 )
+# 不低于30%的目标: the noun after 的 names the level itself, not what the value qualifies
+_GOAL_NOUN = regex.compile(r"(?:目标|水平|要求)")
 _CONDITION = regex.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
 
 
@@ -55,6 +59,8 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     before = norm[max(clause[0], q.start - 2) : q.start]
     if before.endswith(("等", "前", "第", "〕", "号")):
         return "name"
+    if before.endswith("每") and q.rec.value == 1:
+        return "name"  # 确保每一件实事办实办好: each one, no count
     if norm[q.end : q.end + 1] in ("强", "号", "届", "类", "级", "大", "型", "代", "维") and not (
         c.value_tail and norm.startswith(c.value_tail, q.end)
     ):
@@ -74,6 +80,12 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
     if _CONDITION.match(_bare(norm[clause[0] : q.start])) and "的" in after:
         return "condition"  # 对吸纳登记失业半年以上人员的小微企业: who a measure is for
+    if unit in c.duration_units:
+        why = _duration_rule(norm, q, clause)
+        if why is not None:
+            return why
+    if _per_standard(norm, q, clause):
+        return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
     if is_limit(norm, q, clause):
         if c.standing_limit is not None and c.standing_limit.search(text):
             return "procedure"
@@ -84,6 +96,30 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return "finance"
     if c.procedure.search(text):
         return "procedure"
+    return None
+
+
+_STANDARD_HEAD = regex.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
+_STANDARD_TAIL = regex.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基准)(?!化)")
+
+
+def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A value inside ``按照…的标准`` (``按照亩均投入3000元的标准整合涉农资金``)."""
+    head = norm[max(clause[0], q.start - 31) : q.start]
+    return bool(_STANDARD_HEAD.search(head) and _STANDARD_TAIL.match(norm, q.end, clause[1]))
+
+
+def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
+    """Why a duration is no goal: it names a campaign (``三年攻坚``, ``百日行动``), or it is a
+    minimum period (``支教时间不少于1年``, ``留存影像资料不少于3年``) rather than a measure of
+    length to reach (``平均受教育年限不低于11年``)."""
+    c = cues()
+    if c.campaign is not None and c.campaign.match(norm, q.end, clause[1]):
+        return "name"
+    if q.rec.bound == "ge":
+        head = norm[clause[0] : q.start]
+        if c.length_measure is None or not c.length_measure.search(head):
+            return "procedure"
     return None
 
 
@@ -107,6 +143,8 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
     # runs of quantities joined by list separators only: 100亿元、50亿元和10亿元
     runs: list[list[int]] = []
     for i, q in enumerate(qs):
+        if in_brackets(norm, clause[0], q.start):
+            continue  # 达到62%（2023年为51.7%）: an aside qualifies nothing
         if runs:
             prev = qs[runs[-1][-1]]
             gap = norm[prev.end : q.start]
@@ -143,8 +181,23 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
                 continue
         rest = _BOUND_EDGE.sub("", tail)
         head = norm[clause[0] : qs[run[0]].start]
-        if rest.startswith("的") and (last.rec.unit != "%" or _HAN.search(_bare(head))):
-            if last.rec.bound in ("ge", "gt") or _BATCH_BEFORE.search(head):
+        # 90%以上的社区卫生服务站和80%以上的村卫生室…: a share listed after a sibling share
+        sibling_share = (
+            k > 0
+            and last.rec.unit == "%"
+            and qs[runs[k - 1][-1]].rec.unit == "%"
+            and qs[runs[k - 1][-1]] not in [qs[i] for i in out]
+            and head.endswith(("和", "、", "及", "与"))
+        )
+        if sibling_share:
+            continue
+        if (
+            rest.startswith("的")
+            and not _GOAL_NOUN.match(rest, 1)
+            # 全市90%以上的社区卫生服务站…: a share after a scope word alone qualifies nothing
+            and (last.rec.unit != "%" or _HAN.search(cues().region.sub("", _bare(head))))
+        ):
+            if last.rec.bound in ("ge", "gt", "lt", "le") or _BATCH_BEFORE.search(head):
                 out.update(run)
                 continue
             if head.endswith(("超", "过", "超过", "高于", "以上")):
@@ -169,7 +222,7 @@ def _bare_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
 
 
-_YEAR_WORD = regex.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
+_YEAR_WORD = regex.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?|年内|全年|当年|年底前")
 _LIST_MARKS = regex.compile(r"[—–\-·•、，,\s]")
 
 
@@ -208,7 +261,19 @@ def is_attributive(norm: str, t: TRef) -> bool:
 def is_comparison(norm: str, t: TRef) -> bool:
     """A time that is the base of a comparison (``较2015年``, ``比“十二五”末``)."""
     before = norm[max(0, t.start - 3) : t.start].rstrip('“" ')
-    return _COMPARE_BEFORE.search(before) is not None
+    m = _COMPARE_BEFORE.search(before)
+    if m is None:
+        # 由2023年的86.4%提高到90%: the year of the level a change starts from
+        if before.endswith("由") and norm.startswith("的", t.end):
+            return True
+        return _BASE_AFTER.match(norm, t.end) is not None
+    if m.group(0) in ("于", "在"):
+        # 于2025年底前投入运营, 在“十四五”期间: a time by which, not a base
+        text = norm[t.start : t.end]
+        after = norm[t.end : t.end + 3]
+        if "前" in text or "期间" in text or _DEADLINE_AFTER.match(after) or after[:2] == "期间":
+            return False
+    return True
 
 
 def is_deadline_word(norm: str, t: TRef) -> bool:
@@ -232,16 +297,24 @@ def _as_of(norm: str, t: TRef) -> bool:
     ].endswith(("截至", "截止"))
 
 
-def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
+def past_year(
+    norm: str, times: list[TRef], ref_year: int | None, start: int | None = None
+) -> int | None:
     """The year of a statement about the past in a sentence, or None.
 
-    A bare year or period before the reference year, or one written with 截至/截止.
+    A bare year or period before the reference year, or one written with 截至/截止. With
+    ``start`` (the sentence's start), a baseline note in round brackets beside a goal
+    (``达到62%（2023年为51.7%）``) is no statement of the sentence.
     """
     for t in times:
         if is_comparison(norm, t) and not norm[max(0, t.start - 2) : t.start].endswith(
             ("截至", "截止")
         ):
             continue
+        if start is not None and bracket_note(norm, start, t):
+            continue
+        if _FROM_YEAR.search(norm, max(0, t.start - 1), t.start) and _future(norm, times, ref_year):
+            continue  # 2024年，…普及率由2023年的86.4%提高到90%: the level a goal starts from
         y = valid_year(t)
         if y is None:
             continue
@@ -252,6 +325,28 @@ def past_year(norm: str, times: list[TRef], ref_year: int | None) -> int | None:
         if ref_year is not None and y < ref_year:
             return y
     return None
+
+
+_FROM_YEAR = regex.compile(r"由$")
+
+
+def _future(norm: str, times: list[TRef], ref_year: int | None) -> bool:
+    """Whether a sentence writes a year at or after the reference year as a time of its own."""
+    if ref_year is None:
+        return False
+    for t in times:
+        y = valid_year(t)
+        if y is not None and y >= ref_year and not is_comparison(norm, t):
+            return True
+    return False
+
+
+_NOTE_AFTER = regex.compile(r"(?:底|末)?(?:分别)?(?:为|是|达到|[:：])")
+
+
+def bracket_note(norm: str, start: int, t: TRef) -> bool:
+    """``（2023年为51.7%）``: a baseline written in brackets after a goal."""
+    return in_brackets(norm, start, t.start) and _NOTE_AFTER.match(norm, t.end) is not None
 
 
 def past_marker(norm: str, start: int, end: int, times: list[TRef] | None = None) -> bool:
@@ -290,3 +385,27 @@ def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
         if y is not None:
             best = y
     return best
+
+
+_PREFIX_BOUND = regex.compile(r"(?:不少于|不低于|不超过|不高于|至少|超过|低于|高于)")
+_LIST_GAP = regex.compile(r"[、，,和及与\s]{1,3}")
+
+
+def spread_prefix_bound(norm: str, qs: list[QRef]) -> list[QRef]:
+    """``分别不少于100个、300个和50家``: a bound word written before the first value of a
+    list binds every value after it that has no bound word of its own."""
+    out: list[QRef] = []
+    lead: str | None = None
+    for q in qs:
+        if out and lead is not None:
+            prev = out[-1]
+            gap = norm[prev.end : q.start]
+            own = norm[q.start : q.end]
+            if _LIST_GAP.fullmatch(gap) and q.rec.bound == "eq" and own[:1].isdigit():
+                q = QRef(q.rec.model_copy(update={"bound": lead}), q.start, q.end)
+                out.append(q)
+                continue
+        text = norm[q.start : q.end]
+        lead = q.rec.bound if _PREFIX_BOUND.match(text) and q.rec.bound != "eq" else None
+        out.append(q)
+    return out

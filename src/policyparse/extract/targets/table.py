@@ -55,12 +55,28 @@ def _indicator_span(ctx: Context, row: Row) -> tuple[int, int]:
     ] == row.indicator else row.label.end
 
 
-def _target(ctx: Context, row: Row, q: QRef, year: int, hs: int, he: int) -> None:
+_PART_MARK = regex.compile(r"^\s*其中\s*[:：]\s*")
+
+
+def _row_indicator(ctx: Context, row: Row) -> tuple[str, int, int]:
+    """A row's indicator and its span, without a leading ``其中：`` (a part of the row above,
+    ``其中：高速铁路（公里）``)."""
     s, e = _indicator_span(ctx, row)
+    m = _PART_MARK.match(row.indicator)
+    if m is None or m.end() >= len(row.indicator):
+        return row.indicator, s, e
+    text = row.indicator[m.end() :]
+    if e - s == len(row.indicator):
+        s += m.end()
+    return text, s, e
+
+
+def _target(ctx: Context, row: Row, q: QRef, year: int, hs: int, he: int) -> None:
+    indicator, s, e = _row_indicator(ctx, row)
     ctx.targets.append(
         Target(
             span=ctx.span(row.label.start, q.end),
-            indicator=row.indicator,
+            indicator=indicator,
             quantity=q.rec,
             deadline=Deadline(year=year, span=ctx.span(hs, he), inherited=True),
             provision=ctx.outline.provision_at(q.start),
@@ -73,7 +89,7 @@ def _baseline(ctx: Context, row: Row, q: QRef, year: int) -> None:
     ctx.baselines.append(
         Baseline(
             span=ctx.span(row.label.start, q.end),
-            indicator=row.indicator,
+            indicator=_row_indicator(ctx, row)[0],
             quantity=q.rec,
             year=year,
             provision=ctx.outline.provision_at(q.start),

@@ -99,6 +99,7 @@ class _Patterns:
     event_before: regex.Pattern[str]
     past_before: regex.Pattern[str]
     limit_lead: regex.Pattern[str]
+    month_day: regex.Pattern[str]
 
 
 def _year_tail(r: TimeRules) -> str:
@@ -255,6 +256,11 @@ def patterns() -> _Patterns:
         event_before=regex.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
         past_before=regex.compile(rf"(?:{_alt(r.past_words)})$"),
         limit_lead=regex.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
+        month_day=regex.compile(
+            rf"(?:(?:{_DAY})[日号](?![\d一二三四五六七八九十])"
+            + (rf"|{_alt(r.recurrence_month_days)}" if r.recurrence_month_days else "")
+            + ")"
+        ),
     )
 
 
@@ -472,10 +478,34 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
         elif a.type == "effort":
             out.append(Found(a.start, a.end, "effort", (a,)))
         elif a.type == "recurrence":
-            out.append(Found(a.start, a.end, "recurrence", (a,)))
+            e = _recurrence_end(norm, a, nxt)
+            out.append(Found(a.start, e, "recurrence", (a,)))
+            floor = e
+            i += 1
+            continue
         floor = a.end
         i += 1
     return out
+
+
+def _recurrence_end(norm: str, a: Atom, nxt: Atom | None) -> int:
+    """End of a recurrence with the day of the month and the deadline word after it.
+
+    每月5日前, 每月10号前, 每月上旬, 每月底前, 每季度末前: the day (after a monthly
+    recurrence) and a deadline word belong to it; a limit found right after it (每月5日内)
+    stays its own expression.
+    """
+    p = patterns()
+    e = a.end
+    if rules().recurrence_units[a.parts["ru"]] == "month" and not a.parts.get("rmod"):
+        day = p.month_day.match(norm, e)
+        if day is not None and (nxt is None or nxt.start >= day.end()):
+            e = day.end()
+    if e > a.end or a.parts.get("rmod"):
+        ds = p.deadline_suffix.match(norm, e)
+        if ds is not None and (nxt is None or nxt.start >= ds.end()):
+            e = ds.end()
+    return e
 
 
 def event_before(norm: str, start: int) -> bool:

@@ -133,6 +133,9 @@ class TimeRules(RuleModel):
     recurrence_units: dict[str, RecurrenceUnit]
     recurrence_by_units: list[str]
     recurrence_not_before: str
+    recurrence_month_days: list[str] = Field(default_factory=list)
+    """Parts of a month after a monthly recurrence that belong to it (上旬, 中旬, 下旬); a day
+    of the month (5日, 10号) does too."""
     holidays: HolidaySource
 
 
