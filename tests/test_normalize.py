@@ -123,6 +123,16 @@ _JOINED = [
         "　　各地要加强组织领导，建立健全工作机制，确保各项任务落\n实到位。\n",
         ["确保各项任务落实到位"],
     ),
+    (
+        "a number cut in two by a line break",
+        "　　2.培育夜间经济。建成夜间消费集聚区5个，夜间旅游消费占比达到3\n0%。\n",
+        ["占比达到30%。"],
+    ),
+    (
+        "a year cut before its 年",
+        "　　力争数字经济核心产业增加值年均增长10%，到2026\n年底建成5G基站1.2万个。\n",
+        ["到2026年底建成"],
+    ),
 ]
 
 _APART = [
@@ -135,6 +145,16 @@ _APART = [
         "a number opening a list item",
         "　　重点做好以下工作，确保各项政策落地见效并取得实效\n1.加强组织领导。\n",
         "实效\n1.加强",
+    ),
+    (
+        "a count at the end of a line before a list number",
+        "　　全市共有各类市场主体32万户，其中企业8.6万户，个体工商户2\n3.加强市场监管。\n",
+        "个体工商户2\n3.加强",
+    ),
+    (
+        "a year at the end of a line before a bare year",
+        "　　主要指标的基期为2020年，规划期为2021年至2025年，展望到2035\n2040\n",
+        "2035\n2040",
     ),
     (
         "a task cell of a table written one cell a line",

@@ -155,6 +155,7 @@ _INDENT = 2
 """Leading spaces (``　　`` is two) that start a paragraph."""
 _LABEL_LINE = regex.compile(r"\p{Han}{1,8}[:：]")
 _NUMBER_UNIT = regex.compile(r"\d+(?:\.\d+)?(?:%|‰|\p{Han})")
+_NUMBER_GOES_ON = regex.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
 _DATE_LINE = regex.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
 _CELL_STOP = set("。；;！!？?")
 _HAN = regex.compile(r"\p{Han}")
@@ -251,6 +252,15 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             and _WRAP_END.match(line[-1]) is not None
             and any(p in line for p in "。，,；;")
         )
+        # a number cut in two (达到3\n0%, 到2026\n年底): a prose line ending in a digit, and a
+        # next line that goes on with digits and a unit, or with the unit itself
+        digit_cut = (
+            len(line) >= _MIN_BROKEN_LINE
+            and line[-1].isdigit()
+            and any(p in line for p in "。，,；;")
+            and _NUMBER_GOES_ON.match(text, j) is not None
+            and _DATE_LINE.match(text, j) is None
+        )
         wrapped = (
             width is not None
             and len(line) >= width - 3
@@ -263,10 +273,11 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             j < n
             and breaks <= (6 if page else 3)
             and line[-1] not in _LINE_END_PUNCT
-            and (prose or wrapped)
-            and not _HEADING_START.match(line)
+            and (prose or wrapped or digit_cut)
+            and (digit_cut or not _HEADING_START.match(line))  # 2.培育…比重达到3\n0%
             and (
                 _WRAP_START.match(text, j)
+                or digit_cut
                 or (width is not None and len(line) >= width - 3 and text[j : j + 1].isdigit())
                 or (
                     prose
