@@ -214,6 +214,31 @@ def test_clauses_keep_brackets_and_quotes_whole() -> None:
     ]
 
 
+def test_clauses_split_at_half_width_stops_after_words_only() -> None:
+    text = "3.停车设施.11月底前新增停车泊位600个,提高到3.5%.访问www.gov.cn查询"
+    parts = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert parts == [
+        "3.停车设施",
+        "11月底前新增停车泊位600个",
+        "提高到3.5%",
+        "访问www.gov.cn查询",
+    ]
+
+
+def test_item_title_running_into_its_text_is_no_past_heading() -> None:
+    text = (
+        "某某街道2024年重点工作安排\n"
+        "2.垃圾分类.年内新增分类回收站点80个.对分类成效突出的小区给予表彰.\n"
+        "二、工作成效\n"
+        "年内新增分类回收站点60个.\n"
+        "2024年3月1日\n"
+    )
+    doc = policyparse.parse(text)
+    check_spans(doc)
+    # the item is read as a goal; the section headed 工作成效 states results
+    assert [t.quantity.value for t in doc.targets] == [80]
+
+
 def test_subject_and_object_helpers() -> None:
     assert subject_of("全省医药工业产值") == "全省医药工业"
     assert subject_of("高新技术企业") == ""

@@ -7,7 +7,7 @@ bracket without a label really is a block is decided after its units are read (`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -140,6 +140,10 @@ def _continues(norm: str, k: int, depth: int = 0) -> int:
     return -1
 
 
+_MAX_DEPTH = 6
+"""Brackets nested deeper than this inside a block end it unclosed (keeps nested runs linear)."""
+
+
 def _close(norm: str, i: int) -> tuple[int, bool]:
     """The offset of the bracket closing ``norm[i]``, or where an unclosed one stops."""
     depth = 0
@@ -149,6 +153,8 @@ def _close(norm: str, i: int) -> tuple[int, bool]:
         c = norm[j]
         if c in OPENERS:
             depth += 1
+            if depth > _MAX_DEPTH:
+                return j, False  # brackets nested this deep hold no unit list
         elif c in CLOSERS:
             if depth == 0:
                 return j, True
@@ -944,6 +950,10 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             columns = _label_columns([norm[a:b] for a, b in cells], labels)
         elif not _RULE_ROW.match(norm[pos:end]):
             block = _row_block(norm, cells, columns, spaced, parts)
+            if block is not None and not spaced:
+                # units written apart by spaces inside a cell (县发改局 县财政局 县水务局)
+                content = with_space_separators(work, block.content)
+                block = replace(block, content=content)
             if block is not None:
                 out.append(block)
         pos = end + 1

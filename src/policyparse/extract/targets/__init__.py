@@ -15,7 +15,7 @@ import regex
 from ...records import Baseline, Target
 from .deadline import DeadlineFinder, Found, to_deadline
 from .geometry import Layout, QRef, TRef, build_layout, clauses
-from .indicator import Reading, SentenceReader
+from .indicator import Reading, SentenceReader, TimeRanges
 from .rules import cues
 from .select import (
     drop_reason,
@@ -40,6 +40,7 @@ _ANAPHOR = regex.compile(
 )
 _RATIO_HEADS = ("占比", "比例", "比重", "比率", "率")
 _NOTE = regex.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
+_TITLE_END = regex.compile(r"[。，,；;：:！？!?]|(?<=[\p{Han}”）)])\.")
 
 
 def run(ctx: Context) -> None:
@@ -50,10 +51,11 @@ def run(ctx: Context) -> None:
     finder = DeadlineFinder(ctx, lay)
     c = cues()
     norm = lay.norm
-    time_ranges = [
-        (t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")
-    ]
+    time_ranges = TimeRanges(
+        [(t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")]
+    )
     past_sections = _past_sections(ctx)
+    headings = {p.id: p.heading for p in ctx.outline.provisions}
     rows = read_tables(ctx, lay, finder.ref)
     for ss, se in _bounded(norm, lay.sentences):
         qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
@@ -61,7 +63,7 @@ def run(ctx: Context) -> None:
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
         cls = clauses(norm, ss, se)
         times = lay.times_in(ss, se)
-        if _entry_condition(ctx, norm, ss, se):
+        if _entry_condition(ctx, norm, ss, se, headings):
             continue
         year = past_year(norm, times, finder.ref, ss)
         if year is not None or any(a <= ss < b for a, b in past_sections):
@@ -174,7 +176,9 @@ def _has_future(finder: DeadlineFinder, times: list[TRef]) -> bool:
     return False
 
 
-def _entry_condition(ctx: Context, norm: str, ss: int, se: int) -> bool:
+def _entry_condition(
+    ctx: Context, norm: str, ss: int, se: int, headings: dict[str, str | None]
+) -> bool:
     """A sentence that states who may apply, or stands in an item headed so."""
     c = cues()
     if c.entry.search(norm, ss, se):
@@ -182,8 +186,8 @@ def _entry_condition(ctx: Context, norm: str, ss: int, se: int) -> bool:
     pid = ctx.outline.provision_at(ss)
     if pid is None:
         return False
-    prov = next(p for p in ctx.outline.provisions if p.id == pid)
-    return bool(prov.heading and c.entry.search(prov.heading))
+    heading = headings.get(pid)
+    return bool(heading and c.entry.search(heading))
 
 
 def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
@@ -267,7 +271,10 @@ def _past_sections(ctx: Context) -> list[tuple[int, int]]:
     c = cues()
     out = []
     for sec in ctx.outline.sections:
-        if c.past_heading.search(sec.title):
+        # an item whose title runs on into its text (2.垃圾分类.…对分类成效突出的小区…) is
+        # read by the words before its first stop
+        title = _TITLE_END.split(sec.title, maxsplit=1)[0]
+        if c.past_heading.search(title):
             out.append((ctx.work.to_norm(sec.body.start), ctx.work.to_norm(sec.body.end)))
     return out
 

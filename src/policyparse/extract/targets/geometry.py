@@ -23,9 +23,19 @@ LIST_SEP = frozenset("、，,；;")
 _OPEN = {"（": "）", "(": ")", "“": "”", "「": "」", "《": "》", "【": "】", "〔": "〕", "‘": "’"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _CLAUSE_MARK = regex.compile(
-    "[" + regex.escape("".join(sorted({'"', *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
+    "[" + regex.escape("".join(sorted({'"', ".", *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
 )
 """The characters :func:`clauses` looks at."""
+_ASCII_STOP = regex.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
+"""A half-width full stop written as a Chinese one (``…停车设施.11月底前新增…``, ``…500人次.对…``):
+after a Chinese character, a closing mark or ``%``; not in ``3.5`` or ``www.gov.cn``."""
+
+
+def ascii_stop(text: str, i: int) -> bool:
+    """Whether the ``.`` at ``text[i]`` ends a sentence."""
+    return bool(_ASCII_STOP.match(text, i))
+
+
 LIST_ITEM = regex.compile(
     r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.、．]|"
     r"[一二三四五六七八九十]{1,2}是)"
@@ -113,15 +123,24 @@ def build_layout(ctx: Context) -> Layout:
     paragraphs = [(s, e) for s, e, _ in o.paragraph_ranges]
     # a numbered item whose whole text is its title ("1.高新技术企业数量达到3000家。") is a
     # heading line with no sentence; read it as a sentence of its own
+    sent_starts = [a for a, _ in sentences]  # the outline's sentences: in order, apart
+    q_starts = [q.start for q in quantities]
+    added: list[tuple[int, int]] = []
     for sec in o.sections:
         s, e = _to_norm_range(ctx, sec.span.start, sec.span.end)
-        if any(a < e and s < b for a, b in sentences):
+        k = bisect_left(sent_starts, e) - 1  # the last sentence starting before e
+        if (k >= 0 and sentences[k][1] > s) or any(a < e and s < b for a, b in added):
             continue
-        if any(s <= q.start and q.end <= e for q in quantities):
-            sentences.append((s, e))
-            paragraphs.append((s, e))
+        j = bisect_left(q_starts, s)
+        while j < len(quantities) and quantities[j].start < e and quantities[j].end > e:
+            j += 1
+        if j < len(quantities) and quantities[j].start < e:
+            added.append((s, e))
+    sentences.extend(added)
+    paragraphs.extend(added)
     sentences.sort()
     paragraphs.sort()
+    sentences = [piece for s, e in sentences for piece in _split_ascii_stops(ctx.norm, s, e)]
     sentences, paragraphs = _join_wrapped(ctx.norm, sentences, paragraphs)
     return Layout(
         norm=ctx.norm,
@@ -130,6 +149,21 @@ def build_layout(ctx: Context) -> Layout:
         quantities=quantities,
         times=times,
     )
+
+
+def _split_ascii_stops(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at the half-width full stops written as Chinese ones inside it (the
+    outline reads only ``。！？`` and line ends as stops)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    i = norm.find(".", start, end)
+    while i >= 0:
+        if i + 1 < end and ascii_stop(norm, i):
+            out.append((pos, i + 1))
+            pos = i + 1
+        i = norm.find(".", i + 1, end)
+    out.append((pos, end))
+    return out
 
 
 _WRAP_MIN_LINE = 20
@@ -187,7 +221,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif c in _CLOSE:
             if stack and stack[-1] == c:
                 stack.pop()
-        elif c in CLAUSE_BREAK and not stack and not ascii_quote:
+        elif (c in CLAUSE_BREAK or (c == "." and ascii_stop(text, i))) and not (
+            stack or ascii_quote
+        ):
             if i > pos:
                 out.append((pos, i))
             pos = i + 1

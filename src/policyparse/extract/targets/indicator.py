@@ -17,7 +17,9 @@ sentence shares or spreads it:
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 import regex
 
@@ -37,7 +39,11 @@ _STRIP = " \t\n、，,；;：:和及与或并且"
 _PUNCT = " \t\n、，,；;：:"
 _TIME_LEAD = regex.compile(
     r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
-    r"(?:\d{4}|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?)"
+    r"(?:(?:\d{4}(?!\d)|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?"
+    # 11月底前新增…, 年内完成…: a time of the document's own year, whether or not the times
+    # stage read it
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前|之前)"
+    r"|年内|年底前|年末前|全年|当年))"
 )
 _COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
 _RATIO_END = regex.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
@@ -65,7 +71,11 @@ _CHANGE_AFTER = regex.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
 )
 _COMPARE_TAIL = regex.compile(
-    r"(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)$"
+    r"(?:(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
+    r"|同比|环比)$"
+)
+_COMPARE_BASE = regex.compile(
+    r"^(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
 )
 _DUN = regex.compile(r"、")
 _AND_STRONG = regex.compile(r"以及|和|与")
@@ -78,6 +88,7 @@ _JUN = regex.compile(
 _WHOLE_END = regex.compile(r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$")
 _OWN_SUBJECT = regex.compile(r"(\p{Han}{2,12})的")
 _SHARE = regex.compile(r"^占|(?:占比|比重|比例|份额)$")
+_OWN_WHOLE = regex.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额)$")
 _BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
 _FOR_WHOM_LEAD = regex.compile(r"(?:每年|年内|全年|当年)?")
 _FROM_DATED = regex.compile(rf"[由从]{_BASE_TIME}的$")
@@ -111,7 +122,25 @@ class Reading:
     ``营业收入超500亿元企业``), for siblings that leave it out."""
 
 
-def _lstrip_lead(text: str, pos: int, times: list[tuple[int, int]]) -> int:
+class TimeRanges:
+    """The sorted ranges of a document's time expressions, to skip those at an offset."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self._max_end = list(accumulate((e for _, e in self.ranges), max))
+
+    def skip(self, pos: int) -> int:
+        """``pos`` moved past every range holding it, in order (adjacent ones too)."""
+        # the ranges before k all end at or before pos: none can hold it, now or later
+        for s, e in self.ranges[bisect_right(self._max_end, pos) :]:
+            if s > pos:
+                break
+            if pos < e:
+                pos = e
+        return pos
+
+
+def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
     """Skip separators, lead words, commitments and time expressions at ``pos``."""
     c = cues()
     norm = text
@@ -119,9 +148,7 @@ def _lstrip_lead(text: str, pos: int, times: list[tuple[int, int]]) -> int:
         before = pos
         while pos < len(norm) and norm[pos] in _STRIP:
             pos += 1
-        for s, e in times:
-            if s <= pos < e:
-                pos = e
+        pos = times.skip(pos)
         m = LIST_ITEM.match(norm, pos)
         if m and m.end() > pos:
             pos = m.end()
@@ -198,6 +225,10 @@ def _drop_leading_verb(s: str) -> str:
     m = c.action.match(s)
     if m and m.group(0) not in c.indicator_verbs:
         rest = s[m.end() :]
+        # 遴选推广优秀解决方案: a second verb in a row goes too
+        m2 = c.action.match(rest)
+        if m2 and m2.group(0) not in c.indicator_verbs and m2.end() + 2 <= len(rest):
+            rest = rest[m2.end() :]
         if rest:
             return rest
     # 全市建成医养结合机构40家: the scope word stays, the verb goes
@@ -284,14 +315,22 @@ class SentenceReader:
         self,
         norm: str,
         clauses: list[tuple[int, int]],
-        times: list[tuple[int, int]],
+        times: TimeRanges,
         all_qs: list[QRef],
     ) -> None:
         self.norm = norm
         self.clauses = clauses
         self.times = times
-        self.all_qs = all_qs
+        self.all_qs = all_qs  # in document order
+        self._q_starts = [x.start for x in all_qs]
+        self._starts = frozenset(self._q_starts)
         self.readings: list[Reading] = []
+
+    def _between(self, after: int, before: int) -> list[QRef]:
+        """The quantities of the sentence that start after ``after`` and before ``before``."""
+        return self.all_qs[
+            bisect_right(self._q_starts, after) : bisect_left(self._q_starts, before)
+        ]
 
     def read(self, ci: int, chosen: list[QRef]) -> list[Reading]:
         """Readings for the chosen quantities of clause ``ci`` (in order)."""
@@ -309,7 +348,13 @@ class SentenceReader:
             for k, q in enumerate(chosen):
                 nxt = chosen[k + 1].start if k + 1 < len(chosen) else ce
                 r = self._read_one(ci, seg, q, nxt, ce)
-                if part_of and not r.indicator.startswith(whole) and _SHARE.search(r.indicator):
+                if (
+                    part_of
+                    and not r.indicator.startswith(whole)
+                    and _SHARE.search(r.indicator)
+                    # 其中基础研究经费占研发经费比重: a share with its own whole stands alone
+                    and not _OWN_WHOLE.search(r.indicator)
+                ):
                     r.indicator = f"{whole}中{r.indicator}"
                     r.ind_start = r.ind_end = None
                 spread = self._spread_jun([r])
@@ -349,7 +394,7 @@ class SentenceReader:
         seg = _lstrip_lead(norm, seg, self.times)
         seg = min(seg, q.start)
         pre_raw = norm[seg : q.start]
-        for x in self.all_qs:
+        for x in self._between(seg, q.start):
             # 时限由二十个工作日压缩至十个工作日: the level it starts from is no part of it
             if seg < x.start and x.end <= q.start and norm[x.start - 1] in "由从":
                 pre_raw = norm[seg : x.start - 1]
@@ -370,7 +415,7 @@ class SentenceReader:
         post_clean = post_clean.rstrip(_STRIP)
         unit = q.rec.unit or ""
         prev = self.readings[-1] if self.readings else None
-        in_pre = [x for x in self.all_qs if seg <= x.start and x.end <= q.start]
+        in_pre = [x for x in self._between(seg - 1, q.start) if x.end <= q.start]
 
         # a time limit: 在申报后10个工作日内办结
         if is_limit(norm, q, self.clauses[ci]) and not _last_verb(c.level, pre, seg, in_pre):
@@ -405,7 +450,7 @@ class SentenceReader:
         near = c.near_level.search(pre)
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         ends_with_action = bool(pre and c.action_end.search(pre))
-        lead_q = any(x.start == post_off for x in self.all_qs)
+        lead_q = post_off in self._starts
         # 每年为1万户特殊困难老年人家庭实施适老化改造: whom the count is done for, then the verb
         for_whom = bool(
             pre.endswith("为")
@@ -498,7 +543,9 @@ class SentenceReader:
         if ch and pre and unit in ("%", "百分点", "倍", "成"):
             subject = _strip_tail(pre[: ch.start()])
             if _COMPARE_ONLY.fullmatch(subject):
-                subject = self._shared_subject(ci, prev) + subject
+                # 同比增长5% after 税收收入4.2亿元: the base of the comparison is dropped, 年均
+                # is kept
+                subject = self._shared_subject(ci, prev) + _COMPARE_BASE.sub("", subject)
             ind = f"{subject}{ch.group(0)}{cues().raw.change_measure}"
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
 
@@ -550,6 +597,14 @@ class SentenceReader:
                 noun = thing + attr
                 exact = False
         ind = _drop_leading_verb(noun)
+        if (
+            prev is not None
+            and prev.indicator
+            and c.action.fullmatch(ind)
+            and (prev.q.rec.unit or "") == unit
+        ):
+            # 年内完成加装电梯15部，9月底前完成8部: a verb alone counts the same thing
+            ind, exact, governed = prev.indicator.removesuffix("数量"), False, True
         if ind != noun and exact:
             if noun.endswith(ind):
                 lead_off += len(noun) - len(ind)
@@ -647,7 +702,7 @@ class SentenceReader:
             subject = subject[: lv.start()]
         subject = _strip_tail(subject)
         n = len(chosen)
-        quals = [x for x in self.all_qs if body <= x.start and x.end <= fb]
+        quals = [x for x in self._between(body - 1, fb) if x.end <= fb]
         names: list[str] | None = None
         if len(quals) == n and n > 1:
             first = quals[0]
@@ -720,6 +775,11 @@ class SentenceReader:
             shared = _bracketed_subject(parts[0])
             if shared and not any(_BRACKETS.search(p) for p in parts[1:]):
                 return [f"{prefix}{parts[0]}", *(f"{prefix}{shared}{p}" for p in parts[1:])]
+            # 规模以上轻工企业数字化研发设计工具普及率、关键工序数控化率: the kind of subject
+            # that opens the first measure is every measure's, when the others name none
+            shared = _head_subject(parts[0])
+            if shared and all(_bare_measure(p) for p in parts[1:]):
+                return [f"{prefix}{parts[0]}", *(f"{prefix}{shared}{p}" for p in parts[1:])]
             return [f"{prefix}{p}" for p in parts]
         scope = c.item_scope
         sm = scope.match(parts[0]) if scope is not None else None
@@ -786,6 +846,30 @@ def _share_predicate(readings: list[Reading]) -> None:
 
 
 _BRACKETS = regex.compile(r"[（(]")
+
+
+def _head_subject(item: str) -> str:
+    """The subject that opens a measure and ends in a subject head word (``规模以上轻工企业``
+    of ``规模以上轻工企业数字化研发设计工具普及率``), at least four characters long and
+    followed by at least four more; else ''."""
+    h = cues().subject_head.search(item)
+    if h is None or h.end() < 4 or len(item) - h.end() < 4:
+        return ""
+    return item[: h.end()]
+
+
+def _bare_measure(item: str) -> bool:
+    """Whether a listed measure names no subject of its own (no scope word, no subject head
+    word, no brackets)."""
+    c = cues()
+    return not (
+        c.region.match(item)
+        or (c.item_scope is not None and c.item_scope.match(item))
+        or c.subject_head.search(item)
+        or _BRACKETS.search(item)
+    )
+
+
 _BRACKETED_SUBJECT = regex.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
 
 

@@ -24,6 +24,7 @@ class TargetRules(RuleModel):
     support_words: list[str]
     support_after_words: list[str]
     finance_words: list[str]
+    finance_measures: list[str]
     procedure_patterns: list[str]
     standing_limit_patterns: list[str]
     entry_patterns: list[str]
@@ -122,7 +123,12 @@ def cues() -> Cues:
         # 补贴性职业技能培训: a word of support made an adjective names a kind of thing
         support=regex.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
         support_after=regex.compile(rf"(?:{_alt(r.support_after_words)})"),
-        finance=regex.compile(_alt(r.finance_words)),
+        # 贷款余额年均增长15%: a finance word inside a measure to reach is no parameter
+        finance=regex.compile(
+            rf"(?!{_alt(r.finance_measures)})(?:{_alt(r.finance_words)})"
+            if r.finance_measures
+            else _alt(r.finance_words)
+        ),
         procedure=regex.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
         standing_limit=regex.compile("|".join(f"(?:{p})" for p in r.standing_limit_patterns))
         if r.standing_limit_patterns

@@ -191,7 +191,9 @@ def patterns() -> _Patterns:
         (
             "point",
             regex.compile(
-                rf"(?<![\d个第./〇○零一二三四五六七八九十统单])(?P<m>{_MONTH}){_MONTH_TO}"
+                # a half-width stop after a word may end a sentence (停车设施.11月底前); after
+                # a digit it is a decimal point (3.11月)
+                rf"(?<![\d个第/〇○零一二三四五六七八九十统单])(?<!\d\.)(?P<m>{_MONTH}){_MONTH_TO}"
                 rf"(?:(?P<d>{_DAY})[日号])?(?:(?P<mm>{mmods})(?!(?<=初){early}))?"
                 r"(?![度刊报薪])"
             ),
