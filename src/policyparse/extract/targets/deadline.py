@@ -10,6 +10,7 @@ sibling list item.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,20 +83,24 @@ class DeadlineFinder:
                 best = Found(y, t, True)
         return best
 
-    def _last_in_statements_skipped(self, start: int, end: int) -> Found | None:
-        """The last usable year of the sentences in ``start..end`` that state no facts of the
-        present or past (``2024年全县旅游总收入为52亿元，比上年增长12%。`` gives the sentences
-        after it no deadline)."""
-        best: Found | None = None
+    def _statements(self, start: int, end: int) -> Iterator[tuple[int, int, list[TRef]]]:
+        """The parts of ``start..end`` in sentences that state no facts of the present or past
+        (``2024年全县旅游总收入为52亿元，比上年增长12%。``), with their times."""
         for ss, se in self.lay.sentences:
             if se <= start or ss >= end:
                 continue
             a, b = max(ss, start), min(se, end)
             times = self.lay.times_in(a, b)
-            if past_year(self.norm, times, self.ref, a) is not None or past_marker(
+            if past_year(self.norm, times, self.ref, a) is None and not past_marker(
                 self.norm, a, b, times
             ):
-                continue
+                yield a, b, times
+
+    def _last_in_statements_skipped(self, start: int, end: int) -> Found | None:
+        """The last usable year of the sentences in ``start..end`` that state no facts of the
+        present or past (such a sentence gives the sentences after it no deadline)."""
+        best: Found | None = None
+        for a, b, _times in self._statements(start, end):
             found = self._last_in(a, b)
             if found is not None:
                 best = found
@@ -104,15 +109,7 @@ class DeadlineFinder:
     def _first_in_statements_skipped(self, start: int, end: int) -> Found | None:
         """The first usable year of the sentences in ``start..end`` that state no facts of the
         present or past."""
-        for ss, se in self.lay.sentences:
-            if se <= start or ss >= end:
-                continue
-            a, b = max(ss, start), min(se, end)
-            times = self.lay.times_in(a, b)
-            if past_year(self.norm, times, self.ref, a) is not None or past_marker(
-                self.norm, a, b, times
-            ):
-                continue
+        for _a, _b, times in self._statements(start, end):
             for t in times:
                 y = self.usable(t)
                 if y is not None:
