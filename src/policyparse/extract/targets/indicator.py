@@ -27,7 +27,6 @@ from .geometry import LIST_ITEM, QRef, depth_map
 from .rules import cues
 from .select import is_limit
 
-_SETUP_VERB = regex.compile(r"推行|开通|开辟|设立|建立|实施")
 _POST_BOUND = regex.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
 _WORD_START = regex.compile(r"[\p{Han}“\"《(（]")
 _TRAILING_OVER = regex.compile(r"(?:超过|超|过|高于|不低于)$")
@@ -299,7 +298,7 @@ def object_of(clause: str) -> str:
             break
     for p in c.object_strip[2:]:
         s = p.sub("", s)
-    s = _SETUP_VERB.sub("", s, count=1)
+    s = cues().setup_verb.sub("", s, count=1)
     s = _QUOTE_LIST.sub("", s)
     # 学历的比例持续提高，到2024年达到80%: the trend is no part of what is measured
     trimmed = _TREND_TAIL.sub("", s)
@@ -824,7 +823,6 @@ class SentenceReader:
         return out
 
 
-_PREDICATE = regex.compile(r"(?:能够|能|可以|可|实现|达到|具备|开展|提供|建成|完成|接入)")
 _OF_SHARE = "的比例"
 
 
@@ -837,8 +835,8 @@ def _share_predicate(readings: list[Reading]) -> None:
         if a.q.rec.unit != "%" or b.q.rec.unit != "%":
             continue
         body = b.indicator.removesuffix(_OF_SHARE)
-        m = _PREDICATE.search(body, 1)
-        if m is None or _PREDICATE.search(a.indicator.removesuffix(_OF_SHARE)) is not None:
+        m = cues().predicate.search(body, 1)
+        if m is None or cues().predicate.search(a.indicator.removesuffix(_OF_SHARE)) is not None:
             continue
         noun = a.indicator.removesuffix(_OF_SHARE)
         a.indicator = f"{noun}{body[m.start() :]}{_OF_SHARE}"

@@ -53,6 +53,9 @@ class TargetRules(RuleModel):
     length_measures: list[str]
     item_scope_prefixes: list[str]
     adverbial_leads: list[str]
+    setup_verbs: list[str]
+    predicate_verbs: list[str]
+    goal_nouns: list[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -65,6 +68,9 @@ class Cues:
     """Compiled cue patterns."""
 
     raw: TargetRules
+    setup_verb: regex.Pattern[str]
+    predicate: regex.Pattern[str]
+    goal_noun: regex.Pattern[str]
     commitment: regex.Pattern[str]
     level: regex.Pattern[str]
     near_level: regex.Pattern[str]
@@ -166,6 +172,9 @@ def cues() -> Cues:
         )
         if r.adverbial_leads
         else None,
+        setup_verb=regex.compile(_alt(r.setup_verbs)),
+        predicate=regex.compile(_alt(r.predicate_verbs)),
+        goal_noun=regex.compile(_alt(r.goal_nouns)),
     )
 
 

@@ -29,7 +29,6 @@ _TO_AFTER = regex.compile(
     r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
 )
 # 不低于30%的目标: the noun after 的 names the level itself, not what the value qualifies
-_GOAL_NOUN = regex.compile(r"(?:目标|水平|要求)")
 _CONDITION = regex.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
 
 
@@ -193,7 +192,7 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             continue
         if (
             rest.startswith("的")
-            and not _GOAL_NOUN.match(rest, 1)
+            and not cues().goal_noun.match(rest, 1)
             # 全市90%以上的社区卫生服务站…: a share after a scope word alone qualifies nothing
             and (last.rec.unit != "%" or _HAN.search(cues().region.sub("", _bare(head))))
         ):
