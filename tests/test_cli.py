@@ -93,3 +93,32 @@ def test_extract_html_docx_and_pdf(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-q"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
     assert result.stderr == ""
+
+
+def test_show_prints_a_digest_of_targets_and_units() -> None:
+    result = runner.invoke(app, ["show", str(CORPUS_FILES[1]), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "22 provisions" in out
+    assert "Targets (11)" in out
+    assert "2027  (一)    全省生物医药产业营业收入  2500亿元" in out
+    assert "… and 8 more" in out
+    assert "(三)    省科技厅、省发展改革委、省卫生健康委" in out  # canonical names, by block
+
+
+def test_show_of_text_with_bounds_and_roles(tmp_path: Path) -> None:
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "（一）扩大就业。到2026年，全县城镇新增就业不少于3000人。（县人社局牵头，县财政局配合）\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["show", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "2026  （一）    全县城镇新增就业  ≥3000人" in result.stdout  # the number as written
+    assert "县人力资源社会保障局 (lead)、县财政局 (with)" in result.stdout  # canonical names
+
+
+def test_show_of_a_missing_file_is_a_coded_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["show", str(tmp_path / "none.txt")])
+    assert result.exit_code == 1
+    assert "PP100" in result.stderr

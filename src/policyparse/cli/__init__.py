@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import check_cmd, extract_cmd, schema_cmd
+from . import check_cmd, extract_cmd, schema_cmd, show_cmd
 
 app = typer.Typer(
     name="policyparse",
@@ -14,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_cmd.extract)
+app.command("show")(show_cmd.show)
 app.command("schema")(schema_cmd.schema)
 app.command("check")(check_cmd.check)
 
