@@ -24,9 +24,6 @@ _ORDER_NUMBER = regex.compile(
 _QUOTED = regex.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
 _QUOTE_JOINER = regex.compile(r"、?")
 """Between two quoted names of one list (“揭榜挂帅”“赛马”): the second is a programme too."""
-_WORD_JOINER = regex.compile(r"和|及|以及|与")
-"""A conjunction between two quoted names: the second is a programme too when nothing but
-punctuation follows it (“春雷行动”和“蓝天保卫战”，; not “乡村工匠”培育工程)."""
 _FIVE_YEAR = regex.compile(r"十[一二三四五六七八九]?五")
 _NON_NAME = regex.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
 """Searched backwards: the last character no name contains (``的``, ``等``; ``之`` but in
@@ -611,7 +608,7 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
             or (last_program >= 0 and _QUOTE_JOINER.fullmatch(norm, last_program, hit.start()))
             or (
                 last_program >= 0
-                and _WORD_JOINER.fullmatch(norm, last_program, hit.start())
+                and norm[last_program : hit.start()] in m.program_joiners
                 and not _HAN.match(norm, hit.end())
             )
         ):

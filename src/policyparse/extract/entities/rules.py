@@ -31,6 +31,8 @@ class DivisionGazetteer(RuleModel):
     divisions: dict[str, str]
     extra: dict[str, str] = Field(default_factory=dict)
     """Divisions missing from the source table, in the same form."""
+    autonomous_levels: list[str]
+    """Level words of autonomous divisions, whose names get a derived short form."""
     ethnic_groups: list[str] = Field(default_factory=list)
     """Names of peoples in autonomous divisions' names (白族, 哈尼族, 蒙古): what is left of an
     autonomous prefecture's, county's or banner's name without them and its level word is its
@@ -140,6 +142,8 @@ class ProgramRules(RuleModel):
     followers: list[str] = Field(default_factory=list)
     short_numerals: list[str] = Field(default_factory=list)
     short_followers: list[str] = Field(default_factory=list)
+    list_joiners: list[str]
+    """Conjunctions between two quoted names of one list (“春雷行动”和“蓝天保卫战”)."""
 
 
 class EntityRules(RuleModel):
@@ -285,6 +289,8 @@ class Matchers:
     industry: frozenset[str]
     generic_names: frozenset[str]
     program_suffixes: tuple[str, ...]
+    program_joiners: frozenset[str]
+    """Conjunctions between two quoted programme names of one list."""
     program_counter_re: regex.Pattern[str]
     trigger_re: regex.Pattern[str]
     law_strip_re: regex.Pattern[str]
@@ -300,14 +306,12 @@ class Matchers:
     sector_gaz: Gazetteer
 
 
-_AUTONOMOUS_LEVELS = ("自治州", "自治县", "自治旗")
-
-
-def _autonomous_short(name: str, peoples: tuple[str, ...]) -> str | None:
+def _autonomous_short(name: str, peoples: tuple[str, ...], levels: tuple[str, ...]) -> str | None:
     """An autonomous division's name without its peoples and level word (大理白族自治州 → 大理)."""
-    if not name.endswith(_AUTONOMOUS_LEVELS):
+    level = next((w for w in levels if name.endswith(w)), None)
+    if level is None:
         return None
-    rest = name[:-3]
+    rest = name[: -len(level)]
     stripped = False
     while True:
         people = next((p for p in peoples if rest.endswith(p) and len(rest) > len(p)), None)
@@ -330,9 +334,10 @@ def division_names(gaz: DivisionGazetteer) -> dict[str, list[str]]:
     taken = {name for parts in entries.values() for name in parts}
     excluded = set(gaz.short_form_exclusions)
     peoples = tuple(sorted(gaz.ethnic_groups, key=len, reverse=True))
+    levels = tuple(gaz.autonomous_levels)
     derived: dict[str, list[str]] = {}
     for code, parts in entries.items():
-        short = _autonomous_short(parts[0], peoples)
+        short = _autonomous_short(parts[0], peoples, levels)
         if short is not None and short not in taken and short not in excluded:
             derived.setdefault(short, []).append(code)
     for short, codes in derived.items():
@@ -341,19 +346,18 @@ def division_names(gaz: DivisionGazetteer) -> dict[str, list[str]]:
     return entries
 
 
-def _divisions_by_name(gaz: DivisionGazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
+def _divisions_by_name(entries: dict[str, list[str]]) -> dict[str, tuple[tuple[str, str], ...]]:
     """Every ``(code, official name)`` a name (official or short) can stand for."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for code, parts in division_names(gaz).items():
+    for code, parts in entries.items():
         for name in parts:
             out.setdefault(name, []).append((code, parts[0]))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _places(gaz: DivisionGazetteer) -> dict[str, Place]:
+def _places(entries: dict[str, list[str]]) -> dict[str, Place]:
     places: dict[str, Place] = {}
     counts: dict[str, int] = {}
-    entries = division_names(gaz)
     for parts in entries.values():
         for name in parts:
             counts[name] = counts.get(name, 0) + 1
@@ -374,7 +378,8 @@ def matchers() -> Matchers:
     """The compiled matchers of the packaged rule data."""
     rules = load("entities.yaml", EntityRules)
     gaz = load("gazetteer_divisions.yaml", DivisionGazetteer)
-    places = _places(gaz)
+    entries = division_names(gaz)
+    places = _places(entries)
     g = rules.gov
     level = trie_pattern(g.levels)
     topic = trie_pattern(g.topics)
@@ -396,7 +401,7 @@ def matchers() -> Matchers:
     return Matchers(
         rules=rules,
         places=places,
-        divisions=_divisions_by_name(gaz),
+        divisions=_divisions_by_name(entries),
         place_gaz=Gazetteer(places),
         not_place_gaz=Gazetteer(gaz.not_places),
         gov_re=re.compile(gov),
@@ -423,6 +428,7 @@ def matchers() -> Matchers:
         industry=frozenset(o.industry_suffixes),
         generic_names=frozenset(o.generic_names),
         program_suffixes=tuple(sorted(rules.program.suffixes, key=len, reverse=True)),
+        program_joiners=frozenset(rules.program.list_joiners),
         program_counter_re=regex.compile(
             rf"(?:[二三四五六七八九十百千万两双]{{1,3}}[{counters}]|[0-9]+(?:\+[0-9A-Za-z]+)+$)"
         ),
