@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import policyparse
 from policyparse import ruledata
 from policyparse.errors import RuleDataError
-from policyparse.extract.entities import find_entities
+from policyparse.extract.entities import find_candidates, find_entities
 from policyparse.extract.entities.rules import (
     DivisionGazetteer,
     Gazetteer,
@@ -37,8 +37,8 @@ LABELS = ("GOV", "ORG", "GPE", "LAW", "PROGRAM")
 # by label and text); the floors are the figures the stage reaches.
 FLOORS = {
     "GOV": (1.0, 1.0),
-    "ORG": (1.0, 0.99),
-    "GPE": (0.99, 1.0),
+    "ORG": (1.0, 1.0),
+    "GPE": (1.0, 1.0),
     "LAW": (1.0, 1.0),
     "PROGRAM": (1.0, 1.0),
 }
@@ -361,4 +361,33 @@ def test_autonomous_divisions_have_derived_short_forms() -> None:
 def test_words_that_start_with_a_place_are_no_place() -> None:
     assert [e.text for e in ents("推广大理石加工，在大理建设基地。") if e.label == "GPE"] == [
         "大理"
+    ]
+
+
+def test_ambiguous_short_form_and_enterprise_records() -> None:
+    # 吉林 stands for 吉林省 and 吉林市: its own canonical name, no code.
+    jl = found(ents("内蒙古、吉林两省区"), "GPE", "吉林")
+    assert jl is not None and jl.code is None and jl.canonical == "吉林"
+    es = ents("吉林省吉林市")
+    assert found(es, "GPE", "吉林市").code == "220200"  # type: ignore[union-attr]
+    # A well-known enterprise named alone comes from the list: source gazetteer.
+    sinopec = found(ents("支持中国石化在新疆布局。"), "ORG", "中国石化")
+    assert sinopec is not None and sinopec.source == "gazetteer" and sinopec.canonical is None
+
+
+def test_white_space_splits_two_bodies() -> None:
+    norm = "广州市黄埔区人民政府广州开发区管委会关于印发办法的通知"
+    joined = [(c.label, norm[c.start : c.end]) for c, n in find_candidates(norm) if not n]
+    assert ("GOV", "广州市黄埔区人民政府广州开发区管委会") in joined
+    split = [(c.label, norm[c.start : c.end]) for c, n in find_candidates(norm, [10]) if not n]
+    assert ("GOV", "广州市黄埔区人民政府") in split and ("GOV", "广州开发区管委会") in split
+    # A break where one side is no whole body keeps the name (广州市 黄埔区人民政府).
+    norm = "广州市黄埔区人民政府印发"
+    kept = [norm[c.start : c.end] for c, n in find_candidates(norm, [3]) if not n]
+    assert kept == ["广州市黄埔区人民政府"]
+    doc = policyparse.parse("广州市黄埔区人民政府\u3000广州开发区管委会印发")
+    check_spans(doc)
+    assert [e.text for e in doc.entities if e.label == "GOV" and not e.nested] == [
+        "广州市黄埔区人民政府",
+        "广州开发区管委会",
     ]

@@ -12,8 +12,10 @@ What normalization does:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -25,6 +27,8 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
 _FULLWIDTH.update({0xFE30: 0x3A})
 _HALF = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
 _WIDE = frozenset(_HALF)
+# the standard library scans a character class several times faster than ``set & text``
+_WIDE_RE = re.compile("[" + "".join(sorted(_WIDE)) + "]")
 
 _CJK = (
     r"\p{Han}\u3001\u3002\u300a-\u300f\u3010\u3011\u3014\u3015\u201c\u201d\u2018\u2019\u2014\u2026"
@@ -33,6 +37,35 @@ _CJK = (
 _SPACE_RUN = regex.compile(
     rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=^|\n)[ \t]+|[ \t]+(?=\n|$)"
 )
+_BLANK_RUN = re.compile(r"[ \t]+")
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The ``_SPACE_RUN`` matches of ``text``.
+
+    Each is a whole run of blanks (its conditions look only around the run), so the pattern
+    is tried only where a run starts; runs are found with ``str.find`` (far faster than a scan
+    for a character class).
+    """
+    out: list[tuple[int, int]] = []
+    find = text.find
+    space, tab = find(" "), find("\t")
+    i = 0
+    while True:
+        if 0 <= space < i:
+            space = find(" ", i)
+        if 0 <= tab < i:
+            tab = find("\t", i)
+        if space < 0 and tab < 0:
+            return out
+        start = tab if space < 0 or 0 <= tab < space else space
+        m = _SPACE_RUN.match(text, start)
+        if m is not None:
+            out.append(m.span())
+        run = _BLANK_RUN.match(text, start)
+        i = run.end() if run is not None else start + 1
+
+
 _LINE_END_PUNCT = set('。；;：:！!？?）)】」』”"…—-')
 _HEADING_START = regex.compile(
     r"[#＃]|第[一二三四五六七八九十百零〇两\d]{1,6}(?:[章节条编]|部分)|[一二三四五六七八九十]{1,3}[、.]"
@@ -52,9 +85,19 @@ _WRAP_START = regex.compile(r"[\p{Han}“《]")
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII and wide spaces as their half-width forms (same length)."""
     # str.replace per wide character present is several times faster than translate()
-    for c in _WIDE.intersection(text):
+    for c in set(_WIDE_RE.findall(text)):
         text = text.replace(c, _HALF[c])
     return text
+
+
+_validate_span = Span.__pydantic_validator__.validate_python
+
+
+@lru_cache(maxsize=8192)
+def _span(start: int, end: int) -> Span:
+    """A validated ``Span`` (shared: spans are frozen, and stages ask for the same ones)."""
+    span: Span = _validate_span({"start": start, "end": end})
+    return span
 
 
 @dataclass(frozen=True)
@@ -90,8 +133,22 @@ class WorkingText:
         """The span of ``text`` that ``norm[start:end]`` came from."""
         if end <= start:
             o = self.to_orig(start)
-            return Span(start=o, end=o)
-        return Span(start=self.to_orig(start), end=self.to_orig(end - 1) + 1)
+            return _span(o, o)
+        # to_orig(start) and to_orig(end - 1) + 1, inlined: this runs for every record
+        n = len(self.norm)
+        ns, os_ = self._norm_starts, self._orig_starts
+        if start >= n:
+            a = len(self.text)
+        else:
+            k = bisect_right(ns, start) - 1
+            a = os_[k] + (start - ns[k])
+        last = end - 1
+        if last >= n:
+            b = len(self.text)
+        else:
+            k = bisect_right(ns, last) - 1
+            b = os_[k] + (last - ns[k])
+        return _span(a, b + 1)
 
     def to_norm(self, orig: int) -> int:
         """Offset in ``norm`` of the first kept character at or after ``text[orig]``."""
@@ -236,6 +293,10 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
         if not line:
             pos = nl + 1
             continue
+        if line[-1] in _LINE_END_PUNCT:  # never joined (tested first: most lines end so)
+            prev = line
+            pos = nl + 1
+            continue
         j = _skip_blank(text, nl)
         h_end = text.find("\n", j)
         if width is not None and h_end > 0 and text[j:h_end].strip() in heads:
@@ -299,7 +360,7 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
 def normalize(text: str) -> WorkingText:
     """Build the working copy of ``text``."""
     half = to_halfwidth(text)
-    removed = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(half)]
+    removed = _space_runs(half)
     removed += _broken_word_gaps(half)
     removed.sort()
     pieces: list[str] = []

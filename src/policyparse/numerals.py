@@ -18,12 +18,15 @@ Accepted forms:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 __all__ = [
     "ARABIC_PATTERN",
     "CHINESE_DIGITS",
     "CHINESE_PATTERN",
+    "NUMBER_MAX_LEN",
     "NUMBER_PATTERN",
     "NUMBER_RE",
     "parse_number",
@@ -82,6 +85,10 @@ CHINESE_PATTERN = (
 NUMBER_PATTERN = rf"(?:{ARABIC_PATTERN}(?:[百千万亿]{{1,2}})?|{CHINESE_PATTERN})"
 """A number in any accepted form, including magnitude characters (``1.5万``, ``两亿``)."""
 
+NUMBER_MAX_LEN = 42
+"""The longest match of ``NUMBER_PATTERN``: 27 digits and separators, a point with 12 decimals
+and two magnitude characters (a Chinese numeral is at most 25)."""
+
 NUMBER_RE: regex.Pattern[str] = regex.compile(
     rf"(?<![\d.,]){NUMBER_PATTERN}(?![\d])", regex.VERSION1
 )
@@ -92,6 +99,7 @@ _FULLWIDTH_DIGITS = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_DIGITS.update({0xFF0E: 0x2E, 0xFF0C: 0x2C})
 
 
+@lru_cache(maxsize=4096)
 def parse_number(s: str) -> float | None:
     """The value of one written number, or ``None`` when ``s`` is not exactly one number.
 

@@ -7,12 +7,15 @@ entities as ``doc.ents``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...records import Entity
 from .finders import Candidate, find_gov, find_laws, find_orgs, find_places, find_quoted
 from .resolve import resolve
-from .rules import matchers
+from .rules import Matchers, matchers
 
 if TYPE_CHECKING:
     from ...normalize import WorkingText
@@ -21,19 +24,72 @@ if TYPE_CHECKING:
 __all__ = ["find_candidates", "find_entities", "run"]
 
 
-def find_candidates(norm: str) -> list[tuple[Candidate, bool]]:
-    """Entity candidates of a normalized text, resolved, each with whether it is nested."""
+def find_candidates(norm: str, breaks: Collection[int] = ()) -> list[tuple[Candidate, bool]]:
+    """Entity candidates of a normalized text, resolved, each with whether it is nested.
+
+    ``breaks`` are offsets where the original text had white space that normalization
+    removed: a GOV or ORG candidate across one is split there when both sides are whole
+    names of its label (``广州市黄埔区人民政府 广州开发区管委会``).
+    """
     m = matchers()
     cands: list[Candidate] = []
     for finder in (find_laws, find_quoted, find_gov, find_orgs, find_places):
-        cands.extend(finder(norm, m))
+        found = finder(norm, m)
+        if breaks and finder in (find_gov, find_orgs):
+            found = _split_at_breaks(norm, found, sorted(breaks), finder, m)
+        cands.extend(found)
     return resolve(cands)
+
+
+_Finder = Callable[[str, Matchers], list[Candidate]]
+
+
+def _split_at_breaks(
+    norm: str, cands: list[Candidate], breaks: list[int], finder: _Finder, m: Matchers
+) -> list[Candidate]:
+    """Candidates with those across a break replaced by the two names on its sides."""
+    out: list[Candidate] = []
+    for c in cands:
+        lo = bisect_right(breaks, c.start)
+        inner = [b for b in breaks[lo:] if b < c.end]
+        parts = _two_names(norm, c, inner, finder, m) if inner else None
+        out.extend(parts if parts is not None else [c])
+    return out
+
+
+def _two_names(
+    norm: str, c: Candidate, inner: list[int], finder: _Finder, m: Matchers
+) -> list[Candidate] | None:
+    """The whole names of ``c``'s label on both sides of a break inside it, or None."""
+    for b in inner:
+        # Each side is read on its own, as if the break ended or started a clause.
+        left = [x for x in finder(norm[c.start : b], m) if (x.start, x.end) == (0, b - c.start)]
+        right = [x for x in finder(norm[b : c.end], m) if (x.start, x.end) == (0, c.end - b)]
+        left = [x for x in left if x.label == c.label]
+        right = [x for x in right if x.label == c.label]
+        if left and right:
+            lc, rc = left[0], right[0]
+            return [
+                replace(lc, start=lc.start + c.start, end=lc.end + c.start),
+                replace(rc, start=rc.start + b, end=rc.end + b),
+            ]
+    return None
+
+
+def _white_breaks(work: WorkingText) -> list[int]:
+    """Offsets of ``work.norm`` where normalization removed a run of white space."""
+    out: list[int] = []
+    for i in work.gaps_in(1, len(work.norm)):
+        gap = work.text[work.to_orig(i - 1) + 1 : work.to_orig(i)]
+        if gap and gap.isspace():
+            out.append(i)
+    return out
 
 
 def find_entities(work: WorkingText) -> list[Entity]:
     """The entity records of a working copy, with spans into its original text."""
     out: list[Entity] = []
-    for c, nested in find_candidates(work.norm):
+    for c, nested in find_candidates(work.norm, _white_breaks(work)):
         span = work.span(c.start, c.end)
         out.append(
             Entity(

@@ -114,6 +114,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             out.append(Candidate("GOV", pre, hit.end(), "pattern", norm[pre : hit.end()]))
             continue
         after_han = start > 0 and _HAN.match(norm, start - 1) and norm[start - 1] not in m.levels
+        if after_han and head == lvl and _after_opener(norm, start, m):
+            after_han = False  # 报州人民政府, 向区政府: the level word starts the body
         tl = next((t for t in m.town_levels if lvl.endswith(t)), None) if head == lvl else None
         town = None
         if tl is not None and after_han and hit.group("body"):
@@ -133,6 +135,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
                     start = zone
             elif lvl in _WORD_FINAL_LEVELS:
                 continue
+        if not head and m.collective_bracket_re.search(norm, max(0, start - 16), start):
+            continue  # 各县（市、区）农业农村局: the departments of many divisions, none named
         # Places written one after another: 四川省成都市郫都区人民政府.
         while start > 0 and (head or lvl):
             outer = m.place_gaz.ending_at(norm, start, max(0, start - 12))
@@ -153,6 +157,19 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
         out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
     out.extend(_named_units(norm, m, out))
     return out
+
+
+def _after_opener(norm: str, start: int, m: Matchers) -> bool:
+    """Whether a word of ``gov.level_openers`` ends right at ``start`` (报 in 报州人民政府)."""
+    return any(norm.startswith(w, start - len(w)) for w in m.rules.gov.level_openers)
+
+
+def _free_start(norm: str, start: int, m: Matchers) -> bool:
+    """Whether a name may start at ``start``: a clause's start, punctuation or a stop word
+    before it."""
+    if start == 0 or not _HAN.match(norm, start - 1):
+        return True
+    return any(norm[max(0, start - k) : start] in m.stop_words for k in (1, 2, 3, 4))
 
 
 def _body_prefix(norm: str, start: int, m: Matchers) -> int | None:
@@ -231,6 +248,8 @@ def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) 
     cut = j
     clause = j == 0 or not _HAN.match(norm, j - 1)
     for hit in m.stop_re.finditer(norm, j, end):
+        if _inside_joined(norm, hit.start(), hit.end(), j, end, m):
+            continue  # 和 in 云南省林业和草原科学院: part of a department's topic
         after_cut = cut > j or clause
         if after_cut and hit.start() == cut + 1 and hit.end() == cut + 2:
             continue
@@ -240,6 +259,15 @@ def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) 
         if end - hit.end() >= min_len:
             cut = hit.end()
     return cut
+
+
+def _inside_joined(norm: str, s: int, e: int, lo: int, hi: int, m: Matchers) -> bool:
+    """Whether ``norm[s:e]`` lies inside a topic holding a stop word (林业和草原) in ``lo..hi``."""
+    for p in range(max(lo, s - 8), s):
+        end = m.joined_gaz.starting_at(norm, p, hi)
+        if end is not None and end >= e:
+            return True
+    return False
 
 
 def _generic(name: str, m: Matchers, anchored: bool = False) -> bool:
@@ -269,6 +297,9 @@ def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     start = _name_start(norm, s, o.max_name, m)
     if field:
         start = _field_start(norm, start, s, m)
+    aff = _affiliation_start(norm, start, s, m)
+    if aff is not None and aff < start:
+        start = aff  # 华中科技大学同济医学院附属协和医院: 同 is no stop word there
     bracketed = _BRACKETED.search(norm, max(0, start - 16), start)
     if bracketed is not None and bracketed.group(2) in m.places:
         # 中国（湖南）自由贸易试验区: an anchor, a place in brackets, then the name.
@@ -324,6 +355,26 @@ def _field_start(norm: str, start: int, end: int, m: Matchers) -> int:
     return start
 
 
+def _affiliation_start(norm: str, start: int, s: int, m: Matchers) -> int | None:
+    """Start of an organisation and an affiliation word before a name ending at ``s``
+    (华中科技大学同济医学院 in …附属协和医院), or None.
+
+    The name found so far (from ``start``) must hold the affiliation word: a stop word
+    after it ends the text before the name (…附属华山医院牵头建设国家医学中心)."""
+    lo = _bare_start(norm, s, m.rules.org.max_name + 8)
+    for word in m.rules.org.affiliation_words:
+        i = norm.rfind(word, lo, s)
+        if i < start or s - i - len(word) < 2:
+            continue
+        k = m.suffix_gaz.ending_at(norm, i, lo)
+        if k is None or norm[k:i] not in m.strong:
+            continue
+        inner = _suffix_org(norm, k, i, m)
+        if inner is not None:
+            return inner.start
+    return None
+
+
 def _affiliated(name: str, m: Matchers) -> bool:
     """Whether a name holds an organisation and an affiliation word (首都医科大学附属北京天坛)."""
     for word in m.rules.org.affiliation_words:
@@ -345,6 +396,10 @@ def _ends_in_stop_word(norm: str, start: int, end: int, m: Matchers) -> bool:
     name = norm[start:end]
     if not any(name[-k:] in m.stop_words for k in (1, 2, 3)):
         return False
+    for word in m.rules.org.affiliation_words:
+        i = name.rfind(word)
+        if i >= 2 and len(name) - i - len(word) >= 2 and name[-2:] not in m.stop_words:
+            return False  # 附属协和: after an affiliation word, as after a place
     place_end = m.place_gaz.starting_at(norm, start, end)
     if place_end is None or end - place_end < 2 or name[-2:] in m.stop_words:
         return True
@@ -417,7 +472,62 @@ def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
         if cand is not None:
             out.append(_campus(norm, _branch(norm, cand, m), m))
     out.extend(_known_orgs(norm, m))
+    out.extend(_enterprises(norm, m))
+    out.extend(_zones(norm, m))
     out.extend(_listed_orgs(norm, m))
+    return out
+
+
+def _enterprises(norm: str, m: Matchers) -> list[Candidate]:
+    """ORG: well-known enterprises named alone by a short name (中国石化, 国家电网在…)."""
+    out: list[Candidate] = []
+    for s, e in m.enterprise_gaz.finditer(norm):
+        if not _free_start(norm, s, m):
+            continue  # 完美的: part of a longer word
+        for _ in range(3):  # 云南白药 + 集团 + 股份有限公司
+            nxt = m.suffix_gaz.starting_at(norm, e)
+            if nxt is None or norm[e:nxt] not in m.strong:
+                break
+            e = nxt
+        if _runs_on(norm, e, m) and _branch_end(norm, e, m) is None:
+            continue  # 中国石化行业, 中国石油化工: a word runs on
+        out.append(_branch(norm, Candidate("ORG", s, e, "gazetteer"), m))
+    return out
+
+
+def _runs_on(norm: str, end: int, m: Matchers) -> bool:
+    """Whether the text at ``end`` goes on with a word that makes a short name part of a longer
+    term: an industry, an organisation's suffix, a description (行业, 化工, 产业园, 企业)."""
+    if _ends_name(norm, end, m):
+        return False
+    return (
+        norm[end] in "业类"
+        or norm.startswith(tuple(m.rules.org.enterprise_not_before), end)
+        or m.sector_gaz.starting_at(norm, end) is not None
+        or m.suffix_gaz.starting_at(norm, end) is not None
+        or m.generic_re.match(norm, end) is not None
+        or m.descriptive_re.match(norm, end) is not None
+    )
+
+
+def _zones(norm: str, m: Matchers) -> list[Candidate]:
+    """ORG: a zone named by a place and a short name before its suffix (钦州港片区)."""
+    o = m.rules.org
+    out: list[Candidate] = []
+    for hit in m.zone_re.finditer(norm):
+        s = hit.start()
+        for gap in range(1, o.zone_name_max + 1):
+            q = s - gap
+            if q < 1 or not _HAN.match(norm, q) or m.stop_re.search(norm, q, s) is not None:
+                break
+            p = m.place_gaz.ending_at(norm, q, max(0, q - 12))
+            if p is None:
+                continue
+            while p > 0 and (outer := m.place_gaz.ending_at(norm, p, max(0, p - 12))) is not None:
+                p = outer  # 广西钦州港片区
+            if _free_start(norm, p, m):
+                out.append(Candidate("ORG", p, hit.end(), "pattern"))
+            break
     return out
 
 
@@ -447,6 +557,10 @@ def _listed_orgs(norm: str, m: Matchers) -> list[Candidate]:
             start = _name_start(norm, pos, o.max_item + 4, m)
             if start == pos:
                 start = _de_name_start(norm, pos, m)  # 美的 in 推动美的、格力等家电企业
+            k = m.suffix_gaz.ending_at(norm, pos, start)
+            whole = _suffix_org(norm, k, pos, m) if k is not None and k >= start else None
+            if whole is not None and whole.start < start:
+                start = whole.start  # 北京协和医院: the organisation's own start
             items.append((start, pos))
             if (
                 start > 0
@@ -598,12 +712,17 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
             out.append(Candidate("ORG", start, end, "pattern", quoted=True))
             continue
         before = norm[max(0, hit.start() - 6) : hit.start()]
+        if _category(text, m):
+            continue  # “六税两费”, “五险一金”: counted things, no programme
+        designation = m.designation_follower_re.match(norm, hit.end()) is not None
+        closed = _HAN.match(norm, _quotes_end(norm, hit.end())) is None
         if (
             text.endswith(m.program_suffixes)
             or m.program_counter_re.match(text)
             or m.parallel_program_re.fullmatch(text)
             or (m.short_program_re.fullmatch(text) and m.short_follower_re.match(norm, hit.end()))
-            or m.trigger_re.search(before)
+            or (m.trigger_re.search(before) and not designation)
+            or (m.end_trigger_re.search(before) and closed)
             or m.follower_re.match(norm, hit.end())
             or (last_program >= 0 and _QUOTE_JOINER.fullmatch(norm, last_program, hit.start()))
             or (
@@ -615,3 +734,25 @@ def find_quoted(norm: str, m: Matchers) -> list[Candidate]:
             out.append(Candidate("PROGRAM", start, end, "pattern", text, quoted=True))
             last_program = hit.end()
     return out
+
+
+def _category(text: str, m: Matchers) -> bool:
+    """Whether a quoted numbered abbreviation counts things (“六税两费”: taxes and fees)."""
+    words = m.rules.program.category_words
+    if not words:
+        return False
+    if m.parallel_program_re.fullmatch(text):
+        return text[1] in words and text[3] in words
+    if m.short_program_re.fullmatch(text):
+        return text[1] in words
+    return False
+
+
+def _quotes_end(norm: str, pos: int) -> int:
+    """End of the quoted names written right after ``pos`` (“产业教授”“科技副总”机制)."""
+    for _ in range(8):
+        nxt = _QUOTED.match(norm, pos + 1 if norm.startswith("、", pos) else pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return pos

@@ -78,6 +78,9 @@ class GovRules(RuleModel):
     """Bodies named by a short name of their own, with or without a place (城东派出所,
     杭州铁路运输法院); the name is at most ``unit_name_max`` characters."""
     unit_name_max: int = Field(default=4, ge=2, le=8)
+    level_openers: list[str] = Field(default_factory=list)
+    """Words after which a level word that ends many ordinary words (州, 区) starts a body
+    (报州人民政府, 向区政府; not 神州, 园区)."""
     offices: list[str]
     topics: list[str]
     suffixes: list[str]
@@ -91,8 +94,18 @@ class OrgRules(RuleModel):
     strong_suffixes: list[str]
     known_names: list[str] = Field(default_factory=list)
     """Organisations whose names hold a stop word (中国建设银行): found whole."""
+    enterprises: list[str] = Field(default_factory=list)
+    """Well-known enterprises named by a short name without any suffix (中国石化, 国家电网):
+    found when the name stands alone (a clause's start, punctuation or a stop word before it;
+    punctuation, a stop word, a boundary word, a suffix or a branch after it)."""
+    enterprise_not_before: list[str] = Field(default_factory=list)
+    """Words after an enterprise's short name that make it part of a longer term (京东地区)."""
     branch_suffixes: list[str] = Field(default_factory=list)
     branch_gap: int = Field(default=0, ge=0, le=6)
+    zone_suffixes: list[str] = Field(default_factory=list)
+    """Suffixes of a zone named by a place and a short name (钦州港片区): they need a place and
+    1 to ``zone_name_max`` more characters before them (not 长沙片区 alone)."""
+    zone_name_max: int = Field(default=3, ge=1, le=6)
     """Characters allowed between a branch's place and its branch word (江苏石油分公司)."""
     bracketed_parts: list[str] = Field(default_factory=list)
     """Words in brackets inside a company's name before a strong suffix (上海电气（集团）有限公司);
@@ -139,6 +152,15 @@ class ProgramRules(RuleModel):
     suffixes: list[str]
     counters: list[str]
     triggers: list[str]
+    end_triggers: list[str] = Field(default_factory=list)
+    """Verbs that make the quoted name right after them a programme when no word follows the
+    closing quotation mark (推进“一件事一次办”。; not 推进“千企百校”对接活动)."""
+    designation_followers: list[str] = Field(default_factory=list)
+    """Words after a quoted name that make it a designation being awarded, not a programme,
+    even after a trigger (开展“绿色矿山”创建活动)."""
+    category_words: list[str] = Field(default_factory=list)
+    """Nouns of counted things: a quoted abbreviation whose numbered words all end in one is
+    a category (“六税两费”, “五险一金”), no programme."""
     followers: list[str] = Field(default_factory=list)
     short_numerals: list[str] = Field(default_factory=list)
     short_followers: list[str] = Field(default_factory=list)
@@ -304,6 +326,14 @@ class Matchers:
     unit_re: regex.Pattern[str]
     standard_re: regex.Pattern[str]
     sector_gaz: Gazetteer
+    joined_gaz: Gazetteer
+    """Department topics that hold a one-character stop word (林业和草原): inside a name."""
+    enterprise_gaz: Gazetteer
+    zone_re: re.Pattern[str]
+    collective_bracket_re: regex.Pattern[str]
+    """A level word and collective level words in brackets ending the text (各县（市、区）)."""
+    end_trigger_re: regex.Pattern[str]
+    designation_follower_re: regex.Pattern[str]
 
 
 def _autonomous_short(name: str, peoples: tuple[str, ...], levels: tuple[str, ...]) -> str | None:
@@ -358,17 +388,22 @@ def _divisions_by_name(entries: dict[str, list[str]]) -> dict[str, tuple[tuple[s
 def _places(entries: dict[str, list[str]]) -> dict[str, Place]:
     places: dict[str, Place] = {}
     counts: dict[str, int] = {}
+    officials: dict[str, set[str]] = {}
     for parts in entries.values():
         for name in parts:
             counts[name] = counts.get(name, 0) + 1
+            officials.setdefault(name, set()).add(parts[0])
     for code, parts in entries.items():
         level = division_level(code)
         for i, name in enumerate(parts):
             if name in places:
                 continue
             unique = counts[name] == 1
+            # A short form of divisions with different names (吉林: 吉林省, 吉林市) stands for
+            # none of them in particular: it is its own canonical name, without a code.
+            canonical = parts[0] if len(officials[name]) == 1 else name
             places[name] = Place(
-                canonical=parts[0], code=code if unique else None, level=level, short=i >= 1
+                canonical=canonical, code=code if unique else None, level=level, short=i >= 1
             )
     return places
 
@@ -465,4 +500,22 @@ def matchers() -> Matchers:
             else r"(?!)"
         ),
         sector_gaz=Gazetteer(o.sector_words),
+        joined_gaz=Gazetteer(
+            t for t in g.topics if len(t) > 2 and any(w in t[1:-1] for w in o.field_joiners)
+        ),
+        enterprise_gaz=Gazetteer(o.enterprises),
+        zone_re=re.compile(trie_pattern(o.zone_suffixes) if o.zone_suffixes else r"(?!)"),
+        collective_bracket_re=regex.compile(
+            rf"(?:{level})[(（](?:{level})(?:[、,，](?:{level})){{0,4}}[)）]$"
+        ),
+        end_trigger_re=regex.compile(
+            rf"(?:{trie_pattern(rules.program.end_triggers)})$"
+            if rules.program.end_triggers
+            else r"(?!)"
+        ),
+        designation_follower_re=regex.compile(
+            trie_pattern(rules.program.designation_followers)
+            if rules.program.designation_followers
+            else r"(?!)"
+        ),
     )

@@ -56,12 +56,10 @@ class Exclusions:
         kind = self.covering(start)
         if kind:
             return kind
-        for p in self.r.ordinal_prefixes:
-            if t.startswith(p, start - len(p)) and start >= len(p):
-                return "ordinal"
-        for s in self.r.serial_suffixes:
-            if t.startswith(s, end):
-                return "name"
+        if t.endswith(self.r.ordinal_prefixes, 0, start):
+            return "ordinal"
+        if t.startswith(self.r.serial_suffixes, end):
+            return "name"
         if prev in self.r.name_joiners or nxt in self.r.name_joiners:
             return "name"
         if tok[0] in _DIGITS:

@@ -5,7 +5,7 @@ words written right next to it. Values are worked out later, in ``resolve``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -54,7 +54,7 @@ class Found:
 
 
 def _blocked(t: str, pos: int, words: tuple[str, ...]) -> bool:
-    return any(t.startswith(w, pos) for w in words)
+    return t.startswith(words, pos)
 
 
 def _suffix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
@@ -70,12 +70,14 @@ def _suffix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
 
 
 def _prefix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    if not t.endswith(r.prefix_words, 0, pos):
+        return None  # no bound word ends here (cheap test before the longest-first lookup)
     for n in range(min(r.prefix_max, pos), 0, -1):
         w = r.prefix.get(t[pos - n : pos])
         if w is None:
             continue
         before = pos - n
-        if any(t.startswith(a, before - len(a)) and before >= len(a) for a in w.not_after):
+        if t.endswith(w.not_after, 0, before):
             continue
         if (w.kinds and kind not in w.kinds) or kind in w.not_kinds:
             continue
@@ -160,8 +162,8 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
         and (not _each_before(t, f.start) or _arrangement_after(t, f.end, r.article_heads))
     ):
         excluded = "article"
-    return replace(
-        f, start=start, end=end, prefix=prefix or reach, suffix=suffix, excluded=excluded
+    return Found(
+        start, end, f.form, f.num, f.num2, f.unit, prefix or reach, suffix, f.word, f.den, excluded
     )
 
 
@@ -194,8 +196,11 @@ def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
     without joining its span."""
     for gap in range(1, r.reach_max + 1):
         at = pos - gap
-        if at <= 0 or not all("\u4e00" <= c <= "\u9fff" for c in t[at:pos]):
+        # t[at + 1 : pos] was checked at the last gap: only t[at] is new
+        if at <= 0 or not "\u4e00" <= t[at] <= "\u9fff":
             return None
+        if not t.endswith(r.reach, 0, at):
+            continue
         for w in r.reach:
             if t.startswith(w, at - len(w)) and at >= len(w):
                 bw = r.prefix.get(w)
@@ -311,8 +316,34 @@ def _range_after_unit(t: str, s: int, um: UnitMatch, r: Rules, x: Exclusions) ->
     return _finish(t, f, um2.entry.kind, r, x)
 
 
+_FRACTION_MARKS = ("分之", "/")
+"""One of these is in every ``fraction_re`` match."""
+
+
+def _fraction_matches(t: str, r: Rules) -> list[regex.Match[str]]:
+    """``r.fraction_re.finditer(t)``, searched only around a ``分之`` or ``/``.
+
+    Each search starts ``fraction_reach`` before the next mark (no match can start earlier)
+    and stops as far after it; a match found past the mark is left for the next one.
+    """
+    out: list[regex.Match[str]] = []
+    reach = r.fraction_reach
+    pos = 0
+    while True:
+        marks = [i for i in (t.find(w, pos) for w in _FRACTION_MARKS) if i >= 0]
+        if not marks:
+            return out
+        o = min(marks)
+        m = r.fraction_re.search(t, max(pos, o - reach), o + reach)
+        if m is not None and m.start() <= o:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = o + 1
+
+
 def _fractions(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
-    for m in r.fraction_re.finditer(t):
+    for m in _fraction_matches(t, r):
         if m.group("anum"):
             num, den = m.group("anum"), m.group("aden")
             if x.covering(m.start()):
@@ -352,7 +383,7 @@ def _words(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
     for m in r.word_re.finditer(t):
         w = r.words[m.group()]
         s, e = m.span()
-        if any(t.startswith(a, s - len(a)) and s >= len(a) for a in w.not_after):
+        if t.endswith(w.not_after, 0, s):
             continue
         if _blocked(t, e, w.not_before):
             continue

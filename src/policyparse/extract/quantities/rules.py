@@ -9,7 +9,7 @@ from typing import Literal
 import regex
 from pydantic import field_validator
 
-from ...numerals import NUMBER_PATTERN
+from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
 from ...ruledata import RuleModel, load
 
@@ -189,6 +189,11 @@ class Rules:
     fraction_unit: str
     doubling_re: regex.Pattern[str]
     doubling_unit: str
+    prefix_words: tuple[str, ...] = ()
+    """The keys of ``prefix``, for a quick ``str.endswith`` test."""
+    fraction_reach: int = 0
+    """More than the longest stretch a ``fraction_re`` match (with its lookahead) can take up
+    before or after the ``分之`` or ``/`` it holds."""
 
 
 @cache
@@ -262,4 +267,6 @@ def rules() -> Rules:
         fraction_unit=w.fraction_unit,
         doubling_re=doubling_re,
         doubling_unit=d.unit,
+        prefix_words=tuple(p.word for p in b.prefix),
+        fraction_reach=2 * max(NUMBER_MAX_LEN, *(len(k) for k in denoms)) + 8,
     )

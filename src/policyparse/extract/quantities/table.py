@@ -277,6 +277,9 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
+        if not _may_head(orig, s, e):
+            i += 1
+            continue
         pairs = _spaced_cells(orig, s, e)
         h = None
         if len(pairs) >= 3 and not _BAR.search(orig, s, e):
@@ -300,6 +303,12 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     return rows
 
 
+def _may_head(t: str, s: int, e: int) -> bool:
+    """Whether the line ``t[s:e]`` can hold a header's indicator cell (``_LABEL_HEAD``: 指标,
+    项目 …): a quick test before it is split into cells."""
+    return t.find("指", s, e) >= 0 or t.find("项", s, e) >= 0
+
+
 def _split_rows(t: str) -> list[Row]:
     lines = _lines(t)
     rows: list[Row] = []
@@ -308,7 +317,7 @@ def _split_rows(t: str) -> list[Row]:
         s, e = lines[i]
         # one row a line
         if _SPLIT.search(t, s, e):
-            h = _header(_cells(t, s, e))
+            h = _header(_cells(t, s, e)) if _may_head(t, s, e) else None
             if h is not None:
                 j = i + 1
                 while j < len(lines):
@@ -332,14 +341,12 @@ def _split_rows(t: str) -> list[Row]:
 
 
 def _line_cell(t: str, s: int, e: int) -> Cell | None:
-    a, b = s, e
-    while a < b and t[a].isspace():
-        a += 1
-    while b > a and t[b - 1].isspace():
-        b -= 1
-    if a == b:
+    line = t[s:e]
+    text = line.strip()  # strips what ``str.isspace`` calls white space
+    if not text:
         return None
-    return Cell(a, b, t[a:b])
+    a = s + len(line) - len(line.lstrip())
+    return Cell(a, a + len(text), text)
 
 
 _OTHER_HEADS = regex.compile(

@@ -7,6 +7,7 @@ does the date arithmetic (working days on the public-holiday calendar). Rule dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...records import Meta, TimeExpression
@@ -16,6 +17,7 @@ from .resolve import DocAnchor, anchor_for, resolve
 
 if TYPE_CHECKING:
     from ...pipeline import Context
+    from ...records import Span
 
 __all__ = [
     "DocAnchor",
@@ -39,10 +41,20 @@ def extract_times(
     """
     from ...records import Span
 
+    return _expressions(norm, meta, skip, lambda s, e: Span(start=s, end=e))
+
+
+def _expressions(
+    norm: str,
+    meta: Meta | None,
+    skip: list[tuple[int, int]] | None,
+    span_of: Callable[[int, int], Span],
+) -> list[tuple[int, int, TimeExpression, tuple[tuple[str, str], ...]]]:
+    """:func:`extract_times` with the records' spans made by ``span_of(start, end)``."""
     anchor = anchor_for(meta or Meta())
     out = []
     for f in find_times(norm, skip or ()):
-        res = resolve(f, anchor, Span(start=f.start, end=f.end), norm[f.start : f.end])
+        res = resolve(f, anchor, span_of(f.start, f.end), norm[f.start : f.end])
         if res.record is not None:
             out.append((f.start, f.end, res.record, res.warnings))
     return out
@@ -51,8 +63,8 @@ def extract_times(
 def run(ctx: Context) -> None:
     """Add the document's time expressions to ``ctx.times``."""
     skip = [(ln.start, ln.end) for ln in ctx.outline.lines if ln.debris]
-    for start, end, record, warnings in extract_times(ctx.norm, ctx.meta, skip):
-        span = ctx.span(start, end)
-        ctx.times.append(record.model_copy(update={"span": span}))
+    # the records are made with their spans in the original text (no copy afterwards)
+    for _, _, record, warnings in _expressions(ctx.norm, ctx.meta, skip, ctx.span):
+        ctx.times.append(record)
         for code, message in warnings:
-            ctx.warn(code, message, span)
+            ctx.warn(code, message, record.span)
