@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from policyparse.numerals import NUMBER_PATTERN, NUMBER_RE, parse_number
 
@@ -93,3 +94,33 @@ def test_number_pattern_embeds() -> None:
     pat = regex.compile(rf"({NUMBER_PATTERN})年内")
     m = pat.search("力争三年内完成")
     assert m is not None and parse_number(m.group(1)) == 3
+
+
+def test_number_max_len_bounds_every_match() -> None:
+    import random
+
+    from policyparse.numerals import NUMBER_MAX_LEN
+
+    pat = regex.compile(NUMBER_PATTERN)
+    # the longest forms: 7 groups of thousands, 12 decimals and two magnitudes; a Chinese
+    # numeral of 16 characters with 8 decimals
+    longest = "123" + ",456" * 6 + "." + "1" * 12 + "万亿"
+    m = pat.match(longest + "5")
+    assert m is not None and m.end() == len(longest) == NUMBER_MAX_LEN
+    chinese = "一" + "二" * 15 + "点" + "三" * 8
+    m = pat.match(chinese + "四")
+    assert m is not None and m.end() == len(chinese) <= NUMBER_MAX_LEN
+    rng = random.Random(8)
+    alphabet = "0123456789,.,百千万亿零一二三四五六七八九十两点"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
+        for i in range(len(text)):
+            m = pat.match(text, i)
+            assert m is None or m.end() - m.start() <= NUMBER_MAX_LEN, text
+
+
+def test_parse_number_cache_gives_what_parsing_gives() -> None:
+    uncached = parse_number.__wrapped__
+    for text, _ in CASES:
+        assert parse_number(text) == uncached(text)
+        assert parse_number(text) == uncached(text)  # the second call comes from the cache

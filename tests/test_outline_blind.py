@@ -1,8 +1,9 @@
-"""Outline and meta of eight documents written blind (tests/fixtures/outline/).
+"""Outline and meta of documents written blind (tests/fixtures/outline/).
 
 The expectations were written by reading each text, before the extractor was first run on it.
 Shape as in test_outline_varied: level -> (count, first title, last title); provision numbers in
-order; meta fields (``None`` = must be absent); strings no paragraph may hold (debris).
+order; meta fields (``None`` = must be absent); strings no paragraph may hold (debris). d1–d8
+and e1–e8 are two rounds.
 """
 
 from __future__ import annotations
@@ -30,9 +31,13 @@ class Blind:
     meta: dict[str, object]
     absent: list[str] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
-    sentence_in: dict[str, str] = field(default_factory=dict)
-    """sentence start -> number of the provision that holds it"""
+    sentence_in: dict[str, str | None] = field(default_factory=dict)
+    """sentence start -> number of the provision that holds it (``None``: no provision)"""
     not_sections: list[str] = field(default_factory=list)
+    sent_count: dict[str, int] = field(default_factory=dict)
+    """paragraph start -> how many sentences it is cut into"""
+    whole: list[tuple[str, str]] = field(default_factory=list)
+    """(start, end) of sentences hard-wrapped over several lines that must read whole"""
 
 
 def _nums(numbers: str) -> list[str]:
@@ -188,6 +193,201 @@ CASES: dict[str, Blind] = {
         },
         kinds={"article": 7, "paren_arabic": 3},
     ),
+    # 办法: 章 > 节 > 条 > （一） clauses; articles with body paragraphs after their clause list
+    "e1_banfa_sections.txt": Blind(
+        {
+            1: (4, "总则", "附则"),
+            2: (8, "", ""),
+            3: (9, "一般工业固体废物", "接受单位丧失利用处置能力的"),
+            4: (7, "转移申请表", "采取防扬散、防流失、防渗漏措施"),
+        },
+        _nums(
+            "第一条 第二条 第三条 （一） （二） （三） 第四条 （一） （二） （三） （四） 第五条 "
+            "第六条 （一） （二） （三） 第七条 第八条 第九条 （一） （二） 第十条"
+        ),
+        {
+            "title": "广东省固体废物跨市转移管理办法",
+            "issuer": "广东省生态环境厅",
+            "doc_number": None,
+            "date": "2021-09-14",
+            "plan_period": None,
+        },
+        kinds={"chapter": 6, "article": 10, "paren_cn": 12},
+        sentence_in={
+            "申请材料不齐全的": "第四条",
+            "危险废物的跨市转移": "第二条",
+            "检查中发现违法行为的": "第八条",
+            "（一）转移申请表": "（一）",
+        },
+        sent_count={"第四条": 1, "第五条": 2},
+    ),
+    # 通知: cover letter with run-in 一、二、三、, signature, then 附件 with its own title and
+    # 一、 numbering
+    "e2_notice_cover_attachment.txt": Blind(
+        {1: (6, "提高思想认识", "保障措施"), 2: (5, "推进老旧小区改造", "创新实施模式")},
+        _nums("一、 二、 三、 （一） （二） （三） （一） （二）"),
+        {
+            "title": "扬州市人民政府办公室关于印发扬州市加快推进城市更新行动实施方案的通知",
+            "issuer": "扬州市人民政府办公室",
+            "doc_number": "扬府办发〔2024〕12号",
+            "date": "2024-04-26",
+            "plan_period": None,
+        },
+        absent=["抄送", "2024年4月28日印发", "此件公开发布"],
+        kinds={"cn_number": 6, "paren_cn": 5},
+        sentence_in={
+            "城市更新是推动城市高质量发展": "一、",
+            "到2026年，累计实施": None,
+            "为深入实施城市更新行动": None,
+        },
+        not_sections=["扬州市加快推进城市更新行动实施方案"],
+    ),
+    # 实施意见: bare headings vs run-in headings; 一是…二是… inside paragraphs and at line starts
+    "e3_opinion_yishi.txt": Blind(
+        {1: (3, "总体要求", "保障措施"), 2: (7, "指导思想", "加大资金支持")},
+        _nums("（一） （二） （三） （四） （五） （六） （七）"),
+        {
+            "title": "甘肃省人民政府关于加快推进县域商业体系建设的实施意见",
+            "issuer": "甘肃省人民政府",
+            "doc_number": "甘政发〔2023〕27号",
+            "date": "2023-08-10",
+            "plan_period": None,
+        },
+        kinds={"cn_number": 3, "paren_cn": 7},
+        sentence_in={
+            "一是推动连锁超市进乡镇": "（四）",
+            "二是改造提升农贸市场": "（四）",
+            "支持有条件的乡镇": "（四）",
+            "以习近平": "（一）",
+            "统筹用好": "（七）",
+            "首先，加强产地仓储": "（五）",
+        },
+        not_sections=["推动连锁超市进乡镇", "改造提升农贸市场", "加强产地仓储"],
+        sent_count={"（三）完善": 2, "（五）扩大": 3, "（二）主要目标": 2},
+    ),
+    # 行动计划 after its cover notice: 一、 > 1. > (1) > ① four deep; 1. restarts per 一、;
+    # mixed widths
+    "e4_nested_four.txt": Blind(
+        {
+            1: (3, "发展目标", "保障措施"),
+            2: (4, "壮大市场主体", "强化人才支撑"),
+            3: (5, "引进龙头企业", "发展冷链物流"),
+            4: (
+                3,
+                "技术改造，对设备投资500万元以上的项目给予补助",
+                "上市挂牌，对成功上市企业给予一次性奖励",
+            ),
+        },
+        _nums("1. (1) (2) ① ② ③ （3） 2. (1) (2) 1. 2."),
+        {
+            "title": "宁乡市人民政府办公室关于印发《宁乡市预制菜产业发展行动计划"
+            "（2025—2027年）》的通知",
+            "issuer": "宁乡市人民政府办公室",
+            "doc_number": "宁政办发〔2025〕9号",
+            "date": "2025-02-19",
+            "plan_period": (2025, 2027),
+            "start_year": 2025,
+        },
+        kinds={"cn_number": 3, "arabic": 4, "paren_arabic": 8},
+        sentence_in={"每年引进预制菜": "(1)", "优先保障预制菜": "1."},
+        not_sections=["宁乡市预制菜产业发展行动计划"],
+    ),
+    # a government web page saved as text: info box, breadcrumb, share line, 相关链接/上一篇
+    # after the body
+    "e5_web_page.txt": Blind(
+        {
+            1: (3, "申报条件", "时间安排"),
+            2: (
+                3,
+                "县级人民政府高度重视电子商务发展，已出台县域电子商务发展规划或实施方案",
+                "已建成县级电子商务公共服务中心",
+            ),
+        },
+        _nums("1. 2. 3."),
+        {
+            "title": "九江市商务局关于开展2018年度电子商务进农村综合示范县申报工作的通知",
+            "issuer": "九江市商务局",
+            "doc_number": "九商务字〔2018〕45号",
+            "date": "2018-07-06",
+            "plan_period": None,
+        },
+        absent=[
+            "当前位置",
+            "分享到",
+            "打印本页",
+            "相关链接",
+            "上一篇",
+            "下一篇",
+            "ICP备",
+            "浏览次数",
+            "索 引 号",
+            "发文机关",
+            "电子商务发展三年行动计划的通知",
+            "主办单位",
+        ],
+        sentence_in={"申报县须提交": None},
+    ),
+    # PDF text hard-wrapped at ~16 characters, running header = title, — 5 — page numbers
+    "e6_pdf_narrow.txt": Blind(
+        {1: (4, "发展现状", "保障措施"), 2: (3, "健全居家养老服务网络", "推动医养结合发展")},
+        _nums("（一） （二） （三）"),
+        {
+            "title": "铜陵市“十三五”养老服务业发展规划",
+            "issuer": "铜陵市民政局",
+            "doc_number": None,
+            "date": "2016-09-20",
+            "plan_period": (2016, 2020),
+            "start_year": 2016,
+        },
+        absent=["— 5 —", "— 6 —", "铜陵市“十三五”养老服务业发展规划"],
+        whole=[
+            ("为积极应对人口老龄化", "制定本规划。"),
+            ("到2020年，全市每千名", "农村社区。"),
+            ("推进公办养老机构改革", "达到50%。"),
+            ("“十二五”期间", "达到65%。"),
+            ("市财政每年安排", "体系建设。"),
+        ],
+    ),
+    # 规划 with 章/节, 专栏 boxes (a table and unnumbered items), 附表 with numbered rows
+    "e7_plan_boxes.txt": Blind(
+        {
+            1: (4, "发展基础", "保障措施"),
+            2: (4, "指导思想", "推进种业科技创新"),
+            3: (4, "开展种质资源普查", "建设制种基地"),
+        },
+        _nums("（一） （二） （三） （四）"),
+        {
+            "title": "吉林省现代种业发展规划（2021—2025年）",
+            "issuer": "吉林省农业农村厅",
+            "doc_number": None,
+            "date": "2021-12-30",
+            "plan_period": (2021, 2025),
+            "start_year": 2021,
+        },
+        kinds={"chapter": 8, "paren_cn": 4},
+        not_sections=[
+            "专栏",
+            "附表",
+            "吉林省种业重点项目表",
+            "省农作物种质资源中期库",
+            "玉米制种基地",
+        ],
+    ),
+    # 紧急通知 with skipped numbering (一 二 四 五), no signature date; 文号 and date in the
+    # 版记 block
+    "e8_footer_docnum.txt": Blind(
+        {1: (4, "稳定粮食播种面积", "加强组织领导"), 2: (2, "畅通运输渠道", "加强市场监管")},
+        _nums("（一） （二）"),
+        {
+            "title": "湖北省人民政府办公厅关于切实做好春季农业生产工作的紧急通知",
+            "issuer": "湖北省人民政府办公厅",
+            "doc_number": "鄂政办电〔2020〕6号",
+            "date": "2020-03-02",
+            "plan_period": None,
+        },
+        absent=["抄送", "印发", "此件公开发布", "鄂政办电"],
+        not_sections=["第一，落实"],
+    ),
 }
 
 
@@ -243,8 +443,14 @@ def test_debris_and_sentences(docs: dict[str, PolicyDocument], name: str) -> Non
         assert junk not in body
     for start, number in case.sentence_in.items():
         sent = next(s for s in doc.sentences if doc.evidence(s.span).startswith(start))
-        prov = next(p for p in doc.provisions if p.id == sent.provision)
-        assert prov.number == number
+        prov = next((p.number for p in doc.provisions if p.id == sent.provision), None)
+        assert prov == number, start
+    for start, count in case.sent_count.items():
+        para = next(p for p in doc.paragraphs if doc.evidence(p.span).lstrip().startswith(start))
+        assert sum(s.paragraph == para.id for s in doc.sentences) == count, start
+    texts = [doc.evidence(s.span).replace("\n", "") for s in doc.sentences]
+    for first, last in case.whole:
+        assert any(t.startswith(first) and t.endswith(last) for t in texts), first
     # every character of every body line is in exactly one sentence
     work = normalize(doc.text)
     outline = build_outline(work)

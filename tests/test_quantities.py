@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+import policyparse
 from policyparse.extract import quantities
 from policyparse.pipeline import build_context
 from policyparse.records import PolicyDocument, Quantity
@@ -221,3 +222,102 @@ def test_tables_split_by_spaces_or_tabs_are_read_from_the_original() -> None:
     ctx = build_context("序号 指标名称 单位 2023年 2025年\n1 城市污水处理率 % 96.5 98\n")
     got(ctx)
     assert [(q.value, q.unit) for q in ctx.quantities] == [(96.5, "%"), (98.0, "%")]
+
+
+# --- round 8: unitless indicators in tables, computing power ---------------------------------
+
+
+def test_table_rows_of_an_index_give_quantities_without_a_unit() -> None:
+    text = (
+        "专栏1 制造业数字化转型主要指标\n"
+        "指标\t2025年\t2027年\t属性\n"
+        "两化融合发展水平指数\t63\t66\t预期性\n"
+        "区域创新能力综合指数\t≥70\t75\t预期性\n"
+        "规模以上工业企业数量\t100\t200\t预期性\n"
+        "数字经济核心产业增加值占比（%）\t10\t12\t预期性\n"
+    )
+    got = [(q.text, q.value, q.unit, q.bound, q.kind, q.base_unit) for q in extract(text)]
+    assert got == [
+        ("63", 63.0, None, "eq", "amount", None),
+        ("66", 66.0, None, "eq", "amount", None),
+        ("≥70", 70.0, None, "ge", "amount", None),
+        ("75", 75.0, None, "eq", "amount", None),
+        # a count with no unit written stays out (its unit is unknown, not absent)
+        ("10", 10.0, "%", "eq", "percent", "%"),
+        ("12", 12.0, "%", "eq", "percent", "%"),
+    ]
+    doc = policyparse.parse(text)
+    assert [(t.indicator, t.quantity.value) for t in doc.targets][:2] == [
+        ("两化融合发展水平指数", 66.0),
+        ("区域创新能力综合指数", 75.0),
+    ]
+
+
+def test_one_letter_units_need_the_number_right_before_and_no_letter_after() -> None:
+    assert [(q.text, q.unit) for q in extract("全省算力总规模达到8000P以上")] == [
+        ("8000P以上", "P")
+    ]
+    for text in ("算力达到8000 P", "存储3PB", "5P2等级", "P2P平台"):
+        assert [q.unit for q in extract(text)] == [], text
+
+
+# --- the speed-ups do not change results -------------------------------------------------------
+
+_PIECES = (
+    "0871-63211234", "400-639-9936", "13912345678", "(0871)6321123", "2021-04-06", "2023/9/15",
+    "12月31日", "十二月三十一日", "09:27", "9时30分", "2025年", "2021—2025年", "二〇二五年",
+    "〔2023〕15号", "ICP备12345678号", "十四五", "十五五", "“十五五”", "12:30:45",
+    "2023年12月31日", "二〇二三年十二月", "(0871)63211234-123", "2021.04.06", "9时5分",
+    "12时30分", "2021 — 2025 年", "〔 2023 〕 第 12345 号", "二十五个分钟便民生活圈",
+    "世界500强", "13价", "15分钟生活圈",
+    "2小时上高速", "一、", "(三)", "一是", "三分之一", "1/7", "10/10万", "百分之二十",
+    "千分之五", "3-5家", "120万亩", "约30万吨", "超过500万人次", "一个", "每个", "8000P",
+    "强", "价", "分钟", "小时", "号", "月", "日", "年", "时", "分", "是", "五", "(", "-", "/",
+    ".", ":", "，", "。", "\n", "推进", "达到", "建设", "1,200家", "两三家", "3.5个百分点",
+)  # fmt: skip
+
+
+def _varied_texts() -> list[str]:
+    import random
+
+    from .conftest import CORPUS_FILES
+
+    rng = random.Random(8)
+    texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(600)]
+    # texts that lack the words whole patterns need (their pre-checks skip them)
+    for word in ("-", "年", "月", "分", "时", ":", "是", "号", "强", "(", "/", "分之"):
+        texts.append("".join(p for p in _PIECES if word not in p))
+    texts += [build_context(p.read_text("utf-8")).norm for p in CORPUS_FILES]
+    return texts
+
+
+def test_prechecks_do_not_change_results() -> None:
+    import dataclasses
+
+    from policyparse.extract.quantities.exclude import Exclusions
+    from policyparse.extract.quantities.find import find
+    from policyparse.extract.quantities.rules import rules
+
+    r = rules()
+    assert any(r.exclusion_needles)
+    texts = _varied_texts()
+    # no exclusion pattern skipped, and every character may start a unit
+    plain = dataclasses.replace(
+        r,
+        exclusion_needles=tuple(() for _ in r.exclusion_needles),
+        unit_starts=frozenset("".join(texts)),
+    )
+    for t in texts:
+        assert Exclusions(t, r)._spans == Exclusions(t, plain)._spans, t[:80]
+        assert find(t, r) == find(t, plain), t[:80]
+
+
+def test_fraction_search_near_its_marks_finds_every_fraction() -> None:
+    from policyparse.extract.quantities.find import _fraction_matches
+    from policyparse.extract.quantities.rules import rules
+
+    r = rules()
+    for t in _varied_texts():
+        assert [m.span() for m in _fraction_matches(t, r)] == [
+            m.span() for m in r.fraction_re.finditer(t)
+        ], t[:80]

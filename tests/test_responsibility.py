@@ -97,8 +97,8 @@ def test_fixture_documents_each_score(folder: Path) -> None:
         assert doc.scores.units_name_role.f1 >= 0.9, doc.name
 
 
-_LAYOUT_BOUND = {"r03_county_task_table.txt"}
-"""A table whose cells are apart by spaces: wrapping its rows destroys it."""
+_LAYOUT_BOUND = {"r03_county_task_table.txt", "r106_baoding_heating_table.txt"}
+"""Tables whose cells are apart by spaces: wrapping their rows destroys them."""
 
 
 @pytest.mark.parametrize("width", [27, 44])
@@ -768,6 +768,81 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "序号\t重点任务\t牵头单位\t配合单位\n1\t建设平台\t市民政局\t市 财政局\n",
         [("市民政局", L), ("市财政局", P)],
     ),
+    (
+        "由…共同牵头 before a purpose clause",
+        "（三）健全养老服务网络。由区民政局、区卫生健康委共同牵头，区财政局、区医保局参与，"
+        "构建居家社区机构相协调的服务体系。",
+        [("区民政局", L), ("区卫生健康委", L), ("区财政局", P), ("区医保局", P)],
+    ),
+    (
+        "由…牵头, …配合 before a purpose clause",
+        "2.发展便民商业。由县商务局牵头，县财政局、县市场监管局配合，打造一刻钟便民生活圈。",
+        [("县商务局", L), ("县财政局", P), ("县市场监管局", P)],
+    ),
+    (
+        "units and roles before two clauses, one ending with a role word",
+        "（五）发展全域旅游。市文化和旅游局牵头，市交通运输局配合，加强统筹，推出一批精品线路。",
+        [("市文化和旅游局", L), ("市交通运输局", P)],
+    ),
+    (
+        "负责 and 配合 before a purpose clause",
+        "6.改造校舍。县教育局负责，县财政局配合，确保秋季开学前完工。",
+        [("县教育局", L), ("县财政局", P)],
+    ),
+    (
+        "a role sentence wrapped over a line break",
+        "（四）推进付费改革。全面实施按病种付费。市医保局牵\n头负责，市卫生健康委、市市场监管局配合。",
+        [("市医保局", L), ("市卫生健康委", P), ("市市场监管局", P)],
+    ),
+    (
+        "a role sentence with a purpose clause wrapped over line breaks",
+        "（四）推进付费改革。全面实施按病种付费。由市医保局、市卫生健康委共同牵头，市财政\n"
+        "局、市市场监管局参与，建立动态调\n整机制。",
+        [("市医保局", L), ("市卫生健康委", L), ("市财政局", P), ("市市场监管局", P)],
+    ),
+    (
+        "a role sentence that ends its line keeps it (the next line is a new sentence)",
+        "推进改革。市商务局牵头，市财政局配合\n各地要抓好落实。",
+        [("市商务局", L), ("市财政局", P)],
+    ),
+    (
+        "a bracket of units alone without its closing bracket, before a heading",
+        "（七）加强队伍建设。完善人才引进机制。（区委组织部、区人力资源社会保障局、区财政局\n"
+        "（八）强化督查考核。",
+        [("区委组织部", U), ("区人力资源社会保障局", U), ("区财政局", U)],
+    ),
+    (
+        "a bracket of units alone without its closing bracket, over a wrapped list",
+        "提升园区承载能力。(县交通运输局、县住房和城乡建设局、国网某县供电公司,\n"
+        "各乡镇人民政府\n(六)加强金融支持。",
+        [
+            ("县交通运输局", U),
+            ("县住房和城乡建设局", U),
+            ("国网某县供电公司", U),
+            ("各乡镇人民政府", U),
+        ],
+    ),
+    (
+        "a bracket of units alone without its closing bracket, before prose",
+        "（二）推进项目。加快项目建设。（县发展改革局、县财政局\n各乡镇要加强协调配合。\n",
+        [("县发展改革局", U), ("县财政局", U)],
+    ),
+    (
+        "the last label line stops at the blank line before the signature",
+        "（三）严格考核。\n　　牵头单位：县委督查室\n　　配合单位：县绩效办\n\n"
+        "中共长沙县委办公室\n长沙县人民政府办公室\n2024年5月6日\n",
+        [("县委督查室", L), ("县绩效办", P)],
+    ),
+    (
+        "a label line goes on over a blank line after a separator",
+        "（二）保障资金。\n　　责任单位：县发改局、县财政局、\n\n县商务局\n",
+        [("县发改局", U), ("县财政局", U), ("县商务局", U)],
+    ),
+    (
+        "a label line goes on over a page break into a word it cut",
+        "（二）保障资金。\n　　责任单位：市发改委、市委\n\n- 3 -\n\n宣传部、市财政局\n",
+        [("市发改委", U), ("市委宣传部", U), ("市财政局", U)],
+    ),
 ]
 
 
@@ -887,6 +962,31 @@ SPLITS: list[tuple[str, str, list[str]]] = [
         "（责任单位：省科技厅、省药监局，位列第一的为牵头单位，下同）",
         ["省科技厅", "省药监局"],
     ),
+    (
+        "a zone ending shares the head (新城)",
+        "（责任单位：市生态环境局，保定高新区、白沟新城管委会）",
+        ["市生态环境局", "保定高新区管委会", "白沟新城管委会"],
+    ),
+    (
+        "a compound zone ending lends no level suffix",
+        "（责任单位：白沟新城、保定高新区管委会）",
+        ["白沟新城管委会", "保定高新区管委会"],
+    ),
+    (
+        "片区 and 保税区 share the head",
+        "（责任单位：临港新片区、洋山保税区管委会）",
+        ["临港新片区管委会", "洋山保税区管委会"],
+    ),
+    (
+        "示范区 and 新城 share the head",
+        "（责任单位：滨江新城、临空经济示范区管委会）",
+        ["滨江新城管委会", "临空经济示范区管委会"],
+    ),
+    (
+        "a one-character level suffix is lent",
+        "（责任单位：海沧、集美区人民政府）",
+        ["海沧区人民政府", "集美区人民政府"],
+    ),
 ]
 
 
@@ -1005,6 +1105,13 @@ NOT_BLOCKS = [
     "　　（三）市教育局要负责统筹：推进课后服务。\n",
     "（一）压实责任。企业为责任主体，要落实安全生产措施。",
     "　　五、开展筛查。\n　　分管领导：王俊峰（副区长）\n　　责任人：刘芳（区卫生健康委主任）\n",
+    "完善机制。由市发展改革委牵头，建立项目储备库，实行动态管理。",
+    "推动合作。龙头企业牵头，科研院所参与，共建创新联合体。",
+    "强化保障。各地要统筹推进，市财政局负责，加大投入力度。",
+    "支持建设产业园区（高新区、经开区\n（二）加强要素保障。",
+    "（一）培育企业。壮大市场主体。（龙头企业、骨干企业\n（二）加强要素保障。",
+    "提升满意度。（市民满意度、市场主体活跃度、市财政局\n（二）加强要素保障。",
+    "（一）推进工作。加快推进。（2024年底前完成\n（二）加强要素保障。",
 ]
 
 

@@ -10,7 +10,7 @@ import regex
 
 from .normalize import WorkingText
 from .records import Meta, PlanPeriod
-from .structure import Outline, is_closing, is_debris
+from .structure import Outline, closes_document, info_fields, is_closing, is_debris, is_info_line
 
 _TITLE_WORD = (
     r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
@@ -57,6 +57,8 @@ _ISSUER = regex.compile(
     rf"(?:来源[:：]|发布机构[:：]|发文机关[:：])?(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))$"
 )
 _ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
+_ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发文单位", "发布机关"})
+_HAN_NAME = regex.compile(r"\p{Han}{2,30}")
 _SOURCE_LABEL = regex.compile(r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})")
 _ISSUER_ALONE = regex.compile(
     r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
@@ -216,6 +218,8 @@ def _line_title(work: WorkingText, outline: Outline, count: int) -> tuple[str, i
             and head[i + 1].heading is None
             and (found is None or found[0] < 3)
             and _date_in(line) is None
+            and not is_info_line(line)
+            and not _DOC_NUMBER.fullmatch(_squash(line))
         ):
             joined = _title_candidate(line + lines[i + 1], others)
             if (
@@ -235,6 +239,7 @@ def _line_title(work: WorkingText, outline: Outline, count: int) -> tuple[str, i
             and found[2] == len(line)
             and i + 1 < len(lines)
             and _TITLE_BRACKET.fullmatch(lines[i + 1])
+            and not _DOC_NUMBER.search(lines[i + 1])
         ):
             # a period or draft mark on the line under the title belongs to it
             pieces.append((head[i + 1].start, head[i + 1].end))
@@ -294,13 +299,65 @@ def _promulgation_date(line: str) -> str | None:
     return None
 
 
+def _labelled_issuer(line: str) -> str | None:
+    """The issuer of a ``发文机关：…`` field: from a site's information box (cut where the next
+    field begins), or from any line with such a label."""
+    fields = info_fields(line)
+    if fields is not None:
+        for label, value in fields:
+            if label in _ISSUER_LABELS and _HAN_NAME.fullmatch(value):
+                return value
+        return None
+    lm = _ISSUER_LABEL.search(line)
+    return lm.group(1) if lm else None
+
+
+_OPEN_BRACKET = "(（"
+_CLOSE_BRACKET = ")）"
+
+
+def _cited(line: str, m: regex.Match[str]) -> bool:
+    """A number in brackets inside a longer line cites another document
+    (``…意见（国办发〔2020〕1号）``); on a line of its own it is the document's."""
+    a, b = m.start(), m.end()
+    while a > 0 and line[a - 1] in " \t":
+        a -= 1
+    bracketed = a > 0 and line[a - 1] in _OPEN_BRACKET and line[b : b + 1] in _CLOSE_BRACKET
+    return bracketed and line.strip()[1:-1].strip() != m.group(0).strip()
+
+
 def _read_doc_number(head: list[str]) -> str | None:
     for line in head:
         m = _DOC_NUMBER.search(line)
+        if m and _cited(line, m):
+            continue
         if m and (len(line) <= 40 or _DOC_NUMBER_LABEL.search(line)):
             number = _squash(m.group(0))
             label = _DOC_NUMBER_LABEL.search(number)
             return number[label.end() :] if label else number
+    return None
+
+
+_CLOSING_NEAR = 2
+_CLOSING_LINE_MAX = 40
+
+
+def _closing_doc_number(lines: list[str], trailer_from: int) -> str | None:
+    """A 文号 on a short line of its own (or after a label) in the closing block: after the
+    body (``trailer_from`` on), or next to a ``抄送``/``印发`` line anywhere (a 版记 inside the
+    document)."""
+    near = set(range(trailer_from, len(lines)))
+    for k, line in enumerate(lines):
+        if k < trailer_from and closes_document(line):
+            near.update(range(max(0, k - _CLOSING_NEAR), k + _CLOSING_NEAR + 1))
+    for k in sorted(near):
+        if k >= len(lines) or len(lines[k]) > _CLOSING_LINE_MAX:
+            continue
+        line = _squash(lines[k])
+        label = _DOC_NUMBER_LABEL.match(line)
+        m = _DOC_NUMBER.fullmatch(line, label.end() if label else 0)
+        if m is not None:
+            return m.group(0)
     return None
 
 
@@ -362,6 +419,8 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     order = _read_order([_squash(s) for s in head])
     if doc_number is None and order is not None:
         doc_number = order[0]
+    if doc_number is None:
+        doc_number = _closing_doc_number(lines, len(lines) - len(trailer))
 
     date = None
     for line in lines:
@@ -407,9 +466,8 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     issuer = issuer or sign_issuer
     if issuer is None:
         for line in header:
-            lm = _ISSUER_LABEL.search(line)
-            if lm:
-                issuer = lm.group(1)
+            issuer = _labelled_issuer(line)
+            if issuer:
                 break
     if issuer is None and order is not None:
         issuer = order[1]

@@ -271,6 +271,20 @@ def _in_cell_column(prev: str, text: str, j: int) -> bool:
     return after < len(text) and _cell_like(_line_at(text, after))
 
 
+_UNIT_AFTER_CUT = regex.compile(r"[年月日号%‰万亿](?![年月日号])")
+
+
+def _after_words(line: str) -> bool:
+    """Whether ``line`` ends in a number written right after a Chinese character, with no
+    blank in the line (a table row split by blanks, a lone number cell are not)."""
+    if " " in line or "\t" in line:
+        return False
+    k = len(line)
+    while k > 0 and (line[k - 1].isdigit() or line[k - 1] == "."):
+        k -= 1
+    return 0 < k < len(line) and len(line) - k <= 12 and _HAN.match(line[k - 1]) is not None
+
+
 def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
     """Line breaks (with blank lines, or a page number, between) that cut running text in two.
 
@@ -321,6 +335,14 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             and any(p in line for p in "。，,；;")
             and _NUMBER_GOES_ON.match(text, j) is not None
             and _DATE_LINE.match(text, j) is None
+        )
+        # a short line cut inside a number written after words (力争到2026\n年): the number
+        # follows a Chinese character and the next line starts with its unit
+        digit_cut = digit_cut or (
+            (breaks == 1 or page is not None)
+            and line[-1].isdigit()
+            and _after_words(line)
+            and _UNIT_AFTER_CUT.match(text, j) is not None
         )
         wrapped = (
             width is not None

@@ -21,28 +21,113 @@ def _rules() -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
 _NEVER = regex.compile(r"(?!)")
 
 
+def _any(patterns: list[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NEVER
+
+
 @cache
-def _closing_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _closing_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
-    closing = (
-        regex.compile("|".join(f"(?:{p})" for p in rules.closing_line_patterns))
-        if rules.closing_line_patterns
-        else _NEVER
-    )
     attach = regex.compile(rules.attachment_open) if rules.attachment_open else _NEVER
-    return closing, attach
+    either = _any(rules.closing_line_patterns + rules.contact_line_patterns)
+    return _any(rules.closing_line_patterns), either, attach
+
+
+def closes_document(line: str) -> bool:
+    """True for a line of an official document's closing block (``抄送：…``, ``…印发``,
+    ``（此件公开发布）``): debris, and inside the body the end of every open section."""
+    s = line.strip()
+    return len(s) <= 200 and _closing_rules()[0].search(s) is not None
 
 
 def is_closing(line: str) -> bool:
-    """True for a line of an official document's closing block (``抄送：…``, ``…印发``)."""
+    """True for a line of the closing block or a contact line (``联系人：…``): never the first
+    or last line of the body."""
     s = line.strip()
-    return len(s) <= 200 and _closing_rules()[0].search(s) is not None
+    return len(s) <= 200 and _closing_rules()[1].search(s) is not None
 
 
 def opens_attachments(line: str) -> bool:
     """True for a line that opens an attachment list (``附件：1.…``, ``附件：``)."""
     s = line.strip()
-    return len(s) <= 200 and _closing_rules()[1].search(s) is not None
+    return len(s) <= 200 and _closing_rules()[2].search(s) is not None
+
+
+_WS = regex.compile(r"\s+")
+
+
+@cache
+def _signature_rules() -> tuple[regex.Pattern[str], int, regex.Pattern[str], int]:
+    rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
+    issuer = regex.compile(rules.signature_issuer) if rules.signature_issuer else _NEVER
+    date = regex.compile(rules.signature_date) if rules.signature_date else _NEVER
+    return issuer, rules.signature_issuer_max, date, rules.signature_date_max
+
+
+def is_signature_issuer(line: str) -> bool:
+    """True for a line holding only the name of an issuing body (``扬州市人民政府办公室``)."""
+    issuer, most, _date, _most = _signature_rules()
+    if len(line) > 2 * most:
+        return False
+    s = _WS.sub("", line)
+    return 2 <= len(s) <= most and issuer.fullmatch(s) is not None
+
+
+def is_signature_date(line: str) -> bool:
+    """True for a line holding only a date (``2024年4月26日``, ``二〇二四年四月二十六日``)."""
+    _issuer, _most, date, most = _signature_rules()
+    if len(line) > 2 * most:
+        return False
+    s = _WS.sub("", line)
+    return 8 <= len(s) <= most and date.fullmatch(s) is not None
+
+
+@cache
+def _info_rules() -> tuple[regex.Pattern[str], frozenset[str], int, int]:
+    rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
+    if not rules.info_labels:
+        return _NEVER, frozenset(), 0, 0
+    # longest first, so 发布时间 is not read as a shorter label; spaces allowed inside a label
+    labels = sorted(rules.info_labels, key=len, reverse=True)
+    spaced = "|".join(r"\s{0,3}".join(regex.escape(c) for c in label) for label in labels)
+    # the working copy drops the white space between fields, so a label is found anywhere
+    label = regex.compile(rf"(?:{spaced})\s{{0,3}}[:：]")
+    firsts = frozenset(label[0] for label in labels)
+    return label, firsts, rules.info_pairs_max, rules.info_value_max
+
+
+_INFO_OPEN = "【["
+_INFO_TRIM = " \t【】[]|｜"
+_INFO_STOP = regex.compile(r"[。；;！？!?]")
+
+
+def info_fields(line: str) -> list[tuple[str, str]] | None:
+    """The ``(label, value)`` fields of a line of a site's information box, made of 1–4
+    ``label：value`` pairs with known labels (``索 引 号：000014349/2018-01126　主题分类：商贸、
+    海关、旅游``); None for any other line. Labels come without their inner white space."""
+    s = line.strip()
+    label, firsts, pairs_max, value_max = _info_rules()
+    if not s or len(s) > 200:
+        return None
+    lead = 1 if s[0] in _INFO_OPEN else 0
+    if s[lead : lead + 1] not in firsts:
+        return None
+    found = list(label.finditer(s))
+    if not 1 <= len(found) <= pairs_max or found[0].start() != lead:
+        return None
+    fields: list[tuple[str, str]] = []
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else len(s)
+        value = s[m.end() : stop].strip(_INFO_TRIM)
+        if len(value) > value_max or _INFO_STOP.search(value):
+            return None
+        fields.append((_WS.sub("", m.group(0)).rstrip(":："), value))
+    return fields
+
+
+def is_info_line(line: str) -> bool:
+    """True for a line of a site's information box (see ``info_fields``)."""
+    return info_fields(line) is not None
 
 
 def is_debris(line: str) -> bool:
@@ -65,11 +150,9 @@ def is_body_like(line: str, is_heading: bool) -> bool:
     s = line.strip()
     if is_heading:
         return True
-    if is_closing(s):
-        return False
     if s.endswith(("。", "！", "？", "!", "?")) and _HAN.search(s):
-        return True
+        return not is_closing(s)
     if len(s) < 12:
         return False
     han = _HAN.search(s)
-    return han is not None and _PUNCT.search(s, han.start()) is not None
+    return han is not None and _PUNCT.search(s, han.start()) is not None and not is_closing(s)

@@ -48,6 +48,23 @@ _PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
 )
 # the characters a numbered heading can start with (besides digits)
 _STARTS = frozenset(f"第{_CN_SMALL}(（〔{_CIRCLED}—-")
+_Pattern = tuple[LineKind, str, regex.Pattern[str]]
+
+
+def _starting_with(chars: str, keys: set[str]) -> dict[str, tuple[_Pattern, ...]]:
+    found = tuple(p for p in _PATTERNS if p[1] in keys)
+    return dict.fromkeys(chars, found)
+
+
+# the patterns that can match at each first character, in the order of _PATTERNS
+_BY_FIRST: dict[str, tuple[_Pattern, ...]] = {
+    **_starting_with("第", {"chapter_编", "chapter_部分", "chapter_章", "chapter_节", "article"}),
+    **_starting_with(_CN_SMALL, {"cn_number"}),
+    **_starting_with("(（〔", {"paren_cn", "paren_arabic"}),
+    **_starting_with(_CIRCLED, {"circled"}),
+    **_starting_with("—-", {"dash"}),
+}
+_DIGIT_FIRST = tuple(p for p in _PATTERNS if p[1] in ("arabic", "arabic_rp"))
 _MARKDOWN = regex.compile(r"(#{1,6})[ \t]*")
 _BOLD = regex.compile(r"(?:\*\*|__)")
 _RUN_IN_END = regex.compile(r"[。!?！？]")
@@ -79,17 +96,19 @@ class Heading:
 def match_heading(line: str) -> Heading | None:
     """The heading a normalized line starts with, if any."""
     pos = 0
-    md = _MARKDOWN.match(line)
     md_level = 0
-    if md and md.group(1):
-        md_level = len(md.group(1))
-        pos = md.end()
-    bold = _BOLD.match(line, pos)
-    if bold is not None:
-        pos = bold.end()
+    if line.startswith("#"):
+        md = _MARKDOWN.match(line)
+        if md and md.group(1):
+            md_level = len(md.group(1))
+            pos = md.end()
+    if line.startswith(("**", "__"), pos):
+        bold = _BOLD.match(line, pos)
+        if bold is not None:
+            pos = bold.end()
     first = line[pos : pos + 1]
     if first in _STARTS or first.isdigit():
-        found = _numbered(line, pos)
+        found = _numbered(line, pos, _BY_FIRST.get(first) or _DIGIT_FIRST)
         if found is not None:
             return found
     if md_level:
@@ -97,8 +116,8 @@ def match_heading(line: str) -> Heading | None:
     return None
 
 
-def _numbered(line: str, pos: int) -> Heading | None:
-    for kind, key, pattern in _PATTERNS:
+def _numbered(line: str, pos: int, patterns: tuple[_Pattern, ...]) -> Heading | None:
+    for kind, key, pattern in patterns:
         m = pattern.match(line, pos)
         if m is None:
             continue

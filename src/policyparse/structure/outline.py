@@ -8,10 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
+from pydantic import TypeAdapter
 
 from ..normalize import WorkingText, title_lines
 from ..records import Paragraph, Provision, Section, Sentence
-from .body import is_body_like, is_debris, opens_attachments
+from .body import (
+    closes_document,
+    is_body_like,
+    is_debris,
+    is_info_line,
+    is_signature_date,
+    is_signature_issuer,
+    opens_attachments,
+)
 from .headings import Heading, match_heading
 
 _PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
@@ -28,6 +37,8 @@ _PAGE_LINE = regex.compile(
     r"|第\s{0,3}\d{1,4}\s{0,3}页(?:\s{0,3}[,，/]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页)?"
     r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
 )
+_PAGE_LINE_MAX = 31
+"""The longest line ``_PAGE_LINE`` can match whole (``第 12 页 , 共 34 页`` spaced out fully)."""
 _REPEAT_MAX = 40
 _TITLE_LINES = 8
 _REPEAT_SKIP = regex.compile(r"[。!?！？;；,，:：、()（）〔〕]")
@@ -43,6 +54,9 @@ class Line:
     debris: bool
     repeated: bool = False
     """Debris because the same short line recurs (a running header or footer of a PDF)."""
+    closes: bool = False
+    """A line of a closing block (``抄送：…``) or one opening an attachment (``附件``): inside the
+    body, no open section or provision goes on after it."""
 
 
 @dataclass
@@ -102,12 +116,16 @@ def _split_lines(work: WorkingText) -> list[Line]:
             break
         pos = nl + 1
     # page furniture: a page number, or a form feed between two lines
-    page = [bool(_PAGE_LINE.fullmatch(norm, s, e)) for s, e in spans]
+    page = [e - s <= _PAGE_LINE_MAX and bool(_PAGE_LINE.fullmatch(norm, s, e)) for s, e in spans]
     anchor = list(page)
-    for k in range(1, len(spans)):
-        if "\f" in norm[spans[k - 1][1] : spans[k][0]]:
-            anchor[k - 1] = anchor[k] = True
-    near = [any(anchor[max(0, k - _NEAR) : k + _NEAR + 1]) for k in range(len(spans))]
+    if "\f" in norm:
+        for k in range(1, len(spans)):
+            if "\f" in norm[spans[k - 1][1] : spans[k][0]]:
+                anchor[k - 1] = anchor[k] = True
+    if any(anchor):
+        near = [any(anchor[max(0, k - _NEAR) : k + _NEAR + 1]) for k in range(len(spans))]
+    else:
+        near = [False] * len(spans)
     counts: Counter[str] = Counter(
         norm[s:e]
         for k, (s, e) in enumerate(spans)
@@ -119,7 +137,8 @@ def _split_lines(work: WorkingText) -> list[Line]:
     in_attachments = False
     for k, (s, e) in enumerate(spans):
         content = norm[s:e]
-        debris = is_debris(content) or _is_toc_entry(content)
+        closes = closes_document(content)
+        debris = closes or is_debris(content) or is_info_line(content) or _is_toc_entry(content)
         heading = None if debris else match_heading(content)
         if heading is not None and in_attachments:
             if _is_attachment_entry(content, heading):
@@ -128,6 +147,7 @@ def _split_lines(work: WorkingText) -> list[Line]:
                 in_attachments = False
         elif heading is None and not debris:
             in_attachments = content.startswith("附") and opens_attachments(content)
+            closes = in_attachments
         repeated = (
             not debris
             and heading is None
@@ -135,7 +155,7 @@ def _split_lines(work: WorkingText) -> list[Line]:
             and not page[k]
             and (counts.get(content, 0) >= _REPEAT_MIN or (k >= _TITLE_LINES and content in titles))
         )
-        lines.append(Line(s, e, heading, debris or repeated, repeated))
+        lines.append(Line(s, e, heading, debris or repeated, repeated, closes))
     return lines
 
 
@@ -176,7 +196,7 @@ def _clean(work: WorkingText, start: int, end: int) -> str:
     return _WS.sub("", work.text[span.start : span.end])
 
 
-_FIXED_ORDER: tuple[Callable[[str], int | None], ...] = ()
+_SLOTTED_ORDER: tuple[Callable[[str], int | None], ...] = ()
 
 
 def build_outline(work: WorkingText) -> Outline:
@@ -208,13 +228,20 @@ def build_outline(work: WorkingText) -> Outline:
         for ln in body_lines
         if ln.heading is not None and ln.heading.kind not in _LEAD_KINDS
     ]
-    ends = _section_ends(heads, out.body[1])
+    bounds = _boundaries(lines, first, last, norm)
+    ends = _section_ends(heads, out.body[1], bounds)
     _close_lists(heads, ends, body_lines, norm)
     titles_below = _titles_below(body_lines, norm)
 
     # (rank, section id, is provision); a section's level is its depth in this stack
     stack: list[tuple[int, str, bool]] = []
+    b = 0
     for (ln, h, level), end in zip(heads, ends, strict=True):
+        # a signature, closing block or attachment before this heading closed everything
+        if b < len(bounds) and bounds[b] <= ln.start:
+            stack.clear()
+            while b < len(bounds) and bounds[b] <= ln.start:
+                b += 1
         # trim trailing white space before the next heading
         while end > ln.start and norm[end - 1] in "\n \t":
             end -= 1
@@ -267,6 +294,9 @@ def build_outline(work: WorkingText) -> Outline:
 
     # every body line is a paragraph (a heading line too), cut into sentences
     ranges = out.provision_ranges
+    span = _span_dict(work)
+    paragraphs: list[dict[str, object]] = []
+    sentences: list[dict[str, object]] = []
     open_: list[tuple[int, str]] = []  # (end, provision id), outer first
     r = 0
     for ln in body_lines:
@@ -280,26 +310,46 @@ def build_outline(work: WorkingText) -> Outline:
             if re_ > ln.start:
                 open_.append((re_, rid))
         prov = open_[-1][1] if open_ else None
-        pid = f"para{len(out.paragraphs) + 1}"
-        out.paragraphs.append(Paragraph(id=pid, span=work.span(ln.start, ln.end), provision=prov))
+        pid = f"para{len(out.paragraph_ranges) + 1}"
+        paragraphs.append({"id": pid, "span": span(ln.start, ln.end), "provision": prov})
         out.paragraph_ranges.append((ln.start, ln.end, pid))
         pos = ln.start
         for m in _SENTENCE_END.finditer(norm, ln.start, ln.end):
-            _add_sentence(out, work, pos, m.end(), pid, prov)
+            _add_sentence(out, sentences, work, pos, m.end(), pid, prov)
             pos = m.end()
         if pos < ln.end:
-            _add_sentence(out, work, pos, ln.end, pid, prov)
+            _add_sentence(out, sentences, work, pos, ln.end, pid, prov)
+    # one validation call per kind of record: far cheaper than one per record
+    out.paragraphs = _PARAGRAPHS.validate_python(paragraphs)
+    out.sentences = _SENTENCES.validate_python(sentences)
     return out
 
 
 def _rank_keys(keys: list[str]) -> dict[str, int]:
-    """Ranks of heading kinds: the order in which they first appear, except that kinds of one
-    fixed family (编 > 章 > 节 > 条; Markdown ``#`` > ``##`` …) keep their family's order.
-    A heading closes every open heading of the same or a lower rank."""
-    seen = list(dict.fromkeys(keys))
-    for family in _FIXED_ORDER:
-        slots = [i for i, k in enumerate(seen) if family(k) is not None]
-        ordered = sorted((seen[i] for i in slots), key=lambda k: family(k) or 0)
+    """Ranks of heading kinds: the order in which they first appear, except for the kinds of a
+    fixed family. A kind of the chapter family (编 > 部分 > 章 > 节 > 条) goes right after the
+    nearest higher kind of its family seen so far (or right before the nearest lower one), so a
+    节 first met after a clause list (章, 条, （一）, then 节) still ranks above 条 and the
+    clauses stay below 条; Markdown ``#`` > ``##`` … keep their family's order in the slots
+    where they first appear. A heading closes every open heading of the same or a lower rank."""
+    seen: list[str] = []
+    for key in dict.fromkeys(keys):
+        rank = _chapter_rank(key)
+        if rank is None:
+            seen.append(key)
+            continue
+        family = [(i, r) for i, k in enumerate(seen) if (r := _chapter_rank(k)) is not None]
+        above = [i for i, r in family if r < rank]
+        below = [i for i, r in family if r > rank]
+        if above:
+            seen.insert(max(above, key=lambda i: _chapter_rank(seen[i]) or 0) + 1, key)
+        elif below:
+            seen.insert(min(below), key)
+        else:
+            seen.append(key)
+    for family_rank in _SLOTTED_ORDER:
+        slots = [i for i, k in enumerate(seen) if family_rank(k) is not None]
+        ordered = sorted((seen[i] for i in slots), key=lambda k: family_rank(k) or 0)
         for i, k in zip(slots, ordered, strict=True):
             seen[i] = k
     return {k: i + 1 for i, k in enumerate(seen)}
@@ -313,15 +363,55 @@ def _markdown_rank(key: str) -> int | None:
     return int(key[2:]) if key.startswith("md") and key[2:].isdigit() else None
 
 
-def _section_ends(heads: list[tuple[Line, Heading, int]], body_end: int) -> list[int]:
-    """Where each section ends: at the next heading of the same or a higher level."""
+def _section_ends(
+    heads: list[tuple[Line, Heading, int]], body_end: int, bounds: list[int]
+) -> list[int]:
+    """Where each section ends: at the next heading of the same or a higher level, or at the
+    next boundary (``bounds``, ascending), which closes every open section."""
     ends = [body_end] * len(heads)
     pending: list[tuple[int, int]] = []  # (level, index)
+    b = 0
     for k, (ln, _h, level) in enumerate(heads):
+        while b < len(bounds) and bounds[b] <= ln.start:
+            while pending:
+                ends[pending.pop()[1]] = bounds[b]
+            b += 1
         while pending and pending[-1][0] >= level:
             ends[pending.pop()[1]] = ln.start
         pending.append((level, k))
+    if b < len(bounds):
+        while pending:
+            ends[pending.pop()[1]] = bounds[b]
     return ends
+
+
+_SENTENCE_CLOSE = ("。", "!", "?", "！", "？")
+
+
+def _boundaries(lines: list[Line], first: int, last: int, norm: str) -> list[int]:
+    """Starts of the body lines after which no open section or provision goes on: a line of a
+    closing block (``抄送：…``, ``（此件公开发布）``), a line opening an attachment (``附件``),
+    and a signature (issuer lines, then a date line, after a full stop): a cover letter ends
+    there and its attachment begins."""
+    found: list[int] = []
+    for k in range(first + 1, last + 1):
+        ln = lines[k]
+        if ln.closes:
+            found.append(ln.start)
+            continue
+        if ln.heading is not None or not is_signature_date(norm[ln.start : ln.end]):
+            continue
+        j = k
+        while j > first and is_signature_issuer(norm[lines[j - 1].start : lines[j - 1].end]):
+            j -= 1
+        i = j - 1
+        while i > first and lines[i].debris:
+            i -= 1
+        if j == k or i < first:
+            continue
+        if norm[lines[i].start : lines[i].end].endswith(_SENTENCE_CLOSE):
+            found.append(lines[j].start)
+    return sorted(set(found))
 
 
 _TITLE_BELOW_MAX = 30
@@ -391,16 +481,37 @@ def _close_lists(
             ends[k] = ln.end
 
 
+_PARAGRAPHS = TypeAdapter(list[Paragraph])
+_SENTENCES = TypeAdapter(list[Sentence])
+
+
+def _span_dict(work: WorkingText) -> Callable[[int, int], dict[str, int]]:
+    """``work.span(start, end)`` (for ``end > start``) as the fields of a ``Span``."""
+    to_orig = work.to_orig
+
+    def span(start: int, end: int) -> dict[str, int]:
+        return {"start": to_orig(start), "end": to_orig(end - 1) + 1}
+
+    return span
+
+
 def _add_sentence(
-    out: Outline, work: WorkingText, s: int, e: int, para: str, prov: str | None
+    out: Outline,
+    sentences: list[dict[str, object]],
+    work: WorkingText,
+    s: int,
+    e: int,
+    para: str,
+    prov: str | None,
 ) -> None:
     while s < e and work.norm[s] in " \t":
         s += 1
     if e <= s:
         return
-    sid = f"sent{len(out.sentences) + 1}"
-    out.sentences.append(Sentence(id=sid, span=work.span(s, e), paragraph=para, provision=prov))
+    sid = f"sent{len(out.sentence_ranges) + 1}"
+    span = {"start": work.to_orig(s), "end": work.to_orig(e - 1) + 1}
+    sentences.append({"id": sid, "span": span, "paragraph": para, "provision": prov})
     out.sentence_ranges.append((s, e, sid))
 
 
-_FIXED_ORDER = (_chapter_rank, _markdown_rank)
+_SLOTTED_ORDER = (_markdown_rank,)

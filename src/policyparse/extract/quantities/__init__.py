@@ -75,13 +75,19 @@ def run(ctx: Context) -> None:
         taken.append((f.start, f.end))
         _emit(ctx, f.start, f.end, v)
     for row in find_tables(norm, ctx.work):
+        unitless = row.unit is None and row.indicator.endswith(r.unitless_indicators)
         for cell in row.values:
             s, e = cell.num_start, cell.cell.end
-            if row.unit is None or any(a < e and s < b for a, b in taken):
+            if any(a < e and s < b for a, b in taken):
                 continue
-            v = table_value(cell.num, row.unit, cell.bound, r)
-            if v is not None:
-                _emit(ctx, s, e, v)
+            if row.unit is not None:
+                v = table_value(cell.num, row.unit, cell.bound, r)
+                if v is not None:
+                    _emit(ctx, s, e, v)
+            elif unitless:
+                # an index without a unit (两化融合发展水平指数 | 63 | 66)
+                v = Resolved("", cast("Bound", cell.bound), "amount", value=float(cell.num))
+                _emit(ctx, s, e, v, unit=None)
     ctx.quantities.sort(key=lambda q: (q.span.start, q.span.end))
 
 
@@ -98,7 +104,8 @@ def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
     return replace(v, bound=cast("Bound", bound))
 
 
-def _emit(ctx: Context, start: int, end: int, v: Resolved) -> None:
+def _emit(ctx: Context, start: int, end: int, v: Resolved, *, unit: str | None = "") -> None:
+    """Append the quantity ``v`` at ``start``-``end``; ``unit=None`` for one without a unit."""
     span = ctx.span(start, end)
     ctx.quantities.append(
         Quantity(
@@ -106,14 +113,14 @@ def _emit(ctx: Context, start: int, end: int, v: Resolved) -> None:
             value=v.value,
             low=v.low,
             high=v.high,
-            unit=v.unit,
+            unit=v.unit if unit is not None else None,
             bound=v.bound,
             kind=v.kind,
             yuan=v.yuan,
             yuan_low=v.yuan_low,
             yuan_high=v.yuan_high,
             text=ctx.text[span.start : span.end],
-            base_unit=v.base_unit,
-            magnitude=v.magnitude,
+            base_unit=v.base_unit if unit is not None else None,
+            magnitude=v.magnitude if unit is not None else None,
         )
     )

@@ -26,7 +26,9 @@ class Exclusions:
         self.text = text
         self.r = r
         spans: list[tuple[int, int, str]] = []
-        for kind, pat in r.exclusion_res:
+        for (kind, pat), needles in zip(r.exclusion_res, r.exclusion_needles, strict=True):
+            if needles and not any(w in text for w in needles):
+                continue  # no match can be found without one of them
             spans.extend(
                 (m.start(), m.end(), kind) for m in pat.finditer(text) if m.end() > m.start()
             )

@@ -122,6 +122,8 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
                 continue
         if mag and not entry.magnitude:
             continue
+        if entry.standalone and (q > p or _latin_next(t, u_end)):
+            continue
         per = r.per_re.match(t, u_end)
         if per is not None and entry.kind in ("money", "amount", "count"):
             base, u_end = base + per.group(), per.end()
@@ -129,6 +131,11 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
             continue
         return UnitMatch(p, u_end, base, entry, mag, infix)
     return None
+
+
+def _latin_next(t: str, pos: int) -> bool:
+    """Whether a Latin letter or a digit stands at ``pos``."""
+    return pos < len(t) and t[pos].isascii() and t[pos].isalnum()
 
 
 def _consecutive(tok: str) -> tuple[str, str] | None:

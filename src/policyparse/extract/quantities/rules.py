@@ -7,7 +7,7 @@ from functools import cache
 from typing import Literal
 
 import regex
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
@@ -27,6 +27,9 @@ class UnitEntry(RuleModel):
     only_after_measure_word: bool = False
     needs_suffix: bool = False
     not_before: tuple[str, ...] = ()
+    standalone: bool = False
+    """Read only right after the number or its magnitude (no space) and when no Latin letter
+    or digit follows (``8000P以上``; not ``3 P`` or ``3PB``): for one-letter units."""
 
 
 class UnitRules(RuleModel):
@@ -36,6 +39,9 @@ class UnitRules(RuleModel):
     measure_word: str
     per: list[str]
     units: list[UnitEntry]
+    unitless_indicators: list[str] = Field(default_factory=list)
+    """Endings of an indicator-table row's indicator that measure without a unit (指数):
+    such a row's numbers are quantities with no unit."""
 
 
 class BoundWord(RuleModel):
@@ -71,6 +77,8 @@ class ExclusionPattern(RuleModel):
 
     kind: Literal["phone", "date", "year", "doc_number", "name", "marker"]
     pattern: str
+    needles: tuple[str, ...] = ()
+    """Words one of which every match holds: a text holding none of them is not scanned."""
 
     @field_validator("pattern")
     @classmethod
@@ -171,6 +179,9 @@ class Rules:
     plain_unit_re: regex.Pattern[str]
     per_re: regex.Pattern[str]
     exclusion_res: tuple[tuple[str, regex.Pattern[str]], ...]
+    exclusion_needles: tuple[tuple[str, ...], ...]
+    """Per pattern of ``exclusion_res``: words one of which every match holds (empty: none
+    known); a text holding none of them is not scanned with that pattern."""
     set_phrase_re: regex.Pattern[str]
     word_parts: dict[str, frozenset[str]]
     ordinal_prefixes: tuple[str, ...]
@@ -189,6 +200,8 @@ class Rules:
     fraction_unit: str
     doubling_re: regex.Pattern[str]
     doubling_unit: str
+    unitless_indicators: tuple[str, ...] = ()
+    """Indicator endings of table rows whose numbers have no unit (``指数``)."""
     prefix_words: tuple[str, ...] = ()
     """The keys of ``prefix``, for a quick ``str.endswith`` test."""
     fraction_reach: int = 0
@@ -249,6 +262,7 @@ def rules() -> Rules:
         plain_unit_re=plain_unit_re,
         per_re=regex.compile(rf"/(?:{_alternation(u.per)})"),
         exclusion_res=tuple((p.kind, regex.compile(p.pattern)) for p in x.patterns),
+        exclusion_needles=tuple(p.needles for p in x.patterns),
         set_phrase_re=regex.compile(_alternation(x.set_phrases)),
         word_parts={k: frozenset(v) for k, v in x.word_parts.items()},
         ordinal_prefixes=tuple(x.ordinal_prefixes),
@@ -268,5 +282,6 @@ def rules() -> Rules:
         doubling_re=doubling_re,
         doubling_unit=d.unit,
         prefix_words=tuple(p.word for p in b.prefix),
+        unitless_indicators=tuple(u.unitless_indicators),
         fraction_reach=2 * max(NUMBER_MAX_LEN, *(len(k) for k in denoms)) + 8,
     )

@@ -8,6 +8,9 @@ block closes.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,8 +19,10 @@ import regex
 from ...records import ResponsibleUnit
 from .blocks import (
     Block,
+    Compact,
     bracket_blocks,
     column_table_blocks,
+    compact,
     dash_blocks,
     duty_heading_blocks,
     line_blocks,
@@ -84,7 +89,22 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
         # Without its closing bracket, only a block that closes a sentence.
         return b.closed or b.after_stop
-    return b.closed and b.after_stop and enough
+    # Without its closing bracket, a list of units alone that runs to the end of its line.
+    return (b.closed or (b.line_end and not p.role_words)) and b.after_stop and enough
+
+
+def _cannot_be_block(b: Block) -> bool:
+    """Whether a bracket without a label cannot be a block, seen without reading its content.
+
+    Such a bracket is kept only when a unit in it ends like one. A unit's name is a piece of
+    the content, or a piece and a head word it shares: a content without any unit ending or
+    head word names no unit, and one without a label has no labelled part.
+    """
+    if b.form != "bracket" or b.labeled:
+        return False
+    rules = compiled()
+    s = b.content.s
+    return rules.label.search(s) is None and rules.unit_hint.search(s) is None
 
 
 def _units_and_roles_only(p: Parsed, items: list[str]) -> bool:
@@ -173,17 +193,31 @@ def _closes_task(norm: str, line_start: int, b: Block) -> bool:
 
 
 def _debris_ranges(ctx: Context) -> list[tuple[int, int]]:
-    return [(ln.start, ln.end) for ln in ctx.outline.lines if ln.debris]
+    return sorted((ln.start, ln.end) for ln in ctx.outline.lines if ln.debris)
+
+
+def _line_at(lines: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    """The line of ``lines`` (sorted, disjoint) that holds offset ``i``, if any."""
+    k = bisect_right(lines, (i, sys.maxsize)) - 1
+    if k >= 0 and lines[k][0] <= i < lines[k][1]:
+        return lines[k]
+    return None
 
 
 def find_blocks(ctx: Context) -> list[Found]:
     """The responsibility blocks of the document, in order."""
+    whole = compact(ctx.norm, 0, len(ctx.norm))
+    return _find_blocks(ctx, whole, convention_positions(ctx.norm, whole))
+
+
+def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[Found]:
+    """:func:`find_blocks`, given the compacted document and its conventions' offsets."""
     norm = ctx.norm
     debris = _debris_ranges(ctx)
     candidates = sorted(
         bracket_blocks(ctx.work, 0, len(norm))
         + line_blocks(ctx.work, 0, len(norm))
-        + sentence_blocks(ctx.work, 0, len(norm))
+        + sentence_blocks(ctx.work, 0, len(norm), whole)
         + role_sentence_blocks(ctx.work, 0, len(norm))
         + table_blocks(ctx.work, 0, len(norm))
         + column_table_blocks(ctx.work, 0, len(norm))
@@ -191,29 +225,44 @@ def find_blocks(ctx: Context) -> list[Found]:
         + duty_heading_blocks(ctx.work, 0, len(norm)),
         key=lambda b: (b.start, -b.end),
     )
-    conventions = convention_positions(norm)
     out: list[Found] = []
+    read: dict[str, Parsed] = {}  # contents read already (a document repeats its brackets)
     last_end = -1
     for b in candidates:
         if b.start < last_end:
             continue
-        if any(s <= b.start < e and not _closes_task(norm, s, b) for s, e in debris):
+        line = _line_at(debris, b.start)
+        if line is not None and not _closes_task(norm, line[0], b):
             continue
-        parsed = parse_content(b.content.s)
+        if _cannot_be_block(b):
+            continue
+        parsed = read.get(b.content.s)
+        if parsed is None:
+            parsed = read[b.content.s] = parse_content(b.content.s)
         if _is_block(b, parsed, any(p < b.end for p in conventions)):
             out.append(Found(b, parsed))
             last_end = b.end
     return out
 
 
+def _original(text: str, to_orig: Callable[[int], int], pos: Sequence[int], a: int, b: int) -> str:
+    """The original characters of content characters ``a..b-1`` (offsets ``pos``)."""
+    if isinstance(pos, range) and b > a:
+        o0, o1 = to_orig(pos[a]), to_orig(pos[b - 1])
+        if o1 - o0 == b - 1 - a:  # offsets only grow: nothing stands between them
+            return text[o0 : o1 + 1]
+    return "".join(text[to_orig(pos[k])] for k in range(a, b))
+
+
 def run(ctx: Context) -> None:
     """Add a ``ResponsibleUnit`` for every unit of every responsibility block."""
-    found = find_blocks(ctx)
+    whole = compact(ctx.norm, 0, len(ctx.norm))
+    positions = convention_positions(ctx.norm, whole)
+    found = _find_blocks(ctx, whole, positions)
     if not found:
         return
     text = ctx.text
     to_orig = ctx.work.to_orig
-    positions = convention_positions(ctx.norm)
     ranges = [(f.block.start, f.block.end) for f in found]
     for f in found:
         b, p = f.block, f.parsed
@@ -225,10 +274,9 @@ def run(ctx: Context) -> None:
         seen: set[str] = set()
         for g, group_roles in zip(p.groups, roles, strict=True):
             for item, role in zip(g.items, group_roles, strict=True):
-                name = "".join(text[to_orig(c.pos[k])] for k in range(item.start, item.end))
+                name = _original(text, to_orig, c.pos, item.start, item.end)
                 if item.head is not None:
-                    h0, h1 = item.head
-                    name += "".join(text[to_orig(c.pos[k])] for k in range(h0, h1))
+                    name += _original(text, to_orig, c.pos, *item.head)
                 if name in seen:  # named twice in one block (以下均需各镇街落实): one unit
                     continue
                 seen.add(name)

@@ -7,8 +7,11 @@ bracket without a label really is a block is decided after its units are read (`
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import overload
 
 import regex
 
@@ -47,7 +50,8 @@ class Compact:
     """Text without white space, each character with its working-copy offset."""
 
     s: str
-    pos: tuple[int, ...]
+    pos: Sequence[int]
+    """A ``range`` when nothing was removed, else a tuple."""
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """The working-copy range of ``s[a:b]`` (``b > a``)."""
@@ -69,22 +73,73 @@ class Block:
     """Whether the content starts with a unit label (``责任单位:``)."""
     after_stop: bool
     """Whether the block follows the end of a sentence or starts a line."""
+    line_end: bool = False
+    """For a bracket without its closing bracket: whether its content runs to the end of its
+    line (or to a heading number on the next), rather than stopping at a full stop."""
+
+
+class Pieces(Sequence[int]):
+    """The offsets of compacted text, kept as the pieces it was cut into (no tuple per character).
+
+    Indexing is by bisection: for a whole document, whose offsets are looked up rarely.
+    """
+
+    def __init__(self, starts: list[int], offsets: list[int], length: int) -> None:
+        self._starts = starts
+        """Where each piece starts in the compacted text."""
+        self._offsets = offsets
+        """Where each piece starts in the working copy."""
+        self._len = length
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[int]: ...
+    def __getitem__(self, k: int | slice) -> int | Sequence[int]:
+        if isinstance(k, slice):
+            return tuple(self[i] for i in range(*k.indices(self._len)))
+        if k < 0:
+            k += self._len
+        if not 0 <= k < self._len:
+            raise IndexError(k)
+        j = bisect_right(self._starts, k) - 1
+        return self._offsets[j] + k - self._starts[j]
+
+
+_LAZY_LENGTH = 4 * _MAX_BLOCK
+"""Compacted text at least this long keeps its offsets as :class:`Pieces`."""
 
 
 def compact(norm: str, start: int, end: int) -> Compact:
     """``norm[start:end]`` without white space and page-number lines."""
     end = min(end, len(norm))
+    if _REMOVED.search(norm, start, end) is None:
+        return Compact(norm[start:end], range(start, max(start, end)))
     chars: list[str] = []
-    pos: list[int] = []
+    starts: list[int] = []
+    offsets: list[int] = []
+    length = 0
     prev = start
     for m in _REMOVED.finditer(norm, start, end):
         if m.start() > prev:
             chars.append(norm[prev : m.start()])
-            pos.extend(range(prev, m.start()))
+            starts.append(length)
+            offsets.append(prev)
+            length += m.start() - prev
         prev = m.end()
     if prev < end:
         chars.append(norm[prev:end])
-        pos.extend(range(prev, end))
+        starts.append(length)
+        offsets.append(prev)
+        length += end - prev
+    if length >= _LAZY_LENGTH:
+        return Compact("".join(chars), Pieces(starts, offsets, length))
+    pos: list[int] = []
+    for piece, o in zip(chars, offsets, strict=True):
+        pos.extend(range(o, o + len(piece)))
     return Compact("".join(chars), tuple(pos))
 
 
@@ -216,7 +271,7 @@ def _stop_at_joined_break(work: WorkingText, start: int, end: int) -> int:
     there and the next line is new text.
     """
     norm = work.norm
-    for j in range(start + 1, end):
+    for j in work.gaps_in(start + 1, end):  # a joined break removed text before norm[j]
         if (
             joined_break(work, j)
             and ends_like_unit(_last_piece(norm, start, j))
@@ -318,8 +373,20 @@ def _line_goes_on(norm: str, start: int, j: int, k: int) -> bool:
         or _label_across(norm, j, k)
         or _depth(norm, start, j) > 0
         or _word_goes_on(norm, _last_piece(norm, start, j), k)
-        or _list_goes_on(norm, k)
+        or (not _blank_line(norm, j, k) and _list_goes_on(norm, k))
     )
+
+
+def _blank_line(norm: str, j: int, k: int) -> bool:
+    """Whether an empty line, and no page-number line, stands between ``norm[j]`` and ``norm[k]``.
+
+    A paragraph break: a list of units after it (the signature under the last block,
+    ``中共某市委办公室``) is new text, not the list going on; a page break is not one.
+    """
+    lines = norm[j + 1 : k].split("\n")[:-1]
+    if not lines:
+        return False
+    return all(not ln.strip() for ln in lines)
 
 
 def _gap(work: WorkingText, i: int) -> str:
@@ -334,7 +401,7 @@ def _is_space_gap(gap: str) -> bool:
     return bool(gap) and not gap.strip()
 
 
-def _spaced(work: WorkingText, pos: list[int], k: int) -> bool:
+def _spaced(work: WorkingText, pos: Sequence[int], k: int) -> bool:
     """Whether white space stood before the ``k``-th character of compacted text."""
     return pos[k] - pos[k - 1] > 1 or _is_space_gap(_gap(work, pos[k]))
 
@@ -345,7 +412,7 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
     A label counts when white space stands after it in the original and it opens the content
     or follows white space or a separator.
     """
-    s, pos = content.s, list(content.pos)
+    s, pos = content.s, content.pos
     inserts: list[int] = []
     for m in compiled().bare_label.finditer(s):
         b, e = m.start(), m.end()
@@ -357,10 +424,11 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
     if not inserts:
         return content
     chars = list(s)
+    new_pos = list(pos)
     for e in reversed(inserts):
         chars.insert(e, ":")
-        pos.insert(e, pos[e - 1])
-    return Compact("".join(chars), tuple(pos))
+        new_pos.insert(e, new_pos[e - 1])
+    return Compact("".join(chars), tuple(new_pos))
 
 
 _SPACES = " \t\u3000\xa0"
@@ -382,9 +450,9 @@ def with_space_separators(work: WorkingText, content: Compact) -> Compact:
     The text before the spaces and the text after them (to the next separator or spaces) must
     both end like a unit, outside brackets, and the text after them must not open a label.
     """
-    s, pos = content.s, list(content.pos)
+    s, pos = content.s, content.pos
     rules = compiled()
-    gaps = [k for k in range(1, len(s)) if _space_only_gap(work, pos[k - 1], pos[k])]
+    gaps = [k for k in _possible_gaps(work, pos) if _space_only_gap(work, pos[k - 1], pos[k])]
     if not gaps:
         return content
     inserts: list[tuple[int, str]] = []
@@ -410,10 +478,24 @@ def with_space_separators(work: WorkingText, content: Compact) -> Compact:
     if not inserts:
         return content
     chars = list(s)
+    new_pos = list(pos)
     for k, sep in reversed(inserts):
         chars.insert(k, sep)
-        pos.insert(k, pos[k - 1])
-    return Compact("".join(chars), tuple(pos))
+        new_pos.insert(k, new_pos[k - 1])
+    return Compact("".join(chars), tuple(new_pos))
+
+
+def _possible_gaps(work: WorkingText, pos: Sequence[int]) -> list[int]:
+    """The ``k`` at which original text may have stood between ``pos[k - 1]`` and ``pos[k]``.
+
+    Those where compaction skipped characters, and those where normalization removed some.
+    """
+    if not pos:
+        return []
+    if isinstance(pos, range):
+        return [i - pos.start for i in work.gaps_in(pos.start + 1, pos.stop)]
+    removed = set(work.gaps_in(min(pos), max(pos) + 1))
+    return [k for k in range(1, len(pos)) if pos[k] - pos[k - 1] != 1 or pos[k] in removed]
 
 
 def _other_label_at(s: str, k: int) -> bool:
@@ -473,7 +555,8 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
     A bracket that opens with a unit label is taken whole (the brackets inside it are not
     candidates); one without its closing bracket must open with a label, or follow the end of
-    a sentence and hold a role word.
+    a sentence and hold a role word or run to the end of its line (or a heading number), to be
+    read as a list of units alone (``_is_block``).
     """
     rules = compiled()
     norm = work.norm
@@ -485,19 +568,26 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             break
         i = m.start()
         close, closed = _close(norm, i)
+        at_line_end = False
         peek = min(close, i + _LABEL_PEEK) if closed else i + _LABEL_PEEK
         labeled = rules.label.match(compact(norm, i + 1, min(peek, len(norm))).s) is not None
         if not closed:
             if not labeled and not _after_stop(norm, i):
                 i += 1
                 continue
+            at_line_end = close >= len(norm) or norm[close] == "\n"
             close = _extend_unclosed(norm, i + 1, close)
-            if not labeled and rules.role_word.search(compact(norm, i + 1, close).s) is None:
+            if (
+                not labeled
+                and not at_line_end
+                and rules.role_word.search(compact(norm, i + 1, close).s) is None
+            ):
                 i += 1
                 continue
         elif not labeled and close - i > _MAX_UNLABELED:
             i += 1
             continue
+        line_end = not closed and at_line_end
         stop = close if closed else _unclosed_end(norm, i + 1, close)
         content = with_bare_label_colons(work, compact(norm, i + 1, stop))
         content = with_space_separators(work, content)
@@ -511,7 +601,8 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             i += 1
             continue
         end = close + 1 if closed else content.pos[-1] + 1
-        out.append(Block(i, end, content, "bracket", closed, labeled, _after_stop(norm, i)))
+        after = _after_stop(norm, i)
+        out.append(Block(i, end, content, "bracket", closed, labeled, after, line_end))
         i = end if labeled else i + 1
     return out
 
@@ -574,9 +665,15 @@ def _field_after_spaces(work: WorkingText, i: int) -> bool:
     return ":" in before and _depth(norm, line_start, i) == 0
 
 
-def sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
-    """Sentences that assign units to the later tasks (``以下各项均由…落实，不再列出``)."""
-    whole = compact(work.norm, lo, hi)
+def sentence_blocks(
+    work: WorkingText, lo: int, hi: int, whole: Compact | None = None
+) -> list[Block]:
+    """Sentences that assign units to the later tasks (``以下各项均由…落实，不再列出``).
+
+    ``whole`` is ``compact(work.norm, lo, hi)``, when the caller has it already.
+    """
+    if whole is None:
+        whole = compact(work.norm, lo, hi)
     out: list[Block] = []
     for m in compiled().assignment.finditer(whole.s):
         if m.end() <= m.start():
@@ -628,29 +725,98 @@ def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 _MAX_ROLE_SENTENCE = 100
-_ROLE_SENTENCE = regex.compile(r"(?<=。)[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+_ROLE_SENTENCE = regex.compile(r"[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+"""A sentence after a full stop on the same line (matched right after the ``。``)."""
+
+
+def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences that follow a ``。`` on the same line in ``norm[lo:hi]``.
+
+    A sentence that a line break cut (text wrapped as in a PDF) is given twice: up to the
+    break, and on to its full stop on a later line (``_wrapped_on``).
+    """
+    out: list[tuple[int, int]] = []
+    i = norm.find("。", max(lo - 1, 0), hi)
+    while i >= 0:
+        if i + 1 >= lo:
+            m = _ROLE_SENTENCE.match(norm, i + 1, hi)
+            if m is not None:
+                end = _wrapped_on(norm, m.start(), m.end(), hi)
+                if end > m.end():
+                    out.append((m.start(), end))
+                out.append(m.span())
+        i = norm.find("。", i + 1, hi)
+    return out
+
+
+def _wrapped_on(norm: str, a: int, b: int, hi: int) -> int:
+    """Where a sentence cut by line breaks at ``b`` ends: at its full stop on a later line.
+
+    It goes on over single line breaks (not a blank line, not into a heading number or a
+    bracket) for at most ``_MAX_ROLE_SENTENCE`` characters; ``b`` when it does not end so.
+    """
+    j = b
+    while j < hi and norm[j] == "\n" and j - a < _MAX_ROLE_SENTENCE:
+        k = j + 1
+        while k < hi and norm[k] in _SPACES:
+            k += 1
+        if k >= hi or norm[k] in "\n" + OPENERS or _HEADING_IN_TEXT.match(norm, k):
+            return b
+        j = k
+        while j < hi and norm[j] != "\n" and norm[j] not in _STOP and j - a < _MAX_ROLE_SENTENCE:
+            j += 1
+        if j < hi and norm[j] in _STOP:
+            return j
+    return b
+
+
+_MIN_CUT_ROLE_WORDS = 2
+"""Role words a sentence must hold up to a cut before a purpose clause (a lead and the others)."""
+
+
+def _role_cuts(norm: str, a: int, b: int) -> list[int]:
+    """Where a sentence of units and roles may end before a clause that goes on (latest first).
+
+    ``由A、B共同牵头，C、D参与，构建…``: after a role word followed by a comma and more text,
+    from the second role word on (``由A牵头，会同B制定…`` names the subject of a sentence, not a
+    block), and not before a joint word that goes on assigning (``，会同B…``).
+    """
+    rules = compiled()
+    cuts: list[int] = []
+    for n, m in enumerate(rules.role_word.finditer(norm, a, b), start=1):
+        e = m.end()
+        if n < _MIN_CUT_ROLE_WORDS or e >= b - 1 or norm[e] != ",":
+            continue
+        rest = e + 1
+        while rest < b and norm[rest] in _SPACES:
+            rest += 1
+        if rest < b and rules.joint.match(norm, rest) is None:
+            cuts.append(e)
+    return cuts[::-1]
 
 
 def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Sentences after a task that only name units and their roles (``…。A牵头，B、C配合。``).
 
     A candidate follows a full stop on the same line and holds a role word; it is kept only
-    when it consists of units and role words alone (``_is_block``).
+    when it consists of units and role words alone (``_is_block``). A sentence that goes on
+    after its units and roles with a purpose clause (``…，C、D参与，构建…体系。``) gives a
+    shorter candidate too, up to the role word before the clause (``_role_cuts``).
     """
     norm = work.norm
-    rules = compiled()
+    role_word = compiled().role_word
     out: list[Block] = []
-    for m in _ROLE_SENTENCE.finditer(norm, lo, hi):
-        a, b = m.start(), m.end()
+    for a, b in _sentences_after_stops(norm, lo, hi):
         while a < b and norm[a] in _SPACES:
             a += 1
         while b > a and norm[b - 1] in _SPACES:
             b -= 1
-        if b - a < 4 or norm[a] in OPENERS or rules.role_word.search(norm, a, b) is None:
+        if b - a < 4 or norm[a] in OPENERS or role_word.search(norm, a, b) is None:
             continue
-        content = compact(norm, a, b)
-        if content.s:
-            out.append(Block(a, b, content, "role_sentence", True, False, True))
+        for e in [b, *_role_cuts(norm, a, b)]:
+            content = compact(norm, a, e)
+            if content.s:
+                out.append(Block(a, e, content, "role_sentence", True, False, True))
     return out
 
 
@@ -863,6 +1029,8 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     empty cell left out) is skipped. The table ends at the first row that does not fit.
     """
     norm = work.norm
+    if _column_label().search(norm, lo, hi) is None:
+        return []  # a header names a unit column
     unit_labels = {x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
     words = _header_words()
     lines = _wrapped_cells_merged(norm, _lines(norm, lo, hi))
@@ -908,6 +1076,13 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
+@cache
+def _column_label() -> regex.Pattern[str]:
+    """Any unit label long enough to head a table column."""
+    texts = [x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN]
+    return regex.compile("|".join(sorted(map(regex.escape, texts), key=len, reverse=True)))
+
+
 def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Rows of a table whose header names unit columns (``| 任务 | 牵头单位 | 配合单位 |``).
 
@@ -924,6 +1099,12 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     header: list[str] = []
     pos = lo
     while pos < hi:
+        if not columns and not spaced:
+            # outside a table only a line with a unit label may start one (its header)
+            m = _column_label().search(norm, pos, hi)
+            if m is None:
+                break
+            pos = norm.rfind("\n", pos, m.start()) + 1 or pos
         nl = norm.find("\n", pos, hi)
         end = hi if nl < 0 else nl
         parts: dict[int, list[Cell]] = {}

@@ -11,19 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records.base import Role
-from .blocks import compact
+from .blocks import Compact, compact
 from .rules import compiled
 from .units import Group
 
 _RANKED: dict[str, Role] = {"lead": "lead", "participant": "participant", "guide": "guide"}
 
 
-def convention_positions(norm: str) -> list[int]:
+def convention_positions(norm: str, whole: Compact | None = None) -> list[int]:
     """Working-copy offsets of every first-is-lead convention stated in the document.
 
-    White space is ignored, so a statement broken by a line break is found.
+    White space is ignored, so a statement broken by a line break is found. ``whole`` is the
+    compacted document, when the caller has it already.
     """
-    c = compact(norm, 0, len(norm))
+    c = compact(norm, 0, len(norm)) if whole is None else whole
     return [c.pos[m.start()] for m in compiled().convention.finditer(c.s) if m.end() > m.start()]
 
 

@@ -149,6 +149,8 @@ class Compiled:
     duty_heading: regex.Pattern[str]
     """A line that opens with a number, then units and a colon before a duty word; group
     ``units`` (``(一)市教育局:负责…``)."""
+    unit_hint: regex.Pattern[str]
+    """Any unit or place ending or shared head word: text without one names no unit."""
     label_start: regex.Pattern[str]
     bare_label_start: regex.Pattern[str]
     """A label with no colon at the start of a line (white space must follow it)."""
@@ -219,6 +221,12 @@ def compiled() -> Compiled:
         joint=joint,
         assignment=assignment,
         bare_label=regex.compile(rf"(?>{bare})(?![:∶*】])"),
+        unit_hint=regex.compile(
+            _alt(
+                [regex.escape(w) for w in r.unit_endings + r.place_endings]
+                + [regex.escape(w) for w in r.shared_heads + r.member_heads + r.category_heads]
+            )
+        ),
         label_start=label_start,
         bare_label_start=bare_label_start,
     )

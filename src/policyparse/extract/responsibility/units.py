@@ -216,11 +216,52 @@ def _depth_zero(t: str, a: int, b: int) -> bool:
 
 def ends_like_unit(text: str) -> bool:
     """Whether ``text`` ends like the name of a unit (an agency ending or a place ending)."""
-    rules = compiled().rules
     core = strip_brackets(text)
     if len(core) < 2:
         return False
-    return core.endswith(tuple(rules.unit_endings)) or core.endswith(tuple(rules.place_endings))
+    return core.endswith(_word_lists().unit_endings)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Word lists of the rule data as tuples, longest first where the first match counts."""
+
+    unit_endings: tuple[str, ...]
+    """Unit and place endings."""
+    place_endings: tuple[str, ...]
+    longest_places: tuple[str, ...]
+    """Place endings, longest first."""
+    shared_heads: tuple[str, ...]
+    member_heads: tuple[str, ...]
+    member_bodies: tuple[str, ...]
+    category_heads: tuple[str, ...]
+    short_piece_stops: tuple[str, ...]
+
+
+@cache
+def _word_lists() -> _Words:
+    r = compiled().rules
+
+    def longest_first(words: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(words, key=len, reverse=True))
+
+    return _Words(
+        unit_endings=tuple(r.unit_endings) + tuple(r.place_endings),
+        place_endings=tuple(r.place_endings),
+        longest_places=longest_first(r.place_endings),
+        shared_heads=longest_first(r.shared_heads),
+        member_heads=longest_first(r.member_heads),
+        member_bodies=tuple(r.member_bodies),
+        category_heads=longest_first(r.category_heads),
+        short_piece_stops=tuple(r.short_piece_stops),
+    )
+
+
+def _head_of(text: str, heads: tuple[str, ...]) -> str | None:
+    """The first (longest) of ``heads`` that ``text`` ends with and is longer than."""
+    if not text.endswith(heads):
+        return None
+    return next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
 
 
 def strip_brackets(text: str) -> str:
@@ -255,12 +296,20 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     k = a
     pi = 0  # the first protected span that does not end before k
     firsts = _conjunction_starts()
+    special, next_special = _split_chars()
     while k < b:
         c = t[k]
         while pi < len(protected) and protected[pi][1] <= k:
             pi += 1
         if pi < len(protected) and protected[pi][0] <= k:
             k = protected[pi][1]
+            continue
+        if c not in special:
+            # nothing happens before the next bracket, separator or conjunction (or fixed span)
+            m = next_special.search(t, k + 1, b)
+            k = b if m is None else m.start()
+            if pi < len(protected):
+                k = min(k, protected[pi][0])
             continue
         if c in _OPEN:
             depth += 1
@@ -308,7 +357,7 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
             len(core) == 1
             and sep == "、"
             and k + 1 < len(trimmed)
-            and not t.startswith(tuple(r.short_piece_stops), trimmed[k + 1][0])
+            and not t.startswith(_word_lists().short_piece_stops, trimmed[k + 1][0])
         ):
             nxt = trimmed[k + 1]
             trimmed[k + 1] = (s, nxt[1], nxt[2])
@@ -329,6 +378,14 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
 
 
 @cache
+def _split_chars() -> tuple[frozenset[str], regex.Pattern[str]]:
+    """The characters :func:`split_units` acts on, and a pattern that finds the next one."""
+    r = compiled().rules
+    chars = frozenset(_OPEN + _CLOSE + r.separators + CUT) | _conjunction_starts()
+    return chars, regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
+@cache
 def _conjunction_starts() -> frozenset[str]:
     """The first characters of the conjunctions that may join two units."""
     return frozenset(w[0] for w in compiled().rules.conjunctions if w)
@@ -344,20 +401,21 @@ def _label_words() -> frozenset[str]:
 def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     """Give a shared head word to the bare places before a unit that writes it."""
     r = compiled().rules
-    heads = sorted(r.shared_heads, key=len, reverse=True)
-    places = tuple(r.place_endings)
+    words = _word_lists()
+    heads = words.shared_heads
+    places = words.place_endings
     out = list(items)
     for j, it in enumerate(items):
         text = t[it.start : it.end]
-        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        head = _head_of(text, heads)
         if head is None or not text[: -len(head)].endswith(places):
             continue
         place = text[: -len(head)]
-        suffix = place[-1] if place[-1] in r.shared_place_suffixes else ""
+        suffix = _level_suffix(place, r.shared_place_suffixes)
         k = j - 1
         while k >= 0 and k < len(seps) and seps[k] in ("、", "和"):
             prev = t[items[k].start : items[k].end]
-            if any(prev.endswith(h) for h in heads):
+            if prev.endswith(heads):
                 break
             if suffix and _takes_place_suffix(prev, suffix):
                 # 南昌、九江、吉安市人民政府: the bare names share 市 as well as the head
@@ -379,10 +437,10 @@ def _expand_category_heads(
     ``各地商务、财政部门`` → ``各地商务部门``, ``财政部门``: a piece before ``、`` that does not end
     like a unit takes the head of the unit after it.
     """
-    heads = sorted(compiled().rules.category_heads, key=len, reverse=True)
+    heads = _word_lists().category_heads
     for j, it in enumerate(items):
         text = t[it.start : it.end]
-        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        head = _head_of(text, heads)
         if head is None:
             continue
         k = j - 1
@@ -400,22 +458,33 @@ def _expand_member_heads(t: str, items: list[Item], seps: list[str], out: list[I
 
     ``省安委会、省减灾委各成员单位`` → ``省安委会各成员单位``, ``省减灾委各成员单位``.
     """
-    r = compiled().rules
-    heads = sorted(r.member_heads, key=len, reverse=True)
-    bodies = tuple(r.member_bodies)
+    heads = _word_lists().member_heads
+    bodies = _word_lists().member_bodies
     for j, it in enumerate(items):
         text = t[it.start : it.end]
-        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        head = _head_of(text, heads)
         if head is None or not text[: -len(head)].endswith(bodies):
             continue
         k = j - 1
         while k >= 0 and seps[k] in ("、", "和") and out[k].head is None:
             prev = t[items[k].start : items[k].end]
-            if not prev.endswith(bodies) or any(prev.endswith(h) for h in heads):
+            if not prev.endswith(bodies) or prev.endswith(heads):
                 break
             out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
             k -= 1
     return out
+
+
+def _level_suffix(place: str, suffixes: str) -> str:
+    """The one-character level suffix a place lends to the bare names before it, or ``""``.
+
+    ``吉安市`` lends ``市``; a place whose longest ending is a compound zone ending
+    (``保定高新区``, ``浦东新区``) lends nothing: its ``区`` belongs to the zone's name.
+    """
+    if not place or place[-1] not in suffixes:
+        return ""
+    ending = next((e for e in _word_lists().longest_places if place.endswith(e)), "")
+    return place[-1] if len(ending) == 1 else ""
 
 
 def _takes_place_suffix(name: str, suffix: str) -> bool:

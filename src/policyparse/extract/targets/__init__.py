@@ -66,22 +66,19 @@ def run(ctx: Context) -> None:
         if _entry_condition(ctx, norm, ss, se, headings):
             continue
         year = past_year(norm, times, finder.ref, ss)
+        committed = _commitment(norm, ss, se) is not None
         if year is not None or any(a <= ss < b for a, b in past_sections):
             past = True
         elif past_marker(norm, ss, se, times):
             # a marker of the past in a sentence under a deadline ahead is no statement
             past = (
                 not _has_future(finder, times)
-                and not _future_context(finder, ss, se)
-                and _commitment(norm, ss, se) is None
+                and not _future_context(finder, finder.own(ss, se))
+                and not committed
             )
         else:
             past = False
-        if (
-            not past
-            and _commitment(norm, ss, se) is None
-            and finder.find(ss, (ss, se), (ss, se), later=False) is None
-        ):
+        if not past and not committed and finder.own(ss, se) is None:
             # no deadline, no commitment: a paragraph dated in the past before this sentence
             # sets the tense (a dated statement written after it, "…站点300个以上。2020年，
             # 全省快递业务量达到10.6亿件", does not reach back)
@@ -190,8 +187,8 @@ def _entry_condition(
     return bool(heading and c.entry.search(heading))
 
 
-def _future_context(finder: DeadlineFinder, ss: int, se: int) -> bool:
-    found = finder.find(ss, (ss, se), (ss, se), later=False)
+def _future_context(finder: DeadlineFinder, found: Found | None) -> bool:
+    """Whether the deadline a sentence finds for itself (``found``) is ahead."""
     return (
         found is not None
         and found.time is not None
@@ -228,14 +225,25 @@ def _topic(norm: str, lay: Layout, i: int) -> str:
     if cls is None:
         cls = lay.para_clauses[pi] = clauses(norm, *lay.paragraphs[pi])
     best = ""
-    for cs, ce in cls:
+    for k, (cs, ce) in enumerate(cls):
         if cs > i:
             break
-        # the clause holding i is read up to i, as if the paragraph ended there
-        m = c.topic.match(norm[cs : min(ce, i) + 1])
-        if m:
-            best = m.group(1) + m.group(2)
+        if ce <= i:
+            # a whole clause (with its mark) reads the same for every offset after it
+            found = lay.clause_topics.get((pi, k))
+            if found is None:
+                found = lay.clause_topics[pi, k] = _topic_of(c.topic, norm[cs : ce + 1])
+        else:
+            # the clause holding i is read up to i, as if the paragraph ended there
+            found = _topic_of(c.topic, norm[cs : i + 1])
+        if found:
+            best = found
     return best
+
+
+def _topic_of(pattern: regex.Pattern[str], text: str) -> str:
+    m = pattern.match(text)
+    return m.group(1) + m.group(2) if m else ""
 
 
 def _value_follows(norm: str, cls: list[tuple[int, int]], ci: int, qs: list[QRef]) -> bool:
@@ -261,9 +269,8 @@ def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match
     """A commitment word written with an inherited deadline (``力争到2030年，…：``)."""
     if found is None or not found.inherited or found.time is None:
         return None
-    for ss, se in lay.sentences:
-        if ss <= found.time.start < se:
-            return cues().commitment.search(norm, ss, found.time.end)
+    for ss, _se in lay.sentences_overlapping(found.time.start, found.time.start + 1):
+        return cues().commitment.search(norm, ss, found.time.end)
     return None
 
 

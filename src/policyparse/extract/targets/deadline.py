@@ -10,6 +10,7 @@ sibling list item.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -60,6 +61,9 @@ class DeadlineFinder:
         self.lay = layout
         self.ref = reference_year(ctx.meta)
         self.norm = layout.norm
+        self._stating: dict[tuple[int, int], bool] = {}
+        self._own: dict[tuple[int, int], Found | None] = {}
+        self._outline: _OutlineRanges | None = None
 
     def usable(self, t: TRef) -> int | None:
         """The year ``t`` can give as a deadline, or None (no year, a base, the past)."""
@@ -86,14 +90,15 @@ class DeadlineFinder:
     def _statements(self, start: int, end: int) -> Iterator[tuple[int, int, list[TRef]]]:
         """The parts of ``start..end`` in sentences that state no facts of the present or past
         (``2024年全县旅游总收入为52亿元，比上年增长12%。``), with their times."""
-        for ss, se in self.lay.sentences:
-            if se <= start or ss >= end:
-                continue
+        for ss, se in self.lay.sentences_overlapping(start, end):
             a, b = max(ss, start), min(se, end)
             times = self.lay.times_in(a, b)
-            if past_year(self.norm, times, self.ref, a) is None and not past_marker(
-                self.norm, a, b, times
-            ):
+            stating = self._stating.get((a, b))
+            if stating is None:
+                stating = self._stating[a, b] = past_year(
+                    self.norm, times, self.ref, a
+                ) is None and not past_marker(self.norm, a, b, times)
+            if stating:
                 yield a, b, times
 
     def _last_in_statements_skipped(self, start: int, end: int) -> Found | None:
@@ -115,6 +120,13 @@ class DeadlineFinder:
                 if y is not None:
                     return Found(y, t, True)
         return None
+
+    def own(self, ss: int, se: int) -> Found | None:
+        """The deadline sentence ``ss..se`` finds for its start, no later sentence reaching
+        back (what the tense tests ask; kept, so ask as often as needed)."""
+        if (ss, se) not in self._own:
+            self._own[ss, se] = self.find(ss, (ss, se), (ss, se), later=False)
+        return self._own[ss, se]
 
     def find(
         self,
@@ -165,7 +177,7 @@ class DeadlineFinder:
         prov = self._provision(q_start)
         # lines of one list joined by semicolons: "…保持在99%以上；\n高中阶段…"
         j = pi - 1
-        while j >= 0 and self.norm[: self.lay.paragraphs[j][1]].rstrip().endswith((";", "；")):
+        while j >= 0 and _ends_with(self.norm, self.lay.paragraphs[j][1], ";；"):
             s, e = self.lay.paragraphs[j]
             if self._provision(s) != prov:
                 break
@@ -199,33 +211,24 @@ class DeadlineFinder:
 
     def _from_outline(self, q_start: int) -> Found | None:
         """Opening text (up to its first sub-item) and headings of enclosing items."""
-        o = self.ctx.outline
-        work = self.ctx.work
-        inner = [(s, e, pid) for s, e, pid in o.provision_ranges if s <= q_start < e]
-        by_id = {p.id: p for p in o.provisions}
-        sec_by_id = {s.id: s for s in o.sections}
-        for s, e, pid in reversed(inner):
-            prov = by_id[pid]
-            children = [cs for cs, _ce, _p in o.provision_ranges if s < cs < e]
-            if children and q_start >= min(children):
-                intro_end = min(children)
-                found = self._last_in(s, intro_end)
+        if self._outline is None:
+            self._outline = _OutlineRanges(self.ctx)
+        ol = self._outline
+        inner = [k for k, (s, e, _pid) in enumerate(ol.provisions) if s <= q_start < e]
+        for k in reversed(inner):
+            s, _e, _pid = ol.provisions[k]
+            child = ol.first_child[k]
+            if child is not None and q_start >= child:
+                found = self._last_in(s, child)
                 if found is not None:
                     return found
-            elif prov.heading_span is not None:
-                hs = work.to_norm(prov.heading_span.start)
-                he = work.to_norm(prov.heading_span.end)
-                found = self._last_in(hs, he)
+            elif (head := ol.heading[k]) is not None:
+                found = self._last_in(*head)
                 if found is not None:
                     return found
         # headings of enclosing sections
-        secs = [
-            sec
-            for sec in o.sections
-            if work.to_norm(sec.body.start) <= q_start < work.to_norm(sec.body.end)
-        ]
-        for sec in reversed(secs):
-            hs, he = work.to_norm(sec.span.start), work.to_norm(sec.span.end)
+        for k in reversed([k for k, (bs, be) in enumerate(ol.section_body) if bs <= q_start < be]):
+            hs, he = ol.section_head[k]
             if hs <= q_start < he:
                 continue
             found = self._last_in(hs, he)
@@ -233,17 +236,57 @@ class DeadlineFinder:
                 return found
             # the section's opening text, up to its first sub-heading or item, when the
             # value stands under one (到2025年，…具体目标： followed by 1. 2. 3. items)
-            starts = [
-                work.to_norm(x.span.start)
-                for x in o.sections
-                if x.parent == sec.id and work.to_norm(x.span.start) > he
-            ] + [s for s, _e, _p in o.provision_ranges if he < s < work.to_norm(sec.body.end)]
-            if starts and q_start >= min(starts):
-                found = self._last_in(he, min(starts))
+            first = ol.section_first_item[k]
+            if first is not None and q_start >= first:
+                found = self._last_in(he, first)
                 if found is not None:
                     return found
-            _ = sec_by_id
         return None
+
+
+class _OutlineRanges:
+    """The outline's provisions and sections as working-copy ranges, mapped once."""
+
+    def __init__(self, ctx: Context) -> None:
+        o = ctx.outline
+        to_norm = ctx.work.to_norm
+        self.provisions = o.provision_ranges
+        by_id = {p.id: p for p in o.provisions}
+        self.heading: list[tuple[int, int] | None] = []
+        for _s, _e, pid in self.provisions:
+            hsp = by_id[pid].heading_span
+            self.heading.append(None if hsp is None else (to_norm(hsp.start), to_norm(hsp.end)))
+        starts = sorted(s for s, _e, _p in self.provisions)
+        # the first item starting inside each provision (its first sub-item), if any
+        self.first_child = [_first_between(starts, s, e) for s, e, _p in self.provisions]
+        secs = o.sections
+        self.section_body = [(to_norm(x.body.start), to_norm(x.body.end)) for x in secs]
+        self.section_head = [(to_norm(x.span.start), to_norm(x.span.end)) for x in secs]
+        # the first sub-heading or item after each section's heading, within its body
+        child_heads: dict[str, list[int]] = {}
+        for x, (hs, _he) in zip(secs, self.section_head, strict=True):
+            if x.parent is not None:
+                child_heads.setdefault(x.parent, []).append(hs)
+        self.section_first_item: list[int | None] = []
+        for x, (_bs, be), (_hs, he) in zip(secs, self.section_body, self.section_head, strict=True):
+            cands = [c for c in child_heads.get(x.id, []) if c > he]
+            item = _first_between(starts, he, be)
+            if item is not None:
+                cands.append(item)
+            self.section_first_item.append(min(cands) if cands else None)
+
+
+def _ends_with(text: str, end: int, marks: str) -> bool:
+    """Whether ``text[:end].rstrip()`` ends with one of ``marks`` (without copying it)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] in marks
+
+
+def _first_between(starts: list[int], lo: int, hi: int) -> int | None:
+    """The least of the sorted ``starts`` strictly between ``lo`` and ``hi``, or None."""
+    k = bisect_right(starts, lo)
+    return starts[k] if k < len(starts) and starts[k] < hi else None
 
 
 def to_deadline(ctx: Context, found: Found | None) -> Deadline | None:

@@ -8,7 +8,9 @@ their spans point into the original text, so they are mapped back onto the worki
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -26,6 +28,8 @@ _CLAUSE_MARK = regex.compile(
     "[" + regex.escape("".join(sorted({'"', ".", *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
 )
 """The characters :func:`clauses` looks at."""
+_DEPTH_MARK = regex.compile("[" + regex.escape("".join(sorted({'"', *_OPEN, *_CLOSE}))) + "]")
+"""The characters that change the depth :func:`depth_map` reports."""
 _ASCII_STOP = regex.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
 """A half-width full stop written as a Chinese one (``…停车设施.11月底前新增…``, ``…500人次.对…``):
 after a Chinese character, a closing mark or ``%``; not in ``3.5`` or ``www.gov.cn``."""
@@ -37,7 +41,7 @@ def ascii_stop(text: str, i: int) -> bool:
 
 
 LIST_ITEM = regex.compile(
-    r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.、．]|"
+    r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}(?:[.．](?!\d)|、)|"
     r"[一二三四五六七八九十]{1,2}是)"
 )
 
@@ -72,11 +76,18 @@ class Layout:
     _para_starts: list[int] = field(default_factory=list)
     _q_starts: list[int] = field(default_factory=list)
     _t_starts: list[int] = field(default_factory=list)
+    _sent_ends: list[int] | None = field(default=None, init=False, repr=False)
     para_clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     """Clauses of each paragraph (by index), computed on first use."""
+    clause_topics: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The topic (``在…领域，``) each whole clause of a paragraph names, or '', on first use."""
 
     def __post_init__(self) -> None:
         self._para_starts = [p[0] for p in self.paragraphs]
+        ends = [e for _s, e in self.sentences]
+        # sentences are in order and apart, so their ends ascend and bisect finds the first
+        # one ending after an offset; otherwise every sentence is looked at
+        self._sent_ends = ends if all(a < b for a, b in pairwise(ends)) else None
         self._q_starts = [q.start for q in self.quantities]
         self._t_starts = [t.start for t in self.times]
 
@@ -86,6 +97,15 @@ class Layout:
         if k >= 0 and i < self.paragraphs[k][1]:
             return k
         return None
+
+    def sentences_overlapping(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The sentences that share a character with ``[start, end)``, in order."""
+        k = bisect_right(self._sent_ends, start) if self._sent_ends is not None else 0
+        for ss, se in islice(self.sentences, k, None):
+            if ss >= end and self._sent_ends is not None:
+                return
+            if se > start and ss < end:
+                yield ss, se
 
     def quantities_in(self, start: int, end: int) -> list[QRef]:
         """Quantities that lie within ``[start, end)``."""
@@ -140,7 +160,14 @@ def build_layout(ctx: Context) -> Layout:
     paragraphs.extend(added)
     sentences.sort()
     paragraphs.sort()
-    sentences = [piece for s, e in sentences for piece in _split_ascii_stops(ctx.norm, s, e)]
+    norm = ctx.norm
+    pieces: list[tuple[int, int]] = []
+    for s, e in sentences:
+        if norm.find(".", s, e) < 0:
+            pieces.append((s, e))
+        else:
+            pieces.extend(_split_ascii_stops(norm, s, e))
+    sentences = pieces
     sentences, paragraphs = _join_wrapped(ctx.norm, sentences, paragraphs)
     return Layout(
         norm=ctx.norm,
@@ -175,7 +202,12 @@ def _wrapped(norm: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether ``b`` goes on ``a`` across a hard line break (``…覆盖率达到\n80%,…``): one
     line break between them, ``a`` ends a long line inside a clause and ``b`` opens with a
     number that no list mark follows."""
-    if norm[a[1] : b[0]] != "\n" or not _OPEN_END.search(norm, a[0], a[1]):
+    # a match of _OPEN_END is one of the last two characters (``$`` also before a final "\n")
+    if (
+        b[0] - a[1] != 1
+        or norm[a[1]] != "\n"
+        or not _OPEN_END.search(norm, max(a[0], a[1] - 2), a[1])
+    ):
         return False
     line_start = norm.rfind("\n", 0, a[1]) + 1
     if a[1] - line_start < _WRAP_MIN_LINE:
@@ -257,6 +289,8 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def depth_map(text: str) -> list[int]:
     """Bracket and quotation depth at each character of ``text``."""
+    if not _DEPTH_MARK.search(text):
+        return [0] * len(text)
     depths: list[int] = []
     stack: list[str] = []
     ascii_quote = False
@@ -292,6 +326,8 @@ def inside_quote(text: str, start: int, end: int, limit: int = 16) -> bool:
 def in_brackets(text: str, start: int, i: int) -> bool:
     """Whether offset ``i`` is inside round brackets opened after ``start`` (an aside such as
     ``(品规6个)`` or ``北京(21个)``)."""
+    if text.find("(", start, i) < 0 and text.find("（", start, i) < 0:
+        return False
     depth = 0
     for c in text[start:i]:
         if c in "(（":

@@ -42,7 +42,8 @@ _TIME_LEAD = regex.compile(
     # 11月底前新增…, 年内完成…: a time of the document's own year, whether or not the times
     # stage read it
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前|之前)"
-    r"|年内|年底前|年末前|全年|当年))"
+    # 全年新增城镇就业, 当年新增…比例: a whole year before a verb is part of the measure
+    r"|年内|年底前|年末前|(?:全年|当年)(?!\p{Han})))"
 )
 _COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
 _RATIO_END = regex.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
@@ -69,12 +70,16 @@ _REACH = regex.compile(r"(?:至少|不少于|最少)(?=\p{Han}{1,3}$)")
 _CHANGE_AFTER = regex.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
 )
+_BASE_TIME_WORDS = r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
 _COMPARE_TAIL = regex.compile(
     r"(?:(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
     r"|同比|环比)$"
 )
 _COMPARE_BASE = regex.compile(
     r"^(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
+)
+_COMPARE_BEFORE_CHANGE = regex.compile(
+    rf"(?:比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
 )
 _DUN = regex.compile(r"、")
 _AND_STRONG = regex.compile(r"以及|和|与")
@@ -92,6 +97,17 @@ _BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一�
 _FOR_WHOM_LEAD = regex.compile(r"(?:每年|年内|全年|当年)?")
 _FROM_DATED = regex.compile(rf"[由从]{_BASE_TIME}的$")
 _MULTIPLE_BASE = regex.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
+
+
+_CHANGE_END = regex.compile(
+    r"(?:年均|平均|同比|累计)?(?:增长|增速|下降|降低|减少|提高|提升|增加)(?:幅度|率)?$"
+)
+_RATE_UNITS = frozenset(("%", "百分点", "倍", "成", "‰"))
+
+
+def _is_rate(q: QRef) -> bool:
+    """Whether the value is a rate or a multiple (it may be a change of a level)."""
+    return (q.rec.unit or "") in _RATE_UNITS
 
 
 def unit_is_multiple(q: QRef) -> bool:
@@ -119,6 +135,11 @@ class Reading:
     qual_head: str = ""
     """What comes before the threshold of a qualified count (``营业收入`` in
     ``营业收入超500亿元企业``), for siblings that leave it out."""
+    group: int = 0
+    """The ``分别`` list the reading belongs to (0: none)."""
+    item: str = ""
+    """The reading's own item of its ``分别`` list (``乡镇卫生院``), without the head the items
+    share or the scope word before the list."""
 
 
 class TimeRanges:
@@ -145,8 +166,10 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
     norm = text
     while True:
         before = pos
-        while pos < len(norm) and norm[pos] in _STRIP:
+        while pos < len(norm) and norm[pos] in _STRIP and not norm.startswith(c.joiner_words, pos):
             pos += 1
+        if c.whole_year is not None and c.whole_year.match(norm, pos):
+            return pos  # 全年新增城镇就业5万人: the year's total is what is measured
         pos = times.skip(pos)
         m = LIST_ITEM.match(norm, pos)
         if m and m.end() > pos:
@@ -166,6 +189,11 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
 
 def _strip_tail(s: str) -> str:
     c = cues()
+    s = s.rstrip(" \t\n、，,；;：:")
+    for p in c.indicator_tail:
+        cut = p.sub("", s)
+        if len(cut) >= 2:
+            s = cut
     s = s.rstrip(_STRIP)
     if s.endswith(("年均", "平均", "人均", "户均")):
         return s
@@ -174,6 +202,11 @@ def _strip_tail(s: str) -> str:
     cut = _COMPARE_TAIL.sub("", s)
     if len(cut) >= 2:
         s = cut
+    # 接种率以乡镇（街道）为单位保持在90%以上: an adverbial before the verb goes
+    for p in c.indicator_tail:
+        cut = p.sub("", s)
+        if len(cut) >= 2:
+            s = cut
     return s.rstrip(_STRIP)
 
 
@@ -182,14 +215,24 @@ def _last_verb(
 ) -> regex.Match[str] | None:
     """The last match of ``pattern`` in ``text`` outside brackets, not used as a bound word
     of a quantity (``超100亿元``)."""
-    depth = depth_map(text)
+    depth: list[int] | None = None  # mapped at the first match only
     best = None
     for m in pattern.finditer(text, overlapped=True):
+        if depth is None:
+            depth = depth_map(text)
         if depth[m.start()] > 0 or text.startswith(cues().not_verbs, m.start()):
             continue
         a, b = base + m.start(), base + m.end()
         if any(q.start <= a < q.end for q in qs):
             continue
+        numberless = cues().numberless
+        if (
+            numberless is not None
+            and pattern is cues().level
+            and numberless.match(text, m.end())
+            and not any(q.start == b for q in qs)
+        ):
+            continue  # 超亿元的文旅企业: a threshold without a number qualifies a noun
         if bound and any(q.start == b or (q.start <= b <= q.end) for q in qs):
             continue
         if best is not None and best.start() < m.start() and m.end() <= best.end():
@@ -324,6 +367,17 @@ class SentenceReader:
         self._q_starts = [x.start for x in all_qs]
         self._starts = frozenset(self._q_starts)
         self.readings: list[Reading] = []
+        self._lead_end: dict[int, int] = {}
+        self._groups = 0
+
+    def _past_lead(self, pos: int) -> int:
+        """:func:`_lstrip_lead` at ``pos``, kept (a clause's first value starts where its
+        body does, so the same offset is asked twice)."""
+        end = self._lead_end.get(pos)
+        if end is None:
+            end = self._lead_end[pos] = _lstrip_lead(self.norm, pos, self.times)
+            self._lead_end[end] = end  # nothing is left to skip where it stops
+        return end
 
     def _between(self, after: int, before: int) -> list[QRef]:
         """The quantities of the sentence that start after ``after`` and before ``before``."""
@@ -335,7 +389,7 @@ class SentenceReader:
         """Readings for the chosen quantities of clause ``ci`` (in order)."""
         cs, ce = self.clauses[ci]
         norm = self.norm
-        body = _lstrip_lead(norm, cs, self.times)
+        body = self._past_lead(cs)
         out: list[Reading] = []
         fb = norm.find("分别", body, chosen[0].start) if chosen else -1
         if fb >= 0:
@@ -353,6 +407,9 @@ class SentenceReader:
                     and _SHARE.search(r.indicator)
                     # 其中基础研究经费占研发经费比重: a share with its own whole stands alone
                     and not _OWN_WHOLE.search(r.indicator)
+                    # 床位总数…，其中护理型床位占比: a part that names the whole's noun, or
+                    # a noun of its own qualified with 的, is written whole
+                    and not _names_whole(r.indicator, whole)
                 ):
                     r.indicator = f"{whole}中{r.indicator}"
                     r.ind_start = r.ind_end = None
@@ -390,7 +447,7 @@ class SentenceReader:
     def _read_one(self, ci: int, seg: int, q: QRef, nxt: int, ce: int) -> Reading:
         c = cues()
         norm = self.norm
-        seg = _lstrip_lead(norm, seg, self.times)
+        seg = self._past_lead(seg)
         seg = min(seg, q.start)
         pre_raw = norm[seg : q.start]
         for x in self._between(seg, q.start):
@@ -520,12 +577,26 @@ class SentenceReader:
             subject = _strip_tail(pre[:vstart])
             # 实现工业总产值2150.71亿元: what is measured is written after the verb
             between = pre[vstart + len(vtext) :].strip(_STRIP)
-            joined = bool(between and not c.level.search(between) and not in_pre)
+            # 控制在日均300吨以内: a word qualifying the value is no part of the measure
+            joined = bool(
+                between
+                and between not in c.value_lead
+                and not c.level.search(between)
+                and not in_pre
+            )
             if joined:
-                subject = f"{subject}{between}"
+                # 能效达到标杆水平的产能比例: a verb inside a clause qualifying the measure
+                verb = vtext if "的" in between else ""
+                subject = f"{subject}{verb}{between}"
             ind_start: int | None = None if joined else seg
             if not subject:
                 subject = self._shared_subject(ci, prev)
+                if prev is not None and _is_rate(prev.q) and not _is_rate(q):
+                    # 年均增长8%以上，力争达到1.5万元: the level, not the growth, of the subject
+                    level = _CHANGE_END.sub("", subject)
+                    level = _COMPARE_TAIL.sub("", level)
+                    if len(level) >= 2:
+                        subject = level
                 ind_start = None
             else:
                 full = self._complete(subject, prev, ci)
@@ -549,7 +620,7 @@ class SentenceReader:
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
 
         # what is counted, then the value: 获批一类新药10个
-        noun = _strip_tail(pre.strip(_STRIP))
+        noun = _strip_tail(pre.lstrip(_STRIP))
         lead_off = len(pre) - len(pre.lstrip(_STRIP))
         am = _last_verb(c.action, noun, seg + lead_off, in_pre, False) if noun else None
         bound_verb = bool(_NORMATIVE.match(norm, q.start))
@@ -558,6 +629,10 @@ class SentenceReader:
         qual_head = ""
         exact = True
         counted = unit in c.count_units
+        # 示范校比2023年增加30所: the base of the comparison is no part of what is counted
+        cut = _COMPARE_BEFORE_CHANGE.sub("", noun)
+        if cut != noun and len(cut) >= 4:
+            noun, exact = cut, False
         if in_pre:
             # the frame before a threshold: 培育营业收入|超500亿元企业
             qual_head = norm[seg + lead_off : in_pre[0].start]
@@ -621,7 +696,7 @@ class SentenceReader:
             seg,
             q.end,
             seg + lead_off if exact else None,
-            seg + lead_off + len(_drop_leading_verb(_strip_tail(pre.strip(_STRIP))))
+            seg + lead_off + len(_drop_leading_verb(_strip_tail(pre.lstrip(_STRIP))))
             if exact
             else None,
             governed,
@@ -676,6 +751,20 @@ class SentenceReader:
             cut = _snap(base, len(subject)) if len(base) > len(subject) else 0
             rest = base[cut:] if cut == len(subject) else base
             return subject + rest
+        if (
+            len(subject) <= 5
+            and subject.endswith("率")
+            and _ALL_HAN.fullmatch(subject)
+            and prev_unit == "%"
+            and base.endswith("率")
+            and len(base) >= len(subject) + 4
+            and not c.subject_head.search(subject)
+            and not (c.item_scope is not None and c.item_scope.match(subject))
+        ):
+            # 建档率达到90%，动态使用率达到65%: a second rate of the same subject
+            owner = _measure_owner(base)
+            if owner:
+                return owner + subject
         return subject
 
     def _shared_subject(self, ci: int, prev: Reading | None) -> str:
@@ -717,6 +806,9 @@ class SentenceReader:
         else:
             counts = all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
             names = self._split_items(subject, n, counts)
+        split = names is not None
+        if names is None:
+            names = self._carried(subject, n)
         if names is None:
             names = [subject] * n
         # 排放总量比2020年分别下降8%、10%: each indicator is an amount of change
@@ -725,13 +817,40 @@ class SentenceReader:
         owns = self._own_subjects(fb + 2, chosen)
         if owns is not None:
             names = [f"{own}{names[k]}" for k, own in enumerate(owns)]
+        items = _own_items(names) if split else [""] * n
+        self._groups += 1
         out: list[Reading] = []
         for k, q in enumerate(chosen):
             ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
             if ch and (q.rec.unit or "") in ("%", "百分点", "倍", "成"):
                 ind = f"{ind}{ch.group(0)}{cues().raw.change_measure}"
-            out.append(Reading(q, ind, body, q.end, None, None, True, subject, body))
+            r = Reading(q, ind, body, q.end, None, None, True, subject, body)
+            r.group, r.item = self._groups, items[k]
+            out.append(r)
         return out
+
+    def _carried(self, subject: str, n: int) -> list[str] | None:
+        """The subjects of a ``分别`` list of ``n`` values that names none, from the ``分别``
+        list of ``n`` values just before it in the sentence: ``年均分别增长15%和18%`` after
+        ``游客人次和旅游总花费分别达到…`` measures the growth of each; ``其中达到推荐标准的
+        比例分别不低于25%、30%`` after ``乡镇卫生院、社区卫生服务中心…分别达到…`` takes each
+        listed item."""
+        c = cues()
+        rs = self.readings
+        if len(rs) < n or c.region.match(subject):
+            return None
+        group = rs[-n:]
+        g = group[0].group
+        if g == 0 or any(r.group != g for r in group) or (len(rs) > n and rs[-n - 1].group == g):
+            return None
+        bare = c.lead.sub("", subject).strip(_STRIP)
+        if not bare or _COMPARE_ONLY.fullmatch(bare):
+            return [r.indicator.removesuffix("数量") + bare for r in group]
+        # a predicate without its subject: 达到推荐标准的比例, 具有…学历的比例
+        led = c.level.match(bare) or c.predicate.match(bare)
+        if led and all(r.item for r in group) and not c.subject_head.search(bare):
+            return [r.item + bare for r in group]
+        return None
 
     def _own_subjects(self, start: int, chosen: list[QRef]) -> list[str] | None:
         """The subject each value of a ``分别`` list writes before it with ``的``
@@ -789,6 +908,14 @@ class SentenceReader:
         others = parts[:-1]
         avg = sum(len(p) for p in others) / len(others)
         last = parts[-1]
+        split = _head_at(last)
+        if split is not None:
+            own, head = split
+            return [f"{prefix}{p}{head}" for p in [*others, own]]
+        if len(last) <= avg:
+            # 接待游客人次和旅游总花费: the last item is no longer than the others, so no
+            # shared head follows it: every item is written whole
+            return [f"{prefix}{p}" for p in parts]
         cut = _shared_ending(others, last)
         if cut is None:
             cut = _snap(last, round(avg))
@@ -826,6 +953,35 @@ class SentenceReader:
 _OF_SHARE = "的比例"
 
 
+def _names_whole(part: str, whole: str) -> bool:
+    """Whether a share after ``其中`` names what it is a part of itself: it repeats a word
+    (two characters) of the whole (``护理型床位占比`` after ``养老机构床位总数``) or qualifies a
+    noun of its own with ``的`` (``3.5米以上路面宽度的村道占比``)."""
+    body = _RATIO_END.sub("", part)
+    if "的" in body:
+        return True
+    pairs = {whole[k : k + 2] for k in range(len(whole) - 1)}
+    return any(
+        body[k : k + 2] in pairs and _ALL_HAN.fullmatch(body[k : k + 2])
+        for k in range(len(body) - 1)
+    )
+
+
+def _own_items(names: list[str]) -> list[str]:
+    """Each name without the ending all share and the scope word before the list."""
+    shortest = min(len(x) for x in names)
+    k = 0
+    while k < shortest - 1 and len({x[len(x) - 1 - k] for x in names}) == 1:
+        k += 1
+    region = cues().region
+    out = []
+    for x in names:
+        own = x[: len(x) - k] if k else x
+        m = region.match(own)
+        out.append(own[m.end() :] if m and m.end() < len(own) else own)
+    return out
+
+
 def _share_predicate(readings: list[Reading]) -> None:
     """``90%以上的社区卫生服务站和80%以上的村卫生室能够提供中医药服务``: shares listed
     before their nouns take the predicate written after the last noun."""
@@ -844,6 +1000,47 @@ def _share_predicate(readings: list[Reading]) -> None:
 
 
 _BRACKETS = regex.compile(r"[（(]")
+
+
+_ADJ_END = regex.compile(r"\p{Han}{1,2}化$")
+
+
+def _measure_owner(indicator: str) -> str:
+    """What a rate measures (``居民电子健康档案`` of ``居民电子健康档案建档率``): the subject
+    before a known measure word, else the text before its last three characters (a rate is
+    most often a two-character word with 率) without an adjective in 化; '' when too short."""
+    owner = subject_of(indicator)
+    region = cues().region.fullmatch(owner) if owner else None
+    if not owner or region is not None or len(owner) >= len(indicator) - 1:
+        owner = indicator[:-3]
+        cut = _ADJ_END.sub("", owner)
+        if len(cut) >= 2:
+            owner = cut
+    return owner if len(owner) >= 2 else ""
+
+
+def _head_at(last: str) -> tuple[str, str] | None:
+    """The last item of a list and the head the items share, cut where the text says so:
+    at a number of kinds summing up the list (``草畜|三大主导|产业产值``: the words from the
+    number to a subject head word go), or at a level verb that opens the shared predicate
+    (``社区卫生服务中心|达到服务能力基本标准的比例``); None when neither is written."""
+    c = cues()
+    sm = c.list_sum.search(last, 1) if c.list_sum is not None else None
+    if sm is not None and sm.end() < len(last):
+        head = last[sm.end() :]
+        h = c.subject_head.search(head)
+        if h is not None and h.start() <= 4 and h.end() < len(head):
+            head = head[h.start() :]
+        return last[: sm.start()], head
+    for m in c.level.finditer(last, 2):
+        # the shared predicate qualifies a measure (…达到…标准的比例), so 超市 in 社区超市
+        # 覆盖率 is no verb
+        if last.startswith(c.not_verbs, m.start()) or "的" not in last[m.end() :]:
+            continue
+        depth = depth_map(last)
+        if depth[m.start()] == 0:
+            return last[: m.start()], last[m.start() :]
+    return None
 
 
 def _head_subject(item: str) -> str:

@@ -56,6 +56,15 @@ class TargetRules(RuleModel):
     setup_verbs: list[str]
     predicate_verbs: list[str]
     goal_nouns: list[str]
+    table_base_heads: list[str]
+    weak_past_goal_cues: list[str]
+    limit_reform_verbs: list[str]
+    numberless_threshold: str
+    value_lead_words: list[str]
+    indicator_tail_patterns: list[str]
+    list_sum_word: str
+    whole_year_verbs: list[str]
+    joiner_words: list[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -109,6 +118,15 @@ class Cues:
     length_measure: regex.Pattern[str] | None = None
     item_scope: regex.Pattern[str] | None = None
     adverbial: regex.Pattern[str] | None = None
+    table_base_head: regex.Pattern[str] | None = None
+    weak_past_goal: regex.Pattern[str] | None = None
+    limit_reform: regex.Pattern[str] | None = None
+    numberless: regex.Pattern[str] | None = None
+    value_lead: frozenset[str] = frozenset()
+    indicator_tail: tuple[regex.Pattern[str], ...] = ()
+    list_sum: regex.Pattern[str] | None = None
+    whole_year: regex.Pattern[str] | None = None
+    joiner_words: tuple[str, ...] = ()
 
 
 @cache
@@ -175,6 +193,20 @@ def cues() -> Cues:
         setup_verb=regex.compile(_alt(r.setup_verbs)),
         predicate=regex.compile(_alt(r.predicate_verbs)),
         goal_noun=regex.compile(_alt(r.goal_nouns)),
+        table_base_head=regex.compile(_alt(r.table_base_heads)) if r.table_base_heads else None,
+        weak_past_goal=regex.compile(_alt(r.weak_past_goal_cues))
+        if r.weak_past_goal_cues
+        else None,
+        limit_reform=regex.compile(_alt(r.limit_reform_verbs)) if r.limit_reform_verbs else None,
+        numberless=regex.compile(r.numberless_threshold) if r.numberless_threshold else None,
+        value_lead=frozenset(r.value_lead_words),
+        indicator_tail=tuple(regex.compile(p) for p in r.indicator_tail_patterns),
+        list_sum=regex.compile(r.list_sum_word) if r.list_sum_word else None,
+        joiner_words=tuple(r.joiner_words),
+        # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
+        whole_year=regex.compile(rf"(?:全年|当年)(?=(?:{_alt(r.whole_year_verbs)}))")
+        if r.whole_year_verbs
+        else None,
     )
 
 

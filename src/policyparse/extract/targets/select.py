@@ -77,7 +77,12 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     after = norm[q.end : clause[1]]
     if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
         return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
-    if _CONDITION.match(_bare(norm[clause[0] : q.start])) and "的" in after:
+    # _bare only deletes text: a head without 对 cannot start with it
+    if (
+        "的" in after
+        and norm.find("对", clause[0], q.start) >= 0
+        and _CONDITION.match(_bare(norm[clause[0] : q.start]))
+    ):
         return "condition"  # 对吸纳登记失业半年以上人员的小微企业: who a measure is for
     if unit in c.duration_units:
         why = _duration_rule(norm, q, clause)
@@ -85,9 +90,16 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
             return why
     if _per_standard(norm, q, clause):
         return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
+    if (
+        unit in c.duration_units
+        and c.standing_limit is not None
+        and (q.rec.bound == "le" or norm.startswith(("内", "以内", "之内"), q.end))
+        and c.standing_limit.search(text)
+        and not (c.limit_reform is not None and c.limit_reform.search(text))
+    ):
+        # 应当自收到投诉之日起15个工作日内办结, 要在每季度结束后15日内报送: a duty each time
+        return "procedure"
     if is_limit(norm, q, clause):
-        if c.standing_limit is not None and c.standing_limit.search(text):
-            return "procedure"
         return None
     if c.support.search(text) or c.support_after.match(after.lstrip("的")):
         return "support"
@@ -352,21 +364,35 @@ def past_marker(norm: str, start: int, end: int, times: list[TRef] | None = None
     """Whether a sentence states facts of the present or past.
 
     A comparison with the year before (``较上年``) counts only when ``times`` holds a time
-    of the sentence that is neither a recurrence, a duration nor a comparison base."""
+    of the sentence that is neither a recurrence, a duration nor a comparison base, and only
+    when the clause it stands in writes no goal cue (``2024年，…覆盖率较上年提高3个百分点以上``,
+    ``力争比上年增长8%``: ``weak_past_goal_cues``). ``ref_year`` is kept for callers."""
     c = cues()
     text = norm[start:end]
     if c.past.search(text):
         return True
-    if (
-        c.weak_past is not None
-        and c.weak_past.search(text)
-        and any(
-            t.rec.kind not in ("recurrence", "duration") and not is_comparison(norm, t)
-            for t in times or []
-        )
+    if c.weak_past is not None and any(
+        t.rec.kind not in ("recurrence", "duration") and not is_comparison(norm, t)
+        for t in times or []
     ):
-        return True
+        for m in c.weak_past.finditer(text):
+            if not _goal_clause(text, m.start()):
+                return True
     return any(not is_not_past_le(text, m.start()) for m in c.past_le.finditer(text))
+
+
+_CLAUSE_MARK = regex.compile(r"[，,；;。：:]")
+
+
+def _goal_clause(text: str, i: int) -> bool:
+    """Whether the clause of ``text`` holding offset ``i`` writes a goal cue."""
+    cue = cues().weak_past_goal
+    if cue is None:
+        return False
+    a = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, i - 60), i)), default=0)
+    m = _CLAUSE_MARK.search(text, i, i + 60)
+    b = m.start() if m else min(len(text), i + 60)
+    return cue.search(text, a, b) is not None
 
 
 def statement_year(norm: str, times: list[TRef], before: int) -> int | None:

@@ -2,11 +2,14 @@
 
 The quantities stage reads each numeric cell of a year column with its row's unit
 (:mod:`..quantities.table`). Here each row gives a target for every year column at or after
-the document's reference year (its stated start year, else the year of its date), with that
-year as its deadline, and a baseline for every earlier year column. Without a reference year
-the last year column is the target and the others are baselines. In a table of two year
-columns the earlier one, when it is the reference year, is the base (``2023年 | 2025年`` in a
-2023–2025 plan: 2023 is a baseline), unless its header calls it a goal (``2023年目标``).
+the document's own year (the later of its stated start year and the year of its date), with
+that year as its deadline, and a baseline for every earlier year column and for every column
+whose header calls it a base (``基期``, ``现状``, ``基数``, ``完成``: ``table_base_heads`` in
+``data/targets.yaml``). Without any year the last year column is the target and the others
+are baselines. Of two year columns, the earlier one at the stated start year is the base
+(``2023年 | 2025年`` in a 2023–2025 plan) unless its header calls it a goal (``2023年目标``) or
+the text outside the tables writes that year as a deadline (``到2025年底，…`` in a 2025–2027
+plan with ``2025年 | 2027年``: two stages, each column a goal with its own deadline).
 """
 
 from __future__ import annotations
@@ -18,28 +21,62 @@ import regex
 from ...records import Baseline, Deadline, Target
 from ..quantities.table import Row, find_tables
 from .geometry import Layout, QRef
+from .rules import cues
+from .select import is_deadline_word, valid_year
 
 if TYPE_CHECKING:
     from ...pipeline import Context
+    from ...records import Meta
+
 
 _GOAL_HEAD = regex.compile(r"目标|预期|规划")
 
 
+def _stated_deadlines(lay: Layout, rows: list[tuple[int, int]]) -> set[int]:
+    """The years the text outside the tables writes as deadlines (``到2025年底``)."""
+    out: set[int] = set()
+    for t in lay.times:
+        if t.rec.kind == "period" or any(a <= t.start < b for a, b in rows):
+            continue
+        y = valid_year(t)
+        if y is not None and is_deadline_word(lay.norm, t):
+            out.add(y)
+    return out
+
+
+def document_year(meta: Meta, ref: int | None) -> int | None:
+    """The year a document is written in: the later of its start year and its date's year."""
+    years = [y for y in (ref, meta.start_year) if y is not None]
+    if meta.date and meta.date[:4].isdigit():
+        years.append(int(meta.date[:4]))
+    return max(years) if years else None
+
+
 def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, int]]:
     """Add the targets and baselines of every table row; the rows' working-copy ranges."""
-    ranges: list[tuple[int, int]] = []
+    year = document_year(ctx.meta, ref)
+    base_head = cues().table_base_head
     by_start = {q.start: q for q in lay.quantities}
-    for row in find_tables(lay.norm, ctx.work):
-        ranges.append((row.start, row.end))
+    rows = find_tables(lay.norm, ctx.work)
+    ranges = [(row.start, row.end) for row in rows]
+    stated = _stated_deadlines(lay, ranges) if rows else set()
+    for row in rows:
         last = max(v.year for v in row.values)
-        # of two year columns, one at the reference year is the base, unless headed as a goal
-        base = row.years[0] if len(row.years) == 2 and row.years[0] == ref else None
+        # of two year columns, one at the start year is the base, unless its header calls it
+        # a goal or the text sets goals for that year (到2025年底，…)
+        base = (
+            row.years[0]
+            if len(row.years) == 2 and row.years[0] == ref and ref not in stated
+            else None
+        )
         for v in row.values:
             q = by_start.get(v.num_start)
             if q is None or q.end > v.cell.end:
                 continue
-            ahead = v.year >= ref if ref is not None else v.year == last
+            ahead = v.year >= year if year is not None else v.year == last
             if v.year == base and not _GOAL_HEAD.search(v.header.text):
+                ahead = False
+            if base_head is not None and base_head.search(v.header.text):
                 ahead = False
             if ahead:
                 _target(ctx, row, q, v.year, v.header.start, v.header.end)

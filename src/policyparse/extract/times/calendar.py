@@ -103,19 +103,53 @@ def add_duration(start: dt.date, value: float, unit: str) -> WorkdayResult | Non
     return WorkdayResult(add_months(start, whole * months))
 
 
+def lunar_day(lunar_year: int, month: int, day: int) -> dt.date | None:
+    """The day ``day`` (0: the last) of ordinary month ``month`` of lunar year ``lunar_year``,
+    from ``data/times.yaml``; ``None`` outside the table or for a day the month lacks."""
+    years = rules().lunar_years
+    ly = years.get(lunar_year)
+    if ly is None or not 1 <= month <= 12:
+        return None
+    i = ly.month_index(month)
+    first = ly.months[i]
+    if i + 1 < len(ly.months):
+        nxt: dt.date | None = ly.months[i + 1]
+    else:
+        following = years.get(lunar_year + 1)
+        nxt = following.months[0] if following is not None else None
+    length = (nxt - first).days if nxt is not None else None
+    if day == 0:
+        return first + dt.timedelta(days=length - 1) if length is not None else None
+    if day < 1 or day > (length or 29):
+        return None
+    return first + dt.timedelta(days=day - 1)
+
+
 def lunar_new_year(year: int) -> dt.date | None:
     """The day of 春节 in ``year``, from ``data/times.yaml``."""
-    return rules().lunar_new_year.get(year)
+    return lunar_day(year, 1, 1)
+
+
+def lunar_after(month: int, day: int, after: dt.date, *, inclusive: bool = False) -> dt.date | None:
+    """The first lunar ``month``/``day`` after ``after`` (on it too when ``inclusive``)."""
+    for lunar_year in (after.year - 1, after.year, after.year + 1):
+        d = lunar_day(lunar_year, month, day)
+        if d is not None and (d > after or (inclusive and d == after)):
+            return d
+    return None
 
 
 def festival_after(name: str, after: dt.date, *, inclusive: bool = False) -> dt.date | None:
     """The first day of festival ``name`` after ``after`` (on it too when ``inclusive``)."""
-    fest = rules().festivals.get(name)
+    r = rules()
+    fest = r.festivals.get(name)
     if fest is None:
         return None
+    if fest.lunar is not None:
+        return lunar_after(*fest.lunar, after, inclusive=inclusive)
     for year in (after.year, after.year + 1):
-        if fest.lunar_new_year:
-            day = lunar_new_year(year)
+        if fest.solar_term is not None:
+            day = r.solar_terms[fest.solar_term].get(year)
         elif fest.month is not None and fest.day is not None:
             day = dt.date(year, fest.month, fest.day)
         else:

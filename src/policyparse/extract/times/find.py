@@ -50,6 +50,11 @@ _DAY = (
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 )
 _QUARTER = r"[一二三四1-4]"
+# A day of a lunar month: 初一..初十, 十一..十九, 二十, 廿一/二十一..廿九, 三十.
+_LUNAR_DAY = (
+    r"初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?"
+    r"|廿[一二三四五六七八九]|三十"
+)
 # A month, or a span of months of one year (1-6月, 1至9月份).
 _MONTH_TO = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
 
@@ -136,7 +141,19 @@ def patterns() -> _Patterns:
     after = _alt(r.limit_after)
     frac = _alt(r.fraction_words)
     rec_units = _alt(r.recurrence_units)
-    doc_start = rf"自(?:本(?:{_alt(r.document_words)}))?(?:{_alt(r.document_start_verbs)})之日起"
+    doc_start = (
+        rf"自(?:本(?:{_alt(r.document_words)}))?(?:{_alt(r.document_start_verbs)})之日起"
+        rf"|(?:{_alt(r.start_prefixes)})?即日起(?!{r.not_after_since})"
+    )
+    lunar_day = _LUNAR_DAY
+    lunar_num = r"十[一二]|[一二三四五六七八九十]"
+    lunar_names = _alt(r.lunar_month_names)
+    lunar = (
+        # 农历八月十五; 正月十五, 腊月二十三; 五月初五 (a day with 初 is lunar only)
+        rf"(?P<lp>{_alt(r.lunar_prefixes)})(?P<lm>{lunar_names}|{lunar_num})月(?P<ld>{lunar_day})"
+        rf"|(?P<lm>{lunar_names})月(?P<ld>{lunar_day})"
+        rf"|(?<![\d〇○零一二三四五六七八九十])(?P<lm>{lunar_num})月(?P<ld>初[一二三四五六七八九十])"
+    )
     atoms: list[tuple[AtomType, regex.Pattern[str]]] = [
         (
             "point",
@@ -246,6 +263,8 @@ def patterns() -> _Patterns:
             ),
         ),
         ("docstart", regex.compile(doc_start)),
+        # a lunar date: a festival-like atom without a name (``fest``)
+        ("festival", regex.compile(rf"(?:{lunar})日?(?![\d一二三四五六七八九十])")),
     ]
     # by position in ``atoms``: the words every match starts with, and (second dict) words
     # every match holds somewhere; each word costs a pass of ``str.find``, so long lists (the
@@ -257,7 +276,11 @@ def patterns() -> _Patterns:
         13: list(r.relative_period_words),
         15: [*r.recurrence_prefixes, *r.recurrence_by_prefix],
     }
-    holds: dict[int, list[str]] = {7: ["季度"], 16: ["之日起"]}
+    holds: dict[int, list[str]] = {
+        7: ["季度"],
+        16: ["之日起", "即日起"],
+        17: [*r.lunar_prefixes, *(f"{w}月" for w in r.lunar_month_names), "月初"],
+    }
     not_before = r.not_after_before
     return _Patterns(
         atoms=tuple(atoms),
@@ -323,7 +346,7 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
         # 近3年内: a window in the past.
         past = patterns().past_before.search(norm, max(0, m.start() - 2), m.start())
         return not (unit.unit == "年" and past)
-    if atom_type == "festival":
+    if atom_type == "festival" and "fest" in g and g["fest"] is not None:
         after = norm[m.end() : m.end() + 2]
         before = norm[max(0, m.start() - 2) : m.start()]
         return bool(_BEFORE_WORD.match(after) or _TO_YEAR_END.search(before))
@@ -497,6 +520,18 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
                 floor = e
                 i += 2
                 continue
+        if a.type == "docstart" and nxt is not None and nxt.type == "point":
+            # 即日起至2024年12月31日, 自印发之日起至12月31日止: a period from the document's day
+            gap = p.connector.fullmatch(norm, a.end, nxt.start)
+            if gap and gap.end() > gap.start():
+                e = nxt.end
+                close = p.closer.match(norm[e : e + 1])
+                if close:
+                    e += close.end()
+                out.append(Found(a.start, e, "range", (a, nxt)))
+                floor = e
+                i += 2
+                continue
         if a.type in _POINTLIKE or a.type == "range" or a.type == "docstart":
             s, e, role, prefix, suffix = _words_around(norm, a, floor)
             # A start with a limit right after it: 2020年起3年内, 自印发之日起30日内.
@@ -507,7 +542,7 @@ def find_times(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
                     floor = nxt.end
                     i += 2
                     continue
-            if role == "point" and a.type == "festival":
+            if role == "point" and a.type == "festival" and "fest" in a.parts:
                 floor = max(floor, a.start)
                 i += 1
                 continue

@@ -15,7 +15,7 @@ from ...numerals import parse_number
 from ...records import Meta, Span
 from ...records.base import Bound
 from ...records.times import Anchor, Duration, Precision, Recurrence, TimeExpression, TimeKind
-from .calendar import add_duration, add_months, festival_after, month_end
+from .calendar import add_duration, add_months, festival_after, lunar_after, month_end
 from .find import Atom, Found
 from .rules import rules
 
@@ -196,18 +196,31 @@ def atom_interval(a: Atom, anchor: DocAnchor, year_hint: int | None = None) -> I
         y = rules().named_years[a.parts["named"]]
         return Interval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if a.type == "festival":
-        if year_hint is not None:  # 2024年春节
-            day = festival_after(a.parts["fest"], dt.date(year_hint - 1, 12, 31))
+        if year_hint is not None:  # 2024年春节, 2024年农历正月十五: that day in that year
+            day = _festival_day(a, dt.date(year_hint - 1, 12, 31), inclusive=False)
             ok = day is not None and day.year == year_hint
             return Interval(day, day, "day") if ok else Interval(None, None, "day")
         if anchor.day is None:
             return _UNRESOLVED
-        day = festival_after(a.parts["fest"], anchor.day)
+        # the next one from the document's day (a lunar date may be that day itself)
+        day = _festival_day(a, anchor.day, inclusive="fest" not in a.parts)
         return Interval(day, day, "day", True) if day else _UNRESOLVED
     if a.type == "docstart":
         d = anchor.date
         return Interval(d, d, "day", True) if d else _UNRESOLVED
     return Interval(None, None, None)
+
+
+def _festival_day(a: Atom, after: dt.date, *, inclusive: bool) -> dt.date | None:
+    """The first day after ``after`` of a named festival (春节) or a lunar date (正月十五)."""
+    p = a.parts
+    if "fest" in p:
+        return festival_after(p["fest"], after, inclusive=inclusive)
+    month = rules().lunar_month_names.get(p["lm"]) or _int(p["lm"])
+    day = _int(p["ld"].removeprefix("初").replace("廿", "二十"))
+    if month is None or day is None:
+        return None
+    return lunar_after(month, day, after, inclusive=inclusive)
 
 
 def _duration(a: Atom) -> Duration | None:
@@ -346,7 +359,7 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
         if a.type == "range":
             iv = atom_interval(a, anchor)
             return Resolution(b.make("period", iv, start=iv.first, end=iv.last, year=_y(iv.last)))
-        first = point_interval(a, anchor)
+        first = atom_interval(a, anchor)
         second_atom = f.atoms[1]
         hint = first.first.year if first.first is not None and _no_year(second_atom) else None
         second = point_interval(second_atom, anchor, year_hint=hint)
@@ -356,7 +369,11 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
             first.first, second.last, _coarser(first.precision, second.precision),
             first.relative or second.relative,
         )  # fmt: skip
-        return Resolution(b.make("period", iv, start=iv.first, end=iv.last, year=_y(iv.last)))
+        # 即日起至…: from the document's own date
+        used: Anchor | None = "date" if a.type == "docstart" else None
+        return Resolution(
+            b.make("period", iv, start=iv.first, end=iv.last, year=_y(iv.last), anchor=used)
+        )
 
     if f.role in ("point", "deadline", "start"):
         iv = atom_interval(a, anchor)
@@ -366,11 +383,11 @@ def _resolve(f: Found, anchor: DocAnchor, span: Span, text: str) -> Resolution:
             iv = replace(iv, relative=iv.relative or rel)
         if f.role == "deadline":
             end = iv.last
-            if a.type == "festival" and end is not None:
-                end -= _ONE_DAY
+            if a.type == "festival" and "fest" in a.parts and end is not None:
+                end -= _ONE_DAY  # 春节前: the day before it (a date such as 正月十五前: on it)
             return Resolution(b.make("deadline", iv, end=end, year=_y(end)))
         if f.role == "start":
-            used: Anchor | None = "date" if a.type == "docstart" else None
+            used = "date" if a.type == "docstart" else None
             return Resolution(b.make("start", iv, start=iv.first, year=_y(iv.first), anchor=used))
         kind: TimeKind
         if a.type == "plan":

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ...records.base import Bound
 from ...records.times import RecurrenceUnit
@@ -59,11 +60,45 @@ class MonthModifier(RuleModel):
 
 
 class Festival(RuleModel):
-    """A fixed-date festival, or the lunar new year."""
+    """A festival: a fixed day of the year, a lunar day, or a solar term."""
 
-    month: int | None = None
-    day: int | None = None
-    lunar_new_year: bool = False
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    lunar: tuple[int, int] | None = None
+    """Lunar month and day (day 0: the month's last day, as 除夕 is)."""
+    solar_term: str | None = None
+    """A key of ``solar_terms`` (清明)."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Festival:
+        fixed = self.month is not None and self.day is not None
+        kinds = [fixed, self.lunar is not None, self.solar_term is not None]
+        if sum(kinds) != 1 or (self.month is None) != (self.day is None):
+            raise ValueError("a festival needs one of month+day, lunar or solar_term")
+        if self.lunar is not None and not (1 <= self.lunar[0] <= 12 and 0 <= self.lunar[1] <= 30):
+            raise ValueError("a lunar day is (month 1-12, day 0-30)")
+        return self
+
+
+class LunarYear(RuleModel):
+    """One lunar year: the first day of each month in order, the leap month after month
+    ``leap``."""
+
+    months: list[dt.date]
+    leap: int | None = Field(default=None, ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _shape(self) -> LunarYear:
+        if len(self.months) != (13 if self.leap else 12):
+            raise ValueError("a lunar year has 12 months, 13 with a leap month")
+        for a, b in pairwise(self.months):
+            if (b - a).days not in (29, 30):
+                raise ValueError(f"a lunar month has 29 or 30 days, not {(b - a).days} ({a})")
+        return self
+
+    def month_index(self, month: int) -> int:
+        """Position in ``months`` of the (ordinary) month ``month``."""
+        return month - 1 + (1 if self.leap is not None and month > self.leap else 0)
 
 
 class RelativeEffort(RuleModel):
@@ -122,7 +157,12 @@ class TimeRules(RuleModel):
     past_words: list[str]
     event_markers: list[str]
     festivals: dict[str, Festival]
-    lunar_new_year: dict[int, dt.date]
+    solar_terms: dict[str, dict[int, dt.date]] = Field(default_factory=dict)
+    lunar_prefixes: list[str] = Field(default_factory=list)
+    """Words before a lunar date (农历, 阴历)."""
+    lunar_month_names: dict[str, int] = Field(default_factory=dict)
+    """Lunar month names that are not numbers (正 → 1, 腊 → 12)."""
+    lunar_years: dict[int, LunarYear]
     limit_units: dict[str, LimitUnit]
     limit_before: dict[str, Bound]
     limit_after: dict[str, Bound]
@@ -137,6 +177,19 @@ class TimeRules(RuleModel):
     """Parts of a month after a monthly recurrence that belong to it (上旬, 中旬, 下旬); a day
     of the month (5日, 10号) does too."""
     holidays: HolidaySource
+
+    @model_validator(mode="after")
+    def _festivals_known(self) -> TimeRules:
+        for name, fest in self.festivals.items():
+            if fest.solar_term is not None and fest.solar_term not in self.solar_terms:
+                raise ValueError(f"festival {name}: no dates for solar term {fest.solar_term}")
+        years = sorted(self.lunar_years)
+        for a, b in pairwise(years):
+            last = self.lunar_years[a].months[-1]
+            gap = (self.lunar_years[b].months[0] - last).days
+            if b != a + 1 or gap not in (29, 30):
+                raise ValueError(f"lunar years {a} and {b} do not follow each other")
+        return self
 
 
 @cache
