@@ -9,16 +9,60 @@ import regex
 from .. import ruledata
 from .rules import BoilerplateRules
 
+_NEVER = regex.compile(r"(?!)")
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a pattern (outside groups and classes)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every alternative of ``pattern`` starts with ``^`` (so ``match`` finds what
+    ``search`` would: a line holds no line break)."""
+    return "(?" not in pattern and all(a.startswith("^") for a in _top_alternatives(pattern))
+
+
+_Tests = tuple[regex.Pattern[str], regex.Pattern[str]]
+
 
 @cache
-def _rules() -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
+def _line_tests(patterns: tuple[str, ...]) -> _Tests:
+    """``patterns`` as one pattern tried at the line's start only (the anchored ones) and one
+    searched through the line (the rest): far cheaper than searching all of them."""
+    lead = [p for p in patterns if _anchored(p)]
+    rest = [p for p in patterns if not _anchored(p)]
+    return _any(lead), _any(rest)
+
+
+@cache
+def _rules() -> tuple[_Tests, _Tests, int]:
     rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
-    always = regex.compile("|".join(f"(?:{p})" for p in rules.line_patterns))
-    short = regex.compile("|".join(f"(?:{p})" for p in rules.short_line_patterns))
+    always = _line_tests(tuple(rules.line_patterns))
+    short = _line_tests(tuple(rules.short_line_patterns))
     return always, short, rules.short_line_max
-
-
-_NEVER = regex.compile(r"(?!)")
 
 
 def _any(patterns: list[str]) -> regex.Pattern[str]:
@@ -26,25 +70,29 @@ def _any(patterns: list[str]) -> regex.Pattern[str]:
 
 
 @cache
-def _closing_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _closing_rules() -> tuple[_Tests, _Tests, regex.Pattern[str]]:
     rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
     attach = regex.compile(rules.attachment_open) if rules.attachment_open else _NEVER
-    either = _any(rules.closing_line_patterns + rules.contact_line_patterns)
-    return _any(rules.closing_line_patterns), either, attach
+    either = _line_tests(tuple(rules.closing_line_patterns + rules.contact_line_patterns))
+    return _line_tests(tuple(rules.closing_line_patterns)), either, attach
+
+
+def _passes(tests: _Tests, s: str) -> bool:
+    return tests[0].match(s) is not None or tests[1].search(s) is not None
 
 
 def closes_document(line: str) -> bool:
     """True for a line of an official document's closing block (``抄送：…``, ``…印发``,
     ``（此件公开发布）``): debris, and inside the body the end of every open section."""
     s = line.strip()
-    return len(s) <= 200 and _closing_rules()[0].search(s) is not None
+    return len(s) <= 200 and _passes(_closing_rules()[0], s)
 
 
 def is_closing(line: str) -> bool:
     """True for a line of the closing block or a contact line (``联系人：…``): never the first
     or last line of the body."""
     s = line.strip()
-    return len(s) <= 200 and _closing_rules()[1].search(s) is not None
+    return len(s) <= 200 and _passes(_closing_rules()[1], s)
 
 
 def opens_attachments(line: str) -> bool:
@@ -136,9 +184,9 @@ def is_debris(line: str) -> bool:
     if not s:
         return False
     always, short, short_max = _rules()
-    if len(s) <= 200 and always.search(s):
+    if len(s) <= 200 and _passes(always, s):
         return True
-    return len(s) < short_max and short.search(s) is not None
+    return len(s) < short_max and _passes(short, s)
 
 
 _PUNCT = regex.compile(r"[，,。；;、]")

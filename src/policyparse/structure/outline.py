@@ -294,10 +294,12 @@ def build_outline(work: WorkingText) -> Outline:
 
     # every body line is a paragraph (a heading line too), cut into sentences
     ranges = out.provision_ranges
-    span = _span_dict(work)
+    # cached ``Span`` instances: pydantic takes them as they are, without re-validating
+    span = work.span
     paragraphs: list[dict[str, object]] = []
     sentences: list[dict[str, object]] = []
     open_: list[tuple[int, str]] = []  # (end, provision id), outer first
+    sent_ranges = out.sentence_ranges
     r = 0
     for ln in body_lines:
         while open_ and open_[-1][0] <= ln.start:
@@ -313,12 +315,20 @@ def build_outline(work: WorkingText) -> Outline:
         pid = f"para{len(out.paragraph_ranges) + 1}"
         paragraphs.append({"id": pid, "span": span(ln.start, ln.end), "provision": prov})
         out.paragraph_ranges.append((ln.start, ln.end, pid))
+        cuts = [m.end() for m in _SENTENCE_END.finditer(norm, ln.start, ln.end)]
+        if not cuts or cuts[-1] < ln.end:
+            cuts.append(ln.end)
         pos = ln.start
-        for m in _SENTENCE_END.finditer(norm, ln.start, ln.end):
-            _add_sentence(out, sentences, work, pos, m.end(), pid, prov)
-            pos = m.end()
-        if pos < ln.end:
-            _add_sentence(out, sentences, work, pos, ln.end, pid, prov)
+        for e in cuts:
+            s = pos
+            pos = e
+            while s < e and norm[s] in " \t":
+                s += 1
+            if e <= s:
+                continue
+            sid = f"sent{len(sent_ranges) + 1}"
+            sentences.append({"id": sid, "span": span(s, e), "paragraph": pid, "provision": prov})
+            sent_ranges.append((s, e, sid))
     # one validation call per kind of record: far cheaper than one per record
     out.paragraphs = _PARAGRAPHS.validate_python(paragraphs)
     out.sentences = _SENTENCES.validate_python(sentences)
@@ -483,35 +493,6 @@ def _close_lists(
 
 _PARAGRAPHS = TypeAdapter(list[Paragraph])
 _SENTENCES = TypeAdapter(list[Sentence])
-
-
-def _span_dict(work: WorkingText) -> Callable[[int, int], dict[str, int]]:
-    """``work.span(start, end)`` (for ``end > start``) as the fields of a ``Span``."""
-    to_orig = work.to_orig
-
-    def span(start: int, end: int) -> dict[str, int]:
-        return {"start": to_orig(start), "end": to_orig(end - 1) + 1}
-
-    return span
-
-
-def _add_sentence(
-    out: Outline,
-    sentences: list[dict[str, object]],
-    work: WorkingText,
-    s: int,
-    e: int,
-    para: str,
-    prov: str | None,
-) -> None:
-    while s < e and work.norm[s] in " \t":
-        s += 1
-    if e <= s:
-        return
-    sid = f"sent{len(out.sentence_ranges) + 1}"
-    span = {"start": work.to_orig(s), "end": work.to_orig(e - 1) + 1}
-    sentences.append({"id": sid, "span": span, "paragraph": para, "provision": prov})
-    out.sentence_ranges.append((s, e, sid))
 
 
 _SLOTTED_ORDER = (_markdown_rank,)

@@ -7,6 +7,7 @@ numbers that are not quantities (dates, years, phone and document numbers, ordin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -65,20 +66,26 @@ def run(ctx: Context) -> None:
     """Append a ``Quantity`` for every quantity in the document."""
     r = rules()
     norm = _prepare(ctx)
-    taken: list[tuple[int, int]] = []
+    # the spans emitted, in order and apart (``find`` settles overlaps), so their ends are
+    # in order too: a cell overlaps one of them iff the last one starting before its end
+    # ends after its start
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for f in find(norm, r):
         if f.excluded is not None:
             continue
         v = resolve(f, r)
         if v is None:
             continue
-        taken.append((f.start, f.end))
+        taken_starts.append(f.start)
+        taken_ends.append(f.end)
         _emit(ctx, f.start, f.end, v)
     for row in find_tables(norm, ctx.work):
         unitless = row.unit is None and row.indicator.endswith(r.unitless_indicators)
         for cell in row.values:
             s, e = cell.num_start, cell.cell.end
-            if any(a < e and s < b for a, b in taken):
+            k = bisect_left(taken_starts, e) - 1
+            if k >= 0 and taken_ends[k] > s:
                 continue
             if row.unit is not None:
                 v = table_value(cell.num, row.unit, cell.bound, r)

@@ -8,6 +8,9 @@ that number is something other than a quantity and, if so, what (``phone``, ``da
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
+
+import regex
 
 from .rules import Rules
 
@@ -17,6 +20,30 @@ _DIGITS = frozenset("0123456789")
 
 def _is_ascii_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
+
+
+_LINE_START = "(?m)^"
+
+
+def _scan(pat: regex.Pattern[str], text: str) -> Iterable[regex.Match[str]]:
+    """``pat.finditer(text)``; a pattern opening with ``(?m)^`` is tried at line starts only
+    (far cheaper than a scan that tries every offset), resuming after each match."""
+    if not pat.pattern.startswith(_LINE_START):
+        return pat.finditer(text)
+    out: list[regex.Match[str]] = []
+    last = pos = 0
+    while True:
+        if pos >= last:
+            m = pat.match(text, pos)
+            if m is not None:
+                if m.end() == m.start():
+                    return pat.finditer(text)  # an empty match: leave it to finditer's rules
+                out.append(m)
+                last = m.end()
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return out
+        pos = nl + 1
 
 
 class Exclusions:
@@ -30,7 +57,7 @@ class Exclusions:
             if needles and not any(w in text for w in needles):
                 continue  # no match can be found without one of them
             spans.extend(
-                (m.start(), m.end(), kind) for m in pat.finditer(text) if m.end() > m.start()
+                (m.start(), m.end(), kind) for m in _scan(pat, text) if m.end() > m.start()
             )
         spans.extend((m.start(), m.end(), "name") for m in r.set_phrase_re.finditer(text))
         spans.sort()
@@ -38,6 +65,8 @@ class Exclusions:
         self._starts = [s for s, _, _ in spans]
         # the longest excluded stretch bounds how far back one can start and still cover i
         self._longest = max((e - s for s, e, _ in spans), default=0)
+        # a quote whose opening mark is not in the text cannot hold a span
+        self._quotes = tuple(q for q in r.quotes if q.open in text)
 
     def covering(self, i: int) -> str | None:
         """The kind of an excluded stretch that holds offset ``i``."""
@@ -78,7 +107,7 @@ class Exclusions:
     def span(self, start: int, end: int) -> str | None:
         """Why the quantity ``text[start:end]`` is a name (inside short quotes or a title)."""
         t = self.text
-        for q in self.r.quotes:
+        for q in self._quotes:
             lo = max(0, start - q.max_len)
             if q.open == q.close:
                 line_start = t.rfind("\n", 0, start) + 1

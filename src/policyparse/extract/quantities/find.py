@@ -20,7 +20,7 @@ _NUMBER_AT = regex.compile(NUMBER_PATTERN)
 _MAG_CHARS = frozenset("百千万亿")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitMatch:
     """The unit after a number: where the number ends, the unit as read, its parts."""
 
@@ -34,7 +34,7 @@ class UnitMatch:
     infix: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """One quantity span in the working copy and the pieces it is made of."""
 
@@ -149,7 +149,10 @@ def _consecutive(tok: str) -> tuple[str, str] | None:
 
 
 def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
-    """``f`` widened by the bound words written right next to it, and checked for names."""
+    """``f`` widened by the bound words written right next to it, and checked for names.
+
+    ``f`` is a bare find: no bound words and no exclusion set yet.
+    """
     suffix = _suffix(t, f.end, kind, r)
     prefix = _prefix(t, f.start, kind, r)
     start = f.start - len(prefix.word) if prefix else f.start
@@ -169,6 +172,8 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
         and (not _each_before(t, f.start) or _arrangement_after(t, f.end, r.article_heads))
     ):
         excluded = "article"
+    if excluded is None and prefix is None and suffix is None and reach is None:
+        return f  # nothing to add (``f`` comes without bound words or exclusion)
     return Found(
         start, end, f.form, f.num, f.num2, f.unit, prefix or reach, suffix, f.word, f.den, excluded
     )
@@ -387,9 +392,9 @@ def _fractions(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
 
 
 def _words(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
-    for m in r.word_re.finditer(t):
-        w = r.words[m.group()]
-        s, e = m.span()
+    for wm in r.word_re.finditer(t):
+        w = r.words[wm.group()]
+        s, e = wm.span()
         if t.endswith(w.not_after, 0, s):
             continue
         if _blocked(t, e, w.not_before):

@@ -12,7 +12,7 @@ from .rules import Kind, Rules
 _STRICT = {"ge": "gt", "le": "lt"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """The values of one quantity."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -156,6 +157,17 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _literal_re(words: list[str]) -> re.Pattern[str]:
+    """The words as one alternation, longest first (the ``_alternation`` order).
+
+    Compiled with ``re``: on plain words it matches as ``regex`` does and scans a text for
+    them about twice as fast.
+    """
+    return re.compile(
+        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    )
+
+
 @dataclass(frozen=True)
 class Rules:
     """Everything the stage needs, loaded and compiled once."""
@@ -182,7 +194,7 @@ class Rules:
     exclusion_needles: tuple[tuple[str, ...], ...]
     """Per pattern of ``exclusion_res``: words one of which every match holds (empty: none
     known); a text holding none of them is not scanned with that pattern."""
-    set_phrase_re: regex.Pattern[str]
+    set_phrase_re: re.Pattern[str]
     word_parts: dict[str, frozenset[str]]
     ordinal_prefixes: tuple[str, ...]
     serial_suffixes: tuple[str, ...]
@@ -194,7 +206,7 @@ class Rules:
     reach: tuple[str, ...]
     reach_max: int
     words: dict[str, QuantityWord]
-    word_re: regex.Pattern[str]
+    word_re: re.Pattern[str]
     fraction_re: regex.Pattern[str]
     denominators: dict[str, FractionDenominator]
     fraction_unit: str
@@ -263,7 +275,7 @@ def rules() -> Rules:
         per_re=regex.compile(rf"/(?:{_alternation(u.per)})"),
         exclusion_res=tuple((p.kind, regex.compile(p.pattern)) for p in x.patterns),
         exclusion_needles=tuple(p.needles for p in x.patterns),
-        set_phrase_re=regex.compile(_alternation(x.set_phrases)),
+        set_phrase_re=_literal_re(x.set_phrases),
         word_parts={k: frozenset(v) for k, v in x.word_parts.items()},
         ordinal_prefixes=tuple(x.ordinal_prefixes),
         serial_suffixes=tuple(x.serial_suffixes),
@@ -275,7 +287,7 @@ def rules() -> Rules:
         reach=tuple(sorted(b.reach, key=len, reverse=True)),
         reach_max=b.reach_max,
         words={q.word: q for q in w.words},
-        word_re=regex.compile(_alternation([q.word for q in w.words])),
+        word_re=_literal_re([q.word for q in w.words]),
         fraction_re=fraction_re,
         denominators=denoms,
         fraction_unit=w.fraction_unit,

@@ -72,7 +72,7 @@ BOUND_SIGNS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell: its offsets in the text (white space trimmed) and its text."""
 
@@ -81,7 +81,7 @@ class Cell:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueCell:
     """A numeric cell of a year column."""
 
@@ -95,7 +95,7 @@ class ValueCell:
     """``eq``, ``ge``, ``gt``, ``le``, ``lt`` or ``approx``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One data row: its line range, indicator cell, unit and values."""
 
@@ -145,7 +145,7 @@ def _lines(t: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Header:
     label: int
     unit: int | None
@@ -355,21 +355,23 @@ _OTHER_HEADS = regex.compile(
 )
 
 
+_HEAD_WORD = regex.compile(
+    "|".join(
+        f"(?:{p.pattern})" for p in (_YEAR_HEAD, _SPAN_HEAD, _LABEL_HEAD, _UNIT_HEAD, _OTHER_HEADS)
+    )
+)
+"""One of the header patterns (each anchored at both ends) in one match."""
+
+
 def _is_head_word(text: str) -> bool:
     """Whether a line can be a header cell of a one-cell-a-line table."""
-    text = _WHITE_SPACE.sub("", text)
-    return bool(
-        _YEAR_HEAD.match(text)
-        or _SPAN_HEAD.match(text)
-        or _LABEL_HEAD.match(text)
-        or _UNIT_HEAD.match(text)
-        or _OTHER_HEADS.match(text)
-    )
+    return _HEAD_WORD.match(_WHITE_SPACE.sub("", text)) is not None
 
 
 def _cell_lines(t: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Row], int] | None:
-    first = _line_cell(t, *lines[i])
-    if first is None or len(first.text) > _MAX_CELL or not _is_head_word(first.text):
+    s, e = lines[i]
+    first = t[s:e].strip()  # the text of ``_line_cell``, without making the cell
+    if not first or len(first) > _MAX_CELL or not _is_head_word(first):
         return None
     # the header: consecutive short lines holding a label column and a year column, ending
     # where the next line would no longer be a header word

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from typing import overload
 
 import regex
@@ -116,31 +117,21 @@ _LAZY_LENGTH = 4 * _MAX_BLOCK
 def compact(norm: str, start: int, end: int) -> Compact:
     """``norm[start:end]`` without white space and page-number lines."""
     end = min(end, len(norm))
-    if _REMOVED.search(norm, start, end) is None:
+    removed = [m.span() for m in _REMOVED.finditer(norm, start, end)]
+    if not removed:
         return Compact(norm[start:end], range(start, max(start, end)))
-    chars: list[str] = []
-    starts: list[int] = []
-    offsets: list[int] = []
-    length = 0
-    prev = start
-    for m in _REMOVED.finditer(norm, start, end):
-        if m.start() > prev:
-            chars.append(norm[prev : m.start()])
-            starts.append(length)
-            offsets.append(prev)
-            length += m.start() - prev
-        prev = m.end()
-    if prev < end:
-        chars.append(norm[prev:end])
-        starts.append(length)
-        offsets.append(prev)
-        length += end - prev
-    if length >= _LAZY_LENGTH:
-        return Compact("".join(chars), Pieces(starts, offsets, length))
+    # the kept pieces run from the end of one removed run to the start of the next
+    begins = [start] + [e for _, e in removed]
+    ends = [s for s, _ in removed] + [end]
+    kept = [(a, b) for a, b in zip(begins, ends, strict=True) if b > a]
+    text = "".join([norm[a:b] for a, b in kept])
+    if len(text) >= _LAZY_LENGTH:
+        starts = list(accumulate((b - a for a, b in kept[:-1]), initial=0))
+        return Compact(text, Pieces(starts, [a for a, _ in kept], len(text)))
     pos: list[int] = []
-    for piece, o in zip(chars, offsets, strict=True):
-        pos.extend(range(o, o + len(piece)))
-    return Compact("".join(chars), tuple(pos))
+    for a, b in kept:
+        pos.extend(range(a, b))
+    return Compact(text, tuple(pos))
 
 
 def _skip_break(norm: str, i: int) -> int:
@@ -199,12 +190,20 @@ _MAX_DEPTH = 6
 """Brackets nested deeper than this inside a block end it unclosed (keeps nested runs linear)."""
 
 
+_CLOSE_EVENT = regex.compile(f"[{regex.escape(OPENERS + CLOSERS + _STOP)}\n]")
+"""The characters :func:`_close` acts on."""
+
+
 def _close(norm: str, i: int) -> tuple[int, bool]:
     """The offset of the bracket closing ``norm[i]``, or where an unclosed one stops."""
     depth = 0
     j = i + 1
     limit = min(len(norm), i + _MAX_BLOCK)
-    while j < limit:
+    while True:
+        m = _CLOSE_EVENT.search(norm, j, limit)
+        if m is None:
+            return limit, False
+        j = m.start()
         c = norm[j]
         if c in OPENERS:
             depth += 1
@@ -224,7 +223,6 @@ def _close(norm: str, i: int) -> tuple[int, bool]:
         elif c in _STOP and compiled().label.match(norm, j + 1) is None:
             return j, False
         j += 1
-    return j, False
 
 
 def _extend_unclosed(norm: str, start: int, stop: int) -> int:
@@ -550,13 +548,44 @@ def _after_stop(norm: str, i: int) -> bool:
     return j < 0 or norm[j] in "。;!?:*" or norm[j] in CLOSERS
 
 
+def _opens_with_label(norm: str, i: int, end: int) -> bool:
+    """Whether the bracket at ``norm[i]`` opens with a label (read up to ``end``).
+
+    A first character that is no white space and cannot start a label tells without
+    compacting the text.
+    """
+    rules = compiled()
+    first = norm[i + 1 : i + 2]
+    firsts = rules.label_firsts
+    if firsts is not None and not first.isspace() and first not in firsts:
+        return False
+    peek = min(end, i + _LABEL_PEEK, len(norm))
+    return rules.label.match(compact(norm, i + 1, peek).s) is not None
+
+
+def _names_no_unit(s: str) -> bool:
+    """Whether the content of a closed bracket without a label cannot be a block.
+
+    It has no label (nor one written without its colon), no unit ending and no head word.
+    Inserting colons after bare labels and separators between units cannot add one, so the
+    bracket would be dropped after them (the responsibility stage's ``_cannot_be_block``).
+    """
+    rules = compiled()
+    return (
+        rules.unit_hint.search(s) is None
+        and rules.label.search(s) is None
+        and rules.bare_label.search(s) is None
+    )
+
+
 def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Every bracket in ``norm[lo:hi]`` that may be a block, in order.
 
     A bracket that opens with a unit label is taken whole (the brackets inside it are not
     candidates); one without its closing bracket must open with a label, or follow the end of
     a sentence and hold a role word or run to the end of its line (or a heading number), to be
-    read as a list of units alone (``_is_block``).
+    read as a list of units alone (``_is_block``). A closed bracket without a label whose
+    content names no unit (``_names_no_unit``) is left out.
     """
     rules = compiled()
     norm = work.norm
@@ -569,8 +598,7 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         i = m.start()
         close, closed = _close(norm, i)
         at_line_end = False
-        peek = min(close, i + _LABEL_PEEK) if closed else i + _LABEL_PEEK
-        labeled = rules.label.match(compact(norm, i + 1, min(peek, len(norm))).s) is not None
+        labeled = _opens_with_label(norm, i, close if closed else i + _LABEL_PEEK)
         if not closed:
             if not labeled and not _after_stop(norm, i):
                 i += 1
@@ -589,7 +617,11 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             continue
         line_end = not closed and at_line_end
         stop = close if closed else _unclosed_end(norm, i + 1, close)
-        content = with_bare_label_colons(work, compact(norm, i + 1, stop))
+        raw = compact(norm, i + 1, stop)
+        if closed and not labeled and _names_no_unit(raw.s):
+            i += 1
+            continue
+        content = with_bare_label_colons(work, raw)
         content = with_space_separators(work, content)
         if not labeled and content.s[:1] and rules.label.match(content.s) is not None:
             labeled = True
@@ -607,6 +639,27 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
+def _line_start_matches(
+    pattern: regex.Pattern[str], norm: str, lo: int, hi: int
+) -> list[regex.Match[str]]:
+    """``pattern.finditer(norm, lo, hi)`` for a pattern that matches only from a line's start
+    (it opens with ``(?<=^|\n)``) to at most its end: tried at each line start alone."""
+    out: list[regex.Match[str]] = []
+    start = lo
+    if lo > 0 and norm[lo - 1] != "\n":
+        nl = norm.find("\n", lo, hi)
+        start = hi if nl < 0 else nl + 1
+    while start < hi:
+        m = pattern.match(norm, start, hi)
+        if m is not None:
+            out.append(m)
+        nl = norm.find("\n", start, hi)
+        if nl < 0:
+            break
+        start = nl + 1
+    return out
+
+
 def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Blocks written as label lines (``牵头单位:…;责任单位:…``), not in brackets."""
     rules = compiled()
@@ -614,7 +667,7 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     out: list[Block] = []
     last = -1
     starts = [(m.start(), m.end()) for m in rules.label_start.finditer(norm, lo, hi)]
-    for m in rules.bare_label_start.finditer(norm, lo, hi):
+    for m in _line_start_matches(rules.bare_label_start, norm, lo, hi):
         if _is_space_gap(_gap(work, m.end())):
             starts.append((m.start(), m.end()))
     for m in rules.label.finditer(norm, lo, hi):
@@ -725,8 +778,8 @@ def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 _MAX_ROLE_SENTENCE = 100
-_ROLE_SENTENCE = regex.compile(r"[^。!?\n]{4,100}(?=[。!?]|\n|$)")
-"""A sentence after a full stop on the same line (matched right after the ``。``)."""
+_ROLE_SENTENCE = regex.compile(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+"""A full stop and the sentence after it on the same line."""
 
 
 def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -736,16 +789,13 @@ def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int]]
     break, and on to its full stop on a later line (``_wrapped_on``).
     """
     out: list[tuple[int, int]] = []
-    i = norm.find("。", max(lo - 1, 0), hi)
-    while i >= 0:
-        if i + 1 >= lo:
-            m = _ROLE_SENTENCE.match(norm, i + 1, hi)
-            if m is not None:
-                end = _wrapped_on(norm, m.start(), m.end(), hi)
-                if end > m.end():
-                    out.append((m.start(), end))
-                out.append(m.span())
-        i = norm.find("。", i + 1, hi)
+    for m in _ROLE_SENTENCE.finditer(norm, max(lo - 1, 0), hi):
+        a, b = m.start() + 1, m.end()
+        if b < hi and norm[b] == "\n":
+            end = _wrapped_on(norm, a, b, hi)
+            if end > b:
+                out.append((a, end))
+        out.append((a, b))
     return out
 
 
@@ -804,14 +854,16 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     shorter candidate too, up to the role word before the clause (``_role_cuts``).
     """
     norm = work.norm
-    role_word = compiled().role_word
+    rules = compiled()
     out: list[Block] = []
     for a, b in _sentences_after_stops(norm, lo, hi):
         while a < b and norm[a] in _SPACES:
             a += 1
         while b > a and norm[b - 1] in _SPACES:
             b -= 1
-        if b - a < 4 or norm[a] in OPENERS or role_word.search(norm, a, b) is None:
+        if b - a < 4 or norm[a] in OPENERS or rules.role_hint.search(norm, a, b) is None:
+            continue
+        if rules.role_word.search(norm, a, b) is None:
             continue
         for e in [b, *_role_cuts(norm, a, b)]:
             content = compact(norm, a, e)

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from ... import ruledata
 from ...ruledata import RuleModel
+from .hints import required_chars
 
 BlockRole = Literal["lead", "participant", "guide", "generic"]
 Kind = Literal["government_department", "peoples_government", "enterprise", "other"]
@@ -116,6 +117,14 @@ def _alt(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
+def _hint(pattern: str) -> regex.Pattern[str]:
+    """A pattern that finds one of the characters every match of ``pattern`` holds."""
+    chars = required_chars(pattern)
+    if chars is None:
+        return regex.compile("")
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
 @dataclass(frozen=True)
 class Compiled:
     """The rule data of ``responsibility.yaml``, compiled once."""
@@ -123,11 +132,16 @@ class Compiled:
     rules: ResponsibilityRules
     label: regex.Pattern[str]
     """A unit label with its colon (or in 【…】 or […]); group ``label``."""
+    label_firsts: frozenset[str] | None
+    """The characters a match of ``label`` can start with (None: any, for an empty label)."""
     other_label: regex.Pattern[str]
     label_roles: dict[str, BlockRole]
     role_word: regex.Pattern[str]
     """Role words, each in a named group ``r<i>``; followed by an end character or the end."""
     role_word_roles: list[BlockRole]
+    role_hint: regex.Pattern[str]
+    """Finds a character that every match of ``role_word`` holds (text without one holds no
+    role word); matches anywhere when the role words do not tell."""
     role_word_whole: regex.Pattern[str]
     """A role word alone (the whole of a bracket after a unit)."""
     role_object: regex.Pattern[str]
@@ -206,10 +220,16 @@ def compiled() -> Compiled:
         ),
         duty_heading=duty_heading,
         label=label,
+        label_firsts=(
+            frozenset("【[*" + "".join(x.text[0] for x in r.labels))
+            if all(x.text for x in r.labels)
+            else None
+        ),
         other_label=other,
         label_roles={x.text: x.role for x in r.labels},
         role_word=role_word,
         role_word_roles=[w.role for w in r.role_words],
+        role_hint=_hint(role_word.pattern),
         role_word_whole=regex.compile(rf"(?:{groups})"),
         role_object=regex.compile(r.role_objects),
         convention=convention,

@@ -91,7 +91,8 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
     for m in rules.label.finditer(t):
         marks.append((m.start(), m.end(), rules.label_roles[m.group("label")], False))
         taken.append((m.start(), m.end()))
-    for m in rules.other_label.finditer(t):
+    # every other label ends with its colon
+    for m in rules.other_label.finditer(t) if ":" in t or "∶" in t else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         marks.append((m.start(), m.end(), None, True))
@@ -109,7 +110,8 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
 def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed) -> None:
     rules = compiled()
     cur = a
-    for m in rules.role_word.finditer(t, a, b):
+    found = rules.role_word.finditer(t, a, b) if rules.role_hint.search(t, a, b) else ()
+    for m in found:
         if m.start() < cur or not _depth_zero(t, a, m.start()):
             continue
         role = _matched_role(m)

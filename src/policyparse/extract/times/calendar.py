@@ -55,7 +55,7 @@ def is_working_day(day: dt.date) -> tuple[bool, bool]:
     return known, True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkdayResult:
     """The end of a working-day limit, and the years counted without holiday data."""
 

@@ -9,6 +9,7 @@ a start with a limit (``2020年起3年内``). Values are worked out in :mod:`.re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,7 +60,7 @@ _LUNAR_DAY = (
 _MONTH_TO = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     """A smallest time unit found in the working copy, with its written parts."""
 
@@ -69,7 +70,7 @@ class Atom:
     parts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A time expression's span in the working copy, its role and the atoms it is built of."""
 
@@ -91,7 +92,7 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Patterns:
     atoms: tuple[tuple[AtomType, regex.Pattern[str]], ...]
     needles: tuple[tuple[str, ...], ...]
@@ -267,9 +268,10 @@ def patterns() -> _Patterns:
         ("festival", regex.compile(rf"(?:{lunar})日?(?![\d一二三四五六七八九十])")),
     ]
     # by position in ``atoms``: the words every match starts with, and (second dict) words
-    # every match holds somewhere; each word costs a pass of ``str.find``, so long lists (the
-    # relative years) and words written everywhere (用 of ``relative_effort``) are left out
+    # every match holds somewhere; words written everywhere (用 of ``relative_effort``) are
+    # left out (see ``_needle_starts`` for the cost of a list)
     starts: dict[int, list[str]] = {
+        5: [*r.relative_years, *r.context_years],
         6: list(r.bare_year_words),
         10: list(r.festivals),
         11: list(r.named_years),
@@ -366,15 +368,9 @@ def _matches(
         return pat.finditer(norm)
     if not anchored:
         return pat.finditer(norm) if any(w in norm for w in needles) else ()
-    starts: set[int] = set()
-    for w in needles:
-        i = norm.find(w)
-        while i >= 0:
-            starts.add(i)
-            i = norm.find(w, i + 1)
     out: list[regex.Match[str]] = []
     last = 0
-    for i in sorted(starts):
+    for i in _needle_starts(norm, needles):
         if i < last:
             continue
         m = pat.match(norm, i)
@@ -382,6 +378,34 @@ def _matches(
             out.append(m)
             last = m.end()
     return out
+
+
+_MANY_NEEDLES = 8
+"""From this many needles on, one scan for all of them beats a ``str.find`` pass for each."""
+
+
+@cache
+def _needles_re(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in needles))
+
+
+def _needle_starts(norm: str, needles: tuple[str, ...]) -> list[int]:
+    """Every offset where one of ``needles`` starts, in order (overlaps included)."""
+    if len(needles) >= _MANY_NEEDLES:
+        out: list[int] = []
+        search = _needles_re(needles).search
+        pos = 0
+        while (m := search(norm, pos)) is not None:
+            out.append(m.start())
+            pos = m.start() + 1  # a search from each next offset finds overlapping ones too
+        return out
+    starts: set[int] = set()
+    for w in needles:
+        i = norm.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = norm.find(w, i + 1)
+    return sorted(starts)
 
 
 def find_atoms(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:

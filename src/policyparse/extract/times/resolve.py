@@ -23,7 +23,7 @@ _ONE_DAY = dt.timedelta(days=1)
 _YEAR_UNITS = {"年"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocAnchor:
     """What relative expressions count from."""
 
@@ -52,7 +52,7 @@ def anchor_for(meta: Meta) -> DocAnchor:
     return DocAnchor()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """The days a point covers and how it was worked out."""
 
@@ -252,7 +252,7 @@ def _longest(d: Duration) -> float | None:
     return d.high if d.high is not None else d.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """A record and the warnings its resolution raised."""
 
@@ -278,7 +278,7 @@ def _limit_end(start: Interval, d: Duration) -> tuple[dt.date | None, tuple[int,
     return (res.end, res.fallback_years) if res else (None, ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Builder:
     """Makes the records of one expression (span, evidence and the document's anchor)."""
 
