@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from ..records import PolicyDocument, Target
+if TYPE_CHECKING:  # the records (and Pydantic) load when a command runs, not for --help
+    from ..records import PolicyDocument, Target
 
 T = TypeVar("T")
 
