@@ -321,3 +321,45 @@ def test_fraction_search_near_its_marks_finds_every_fraction() -> None:
         assert [m.span() for m in _fraction_matches(t, r)] == [
             m.span() for m in r.fraction_re.finditer(t)
         ], t[:80]
+
+
+# --- round 9: a cell's own %, bare numbers after a goal verb, 年一遇 ----------------------------
+
+
+def test_a_table_cell_with_its_own_percent_keeps_it_over_the_rows_unit() -> None:
+    text = (
+        "指标 | 单位 | 2020年(基期) | 2025年 | 年均增长 | 属性\n"
+        "城镇供水能力 | 亿立方米 | 48 | — | 1.5% | 预期性\n"
+        "高效节水灌溉面积 | 万亩 | 300 | >420 | — | 预期性\n"
+        "管网覆盖人口比例 | % | 61 | ≥80 | — | 预期性\n"
+        "万元产值用水量 | 立方米 | 21 | ≤17 | — | 约束性\n"
+        "新建调蓄工程 | 座 | — | — | [7] | 预期性\n"
+    )
+    from policyparse.extract.quantities.table import find_tables
+
+    ctx = build_context(text)
+    rows = find_tables(ctx.norm, ctx.work)
+    cells = [(r.indicator, v.cell.text, v.unit or r.unit, v.bound) for r in rows for v in r.values]
+    assert cells == [
+        ("城镇供水能力", "48", "亿立方米", "eq"),
+        ("城镇供水能力", "1.5%", "%", "eq"),
+        ("高效节水灌溉面积", "300", "万亩", "eq"),
+        ("高效节水灌溉面积", ">420", "万亩", "gt"),
+        ("管网覆盖人口比例", "61", "%", "eq"),
+        ("管网覆盖人口比例", "≥80", "%", "ge"),
+        ("万元产值用水量", "21", "立方米", "eq"),
+        ("万元产值用水量", "≤17", "立方米", "le"),
+        ("新建调蓄工程", "[7]", "座", "eq"),
+    ]
+    got = [(q.text, q.value, q.unit) for q in extract(text)]
+    assert ("1.5%", 1.5, "%") in got and (">420", 420.0, "万亩") in got
+
+
+def test_a_bare_number_needs_an_indicator_and_a_goal_verb_right_before_it() -> None:
+    assert [(q.text, q.unit) for q in extract("耕地灌溉水有效利用系数达到0.6")] == [("0.6", None)]
+    for text in (
+        "灌溉水有效利用系数进一步提高到0.6",  # a word between indicator and verb
+        "产值提高到600",  # not an indicator measured without a unit
+        "考核指标达到95%",  # a unit: read as usual
+    ):
+        assert all(q.unit is not None for q in extract(text)), text

@@ -7,10 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
+import regex
 import yaml
 
 from policyparse.check import run_check
 from policyparse.extract import responsibility
+from policyparse.extract.responsibility.hints import required_chars
 from policyparse.extract.responsibility.names import describe
 from policyparse.pipeline import Context, build_context
 from policyparse.readers import read_path
@@ -1260,3 +1262,166 @@ def test_records_carry_names_kinds_and_levels() -> None:
         ("省卫生健康委", "government_department", "provincial"),
         ("各市州人民政府", "peoples_government", "municipal"),
     ]
+
+
+# --- ditto cells (同上) in task tables ---------------------------------------------------------
+
+DITTO: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        "tab table, 同上 in the lead column",
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t建设智慧农业示范基地\t县农业农村局\t县科技局、县财政局\t2025年6月底\n"
+        "2\t培育家庭农场200家\t同上\t各乡镇人民政府\t2025年12月底\n",
+        [
+            ("县农业农村局", L),
+            ("县科技局", P),
+            ("县财政局", P),
+            ("县农业农村局", L),
+            ("各乡镇人民政府", P),
+        ],
+    ),
+    (
+        "tab table, 同上 in the participant column",
+        "序号\t工作任务\t牵头部门\t责任部门\n"
+        "1\t整治背街小巷\t区城管局\t区住建局、各街道办事处\n"
+        "2\t改造老旧管网\t区水务局、区交通局\t同上\n",
+        [
+            ("区城管局", L),
+            ("区住建局", P),
+            ("各街道办事处", P),
+            ("区水务局", L),
+            ("区交通局", L),
+            ("区住建局", P),
+            ("各街道办事处", P),
+        ],
+    ),
+    (
+        "a chain of two ditto rows resolves through the rows",
+        "序号\t任务\t牵头单位\t配合单位\n"
+        "1\t建设口岸平台\t市商务局\t市海关、市税务局\n"
+        "2\t发展跨境电商\t同上\t市邮政管理局\n"
+        "3\t培育外贸主体\t同上\t同上\n",
+        [
+            ("市商务局", L),
+            ("市海关", P),
+            ("市税务局", P),
+            ("市商务局", L),
+            ("市邮政管理局", P),
+            ("市商务局", L),
+            ("市邮政管理局", P),
+        ],
+    ),
+    (
+        "space-separated table, 同上 and 同上行 in both unit columns",
+        "序号  重点任务  牵头单位  配合单位  完成时限\n"
+        "1  建设托育机构  市卫健委  市民政局、市财政局  2024年底\n"
+        "2  培训托育人员  同上行  市人社局  2024年底\n"
+        "3  开展托育补贴  市财政局  同上  2025年底\n",
+        [
+            ("市卫健委", L),
+            ("市民政局", P),
+            ("市财政局", P),
+            ("市卫健委", L),
+            ("市人社局", P),
+            ("市财政局", L),
+            ("市人社局", P),
+        ],
+    ),
+    (
+        "pipe table, a ditto cell with a full stop; 同上 in the time column is no unit",
+        "| 序号 | 任务 | 责任单位 | 完成时间 |\n|---|---|---|---|\n"
+        "| 1 | 修订应急预案 | 州应急管理局 | 2024年6月 |\n"
+        "| 2 | 开展应急演练 | 同上。 | 同上 |\n",
+        [("州应急管理局", U), ("州应急管理局", U)],
+    ),
+    (
+        "a ditto cell in the first row, or under an empty cell, names no unit",
+        "序号\t任务\t牵头单位\t配合单位\n"
+        "1\t建设数据中心\t同上\t市大数据局\n"
+        "2\t开放公共数据\t市大数据局\t—\n"
+        "3\t推进数据交易\t市发改委\t同上\n",
+        [("市大数据局", P), ("市大数据局", L), ("市发改委", L)],
+    ),
+    (
+        "a new table does not inherit from the one before",
+        "序号\t任务\t牵头单位\t配合单位\n1\t建设园区\t县发改局\t县财政局\n\n"
+        "　　二、保障措施，各单位要按时完成下列任务。\n\n"
+        "序号\t任务\t牵头单位\t配合单位\n1\t保障用地\t县自然资源局\t同上\n",
+        [("县发改局", L), ("县财政局", P), ("县自然资源局", L)],
+    ),
+    (
+        "one cell a line, 同上 in the lead column",
+        "序号\n重点任务\n牵头单位\n责任单位\n1\n延长公交运营时间\n市交通运输局\n市公交集团\n"
+        "2\n优化公交线路\n同上\n市公交集团、各区政府\n",
+        [
+            ("市交通运输局", L),
+            ("市公交集团", P),
+            ("市交通运输局", L),
+            ("市公交集团", P),
+            ("各区政府", P),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DITTO], ids=[c[0] for c in DITTO])
+def test_ditto_cells(text: str, expected: list[tuple[str, str]]) -> None:
+    assert units_of(text) == expected
+
+
+def test_inherited_units_point_at_the_row_above() -> None:
+    """An inherited unit's span is the earlier row's unit; its block is the ditto row's."""
+    text = DITTO[2][1]
+    units = _context(text).responsible_units
+    assert all(u.name not in ("同上", "同上行") for u in units)
+    for u in units:
+        assert text[u.span.start : u.span.end] == u.name
+    rows = [text.index(f"\n{n}\t") + 1 for n in (1, 2, 3)]
+    row3 = [u for u in units if u.block.start > rows[2]]
+    assert [u.name for u in row3] == ["市商务局", "市邮政管理局"]
+    assert text[row3[0].block.start : row3[0].block.end] == "同上\t同上"
+    lead1 = units[0]
+    assert row3[0].span == lead1.span  # through row 2 to the row that writes it
+    assert rows[1] < row3[1].span.start < rows[2]  # written in row 2
+    for u in units:
+        inherited = not (u.block.start <= u.span.start and u.span.end <= u.block.end)
+        assert not inherited or u.span.end <= u.block.start
+
+
+# --- required characters of patterns (hints) -------------------------------------------------
+
+REQUIRED: list[tuple[str, frozenset[str] | None]] = [
+    ("牵头", frozenset("牵")),
+    ("(?:牵头|负责)", frozenset("牵负")),
+    ("配合|参与|协助", frozenset("配参协")),
+    ("[各省市]?牵头单位", frozenset("牵")),
+    (r"(?<=\p{Han})负责(?!人)", frozenset("负")),
+    ("分别?牵头", frozenset("分")),
+    ("由.{1,8}负责", frozenset("由")),
+    ("(?P<role>指导|督导)", frozenset("指督")),
+    ("a{2,}b", frozenset("a")),
+    # no character every match must hold
+    ("", None),
+    ("[牵负]", None),
+    (r"\p{Han}+", None),
+    ("牵?头?", None),
+    ("牵头|.", None),
+    ("(?=牵头)", None),
+    # syntax this reader gives up on
+    ("(?i)lead", None),
+    ("(?(1)a|b)", None),
+    ("牵头)", None),
+    ("(牵头", None),
+    ("a**", None),
+    ("[牵", None),
+]
+
+
+@pytest.mark.parametrize(("pattern", "chars"), REQUIRED, ids=[p or "empty" for p, _ in REQUIRED])
+def test_required_chars(pattern: str, chars: frozenset[str] | None) -> None:
+    assert required_chars(pattern) == chars
+    if chars:
+        # every match holds one of them
+        sample = "县发改局牵头负责，县财政局配合，由市政府负责，分别牵头，省厅指导，aab，人负责人"
+        for m in regex.finditer(pattern, sample):
+            assert not m.group() or set(m.group()) & chars, (pattern, m.group())

@@ -6,10 +6,13 @@ from typing import Literal
 
 from .base import Bound, Record, Span
 
-QuantityKind = Literal["amount", "percent", "money", "multiple", "duration", "count"]
+QuantityKind = Literal[
+    "amount", "percent", "money", "multiple", "duration", "count", "return_period"
+]
 """What a quantity measures: ``money`` (元, 万元, 美元 …), ``percent`` (%, ‰, 百分点),
-``multiple`` (倍), ``duration`` (年, 月, 周, 工作日, 小时 …), ``count`` (家, 个, 项, 人 …) and
-``amount`` for other measures (亩, 公里, 吨, 万千瓦 …)."""
+``multiple`` (倍), ``duration`` (年, 月, 周, 工作日, 小时 …), ``count`` (家, 个, 项, 人 …),
+``return_period`` (a design return period: 年一遇, 防洪标准达到50年一遇) and ``amount`` for
+other measures (亩, 公里, 吨, 万千瓦 …)."""
 
 
 class Quantity(Record):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 import regex
 
 from ...records import Quantity
-from .find import Found, find
+from .find import Found, _prefix, _suffix, find
 from .resolve import Resolved, resolve
 from .rules import Rules, rules
 from .table import find_tables
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Found", "Resolved", "find_in", "run", "table_value"]
 
 _DIGIT_COMMA = regex.compile(r"(?<=\d),(?=\d)")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _prepare(ctx: Context) -> str:
@@ -71,7 +72,8 @@ def run(ctx: Context) -> None:
     # ends after its start
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    for f in find(norm, r):
+    found = find(norm, r)
+    for f in found:
         if f.excluded is not None:
             continue
         v = resolve(f, r)
@@ -80,6 +82,11 @@ def run(ctx: Context) -> None:
         taken_starts.append(f.start)
         taken_ends.append(f.end)
         _emit(ctx, f.start, f.end, v)
+    for s, e, v in _unitless(norm, found, r):
+        k = bisect_left(taken_starts, s)
+        taken_starts.insert(k, s)
+        taken_ends.insert(k, e)
+        _emit(ctx, s, e, v, unit=None)
     for row in find_tables(norm, ctx.work):
         unitless = row.unit is None and row.indicator.endswith(r.unitless_indicators)
         for cell in row.values:
@@ -87,8 +94,9 @@ def run(ctx: Context) -> None:
             k = bisect_left(taken_starts, e) - 1
             if k >= 0 and taken_ends[k] > s:
                 continue
-            if row.unit is not None:
-                v = table_value(cell.num, row.unit, cell.bound, r)
+            unit = cell.unit or row.unit
+            if unit is not None:
+                v = table_value(cell.num, unit, cell.bound, r)
                 if v is not None:
                     _emit(ctx, s, e, v)
             elif unitless:
@@ -96,6 +104,37 @@ def run(ctx: Context) -> None:
                 v = Resolved("", cast("Bound", cell.bound), "amount", value=float(cell.num))
                 _emit(ctx, s, e, v, unit=None)
     ctx.quantities.sort(key=lambda q: (q.span.start, q.span.end))
+
+
+def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Resolved]]:
+    """Bare numbers after a goal verb that follows an indicator measured without a unit
+    (``系数提高到0.58以上``): spans with their values, apart from every find (excluded ones
+    too: ``指标达到2025年`` holds a year)."""
+    if r.unitless_re is None or not r.unitless_indicators:
+        return []
+    if not any(w in t for w in r.unitless_indicators):
+        return []  # no indicator ending in the text (cheap test before the scan)
+    starts = [f.start for f in found]  # ``find`` keeps its finds in order and apart
+    out: list[tuple[int, int, Resolved]] = []
+    for m in r.unitless_re.finditer(t):
+        s, e = m.span("num")
+        k = bisect_left(starts, e) - 1
+        if k >= 0 and found[k].end > s:
+            continue
+        suffix = _suffix(t, e, "amount", r)
+        bound: Bound = suffix.bound if suffix is not None else "eq"
+        if suffix is not None:
+            e += len(suffix.word)
+        elif e < len(t) and (
+            t[e] in r.separators or t[e] in "%％‰" or (_HAN.match(t[e]) and t[e] not in "和及与并")
+        ):
+            continue  # a range, a share or a word the unit rules do not know (100点)
+        prefix = _prefix(t, s, "amount", r)
+        if prefix is not None and suffix is None:
+            s -= len(prefix.word)
+            bound = prefix.bound
+        out.append((s, e, Resolved("", bound, "amount", value=float(m.group("num")))))
+    return out
 
 
 def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:

@@ -14,7 +14,7 @@ from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
 from ...ruledata import RuleModel, load
 
-Kind = Literal["money", "percent", "multiple", "duration", "count", "amount"]
+Kind = Literal["money", "percent", "multiple", "duration", "count", "amount", "return_period"]
 
 
 class UnitEntry(RuleModel):
@@ -43,6 +43,9 @@ class UnitRules(RuleModel):
     unitless_indicators: list[str] = Field(default_factory=list)
     """Endings of an indicator-table row's indicator that measure without a unit (指数):
     such a row's numbers are quantities with no unit."""
+    unitless_verbs: list[str] = Field(default_factory=list)
+    """Goal verbs (提高到, 达到) after which a bare number is a quantity without a unit when
+    the text right before the verb ends with one of ``unitless_indicators``."""
 
 
 class BoundWord(RuleModel):
@@ -214,11 +217,25 @@ class Rules:
     doubling_unit: str
     unitless_indicators: tuple[str, ...] = ()
     """Indicator endings of table rows whose numbers have no unit (``指数``)."""
+    unitless_re: regex.Pattern[str] | None = None
+    """An indicator ending, a goal verb and a bare number (``系数提高到0.58``); ``None``
+    without such words."""
     prefix_words: tuple[str, ...] = ()
     """The keys of ``prefix``, for a quick ``str.endswith`` test."""
     fraction_reach: int = 0
     """More than the longest stretch a ``fraction_re`` match (with its lookahead) can take up
     before or after the ``分之`` or ``/`` it holds."""
+
+
+def _unitless_re(indicators: list[str], verbs: list[str]) -> regex.Pattern[str] | None:
+    """``系数提高到0.58``: an indicator ending, a goal verb, then a number no digit, point or
+    Latin letter continues (the number is group ``num``)."""
+    if not indicators or not verbs:
+        return None
+    return regex.compile(
+        rf"(?:{_alternation(indicators)})(?:{_alternation(verbs)})"
+        r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
+    )
 
 
 @cache
@@ -295,5 +312,6 @@ def rules() -> Rules:
         doubling_unit=d.unit,
         prefix_words=tuple(p.word for p in b.prefix),
         unitless_indicators=tuple(u.unitless_indicators),
+        unitless_re=_unitless_re(u.unitless_indicators, u.unitless_verbs),
         fraction_reach=2 * max(NUMBER_MAX_LEN, *(len(k) for k in denoms)) + 8,
     )

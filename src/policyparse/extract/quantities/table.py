@@ -15,7 +15,8 @@ column headed by a year. A row's unit is the bracketed unit ending its indicator
 (``农村生活污水治理率（%）``) or the cell of a ``单位`` column. Each numeric cell of a year
 column is a value, and so is each cell of a column of average growth or of a five-year total
 (``年均增长``, ``累计``, ``年均增长/累计``), reached by the last year column; a leading
-``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右`` is its bound. Rows with fewer
+``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右`` is its bound. A cell may carry
+its own ``%`` (``1%`` in a growth column), which wins over the row's unit. Rows with fewer
 cells than the header (a merged category cell) are aligned from the right.
 """
 
@@ -46,7 +47,7 @@ _UNIT_HEAD = regex.compile(r"^(?:计量)?单位$")
 _UNIT_TAIL = regex.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
 _VALUE = regex.compile(
     r"^(?P<pre>≥|≤|>|<|＞|＜|大于|小于|不低于|不高于|不少于|不超过)?"
-    r"[\[〔【(（]?(?P<num>\d+(?:\.\d+)?)[\]〕】)）]?"
+    r"[\[〔【(（]?(?P<num>\d+(?:\.\d+)?)(?P<pct>[%％])?[\]〕】)）]?"
     r"(?P<suf>以上|以下|以内|左右)?$"
 )
 _MAX_CELL = 40
@@ -93,6 +94,8 @@ class ValueCell:
     """Where the number (with a bound sign before it) starts."""
     bound: str
     """``eq``, ``ge``, ``gt``, ``le``, ``lt`` or ``approx``."""
+    unit: str | None = None
+    """The cell's own unit (``1%`` in a ``亿立方米`` row), which wins over the row's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +217,8 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
             continue
         sign = m.group("pre") or m.group("suf")
         bound = BOUND_SIGNS.get(sign, "eq") if sign else "eq"
-        values.append(ValueCell(year, head, c, m.group("num"), c.start, bound))
+        own = "%" if m.group("pct") else None
+        values.append(ValueCell(year, head, c, m.group("num"), c.start, bound, own))
     if not indicator or not values:
         return None
     years = tuple(sorted({y for _, y, _ in h.years}))

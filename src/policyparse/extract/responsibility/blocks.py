@@ -1011,7 +1011,10 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
         if any(
             not ends_like_unit(norm[a:b])
             for j, (a, b) in enumerate(row)
-            if j in columns and j != k and norm[a:b] not in _empty_cells()
+            if j in columns
+            and j != k
+            and norm[a:b] not in _empty_cells()
+            and not is_ditto(norm[a:b])
         ):
             continue
         if k in columns:
@@ -1102,6 +1105,7 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             i = max(j, i + 1)
             continue
         width = len(header)
+        above: Above = {}
         k = j
         while k < len(lines):
             first = _serial_number(norm[slice(*lines[k])])
@@ -1118,7 +1122,7 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 found = nxt < len(lines) and nxt - k <= 2 * width
                 e = nxt if found else min(e, len(lines))
             row = lines[k:e]
-            block = _row_block(norm, row, columns, True) if len(row) == width else None
+            block = _row_block(norm, row, columns, True, None, above) if len(row) == width else None
             if block is None and (first is None or len(row) == width):
                 break
             if block is not None:
@@ -1149,6 +1153,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     columns: dict[int, str] = {}
     spaced = False
     header: list[str] = []
+    above: Above = {}
     pos = lo
     while pos < hi:
         if not columns and not spaced:
@@ -1169,6 +1174,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             if cells is not None and not columns:
                 columns = _space_header(norm, cells, labels)
                 spaced = bool(columns)
+                above = {}
                 header = [_header_cell(norm[a:b]) for a, b in cells]
                 pos = end + 1
                 continue
@@ -1178,11 +1184,12 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 cells = None
         if cells is None:
             if spaced or not _group_row(work, pos, end):
-                columns, spaced = {}, False
+                columns, spaced, above = {}, False, {}
         elif not columns or _header_row(norm, cells, labels):
             columns = _label_columns([norm[a:b] for a, b in cells], labels)
+            above = {}
         elif not _RULE_ROW.match(norm[pos:end]):
-            block = _row_block(norm, cells, columns, spaced, parts)
+            block = _row_block(norm, cells, columns, spaced, parts, above)
             if block is not None and not spaced:
                 # units written apart by spaces inside a cell (县发改局 县财政局 县水务局)
                 content = with_space_separators(work, block.content)
@@ -1257,25 +1264,61 @@ def _cell_content(norm: str, cell: Cell, pieces: list[Cell] | None) -> Compact:
     return Compact("".join(chars), tuple(pos))
 
 
+@cache
+def _ditto_cells() -> frozenset[str]:
+    """Cell contents that mean the same as the row above (``同上``)."""
+    return frozenset(compiled().rules.ditto_cells)
+
+
+def is_ditto(text: str) -> bool:
+    """Whether a cell's text means "the same as the row above" (``同上``, ``同上。``)."""
+    return text.strip(" 。.") in _ditto_cells()
+
+
+_NO_UNITS = Compact("", ())
+Above = dict[int, Compact]
+"""The units' text of each unit column in the row above (a ditto cell resolved), by column."""
+
+
 def _row_block(
     norm: str,
     cells: list[Cell],
     columns: dict[int, str],
     spaced: bool = False,
     parts: dict[int, list[Cell]] | None = None,
+    above: Above | None = None,
 ) -> Block | None:
+    """A table row's block: its unit cells, each after its column's label.
+
+    A ditto cell (``同上``) takes the text of the same column in the row above, as ``above``
+    holds it, with that row's offsets: a unit it inherits is written there. ``above`` is
+    updated with this row's cells (a row that is no block of units leaves it as it was).
+    """
     chars: list[str] = []
     pos: list[int] = []
     spans: list[tuple[int, int]] = []
+    resolved: Above = {}
     for k, label in sorted(columns.items()):
+        resolved[k] = _NO_UNITS
         if k >= len(cells) or cells[k][1] <= cells[k][0]:
             continue
         a, b = cells[k]
         cell = _cell_content(norm, (a, b), (parts or {}).get(k))
-        if not cell.s or cell.s in _empty_cells():
-            continue
-        if spaced and not all(ends_like_unit(_without_role_word(p)) for p in _unit_pieces(cell.s)):
-            return None  # a space-separated row must hold units where the header says so
+        if is_ditto(cell.s):
+            spans.append((a, b))  # the ditto cell is part of this row's block
+            cell = (above or {}).get(k, _NO_UNITS)
+            resolved[k] = cell
+            if not cell.s:
+                continue
+        else:
+            if not cell.s or cell.s in _empty_cells():
+                continue
+            if spaced and not all(
+                ends_like_unit(_without_role_word(p)) for p in _unit_pieces(cell.s)
+            ):
+                return None  # a space-separated row must hold units where the header says so
+            resolved[k] = cell
+            spans.append((a, b))
         if chars:
             chars.append(";")
             pos.append(a)
@@ -1283,8 +1326,10 @@ def _row_block(
         pos.extend([a] * (len(label) + 1))
         chars.extend(cell.s)
         pos.extend(cell.pos)
-        spans.append((a, b))
-    if not spans:
+    if above is not None:
+        above.clear()
+        above.update(resolved)
+    if not chars:
         return None
     content = Compact("".join(chars), tuple(pos))
     return Block(spans[0][0], spans[-1][1], content, "table", True, True, True)

@@ -62,6 +62,7 @@ class ResponsibilityRules(RuleModel):
     member_bodies: list[str] = Field(default_factory=list)
     short_city_names: str = "(?!)"
     empty_cells: list[str] = Field(default_factory=list)
+    ditto_cells: list[str] = Field(default_factory=list)
     role_adverbs: list[str] = Field(default_factory=list)
     role_objects: str = "(?!)"
     joint_keeps_role: list[BlockRole] = Field(default_factory=list)

@@ -8,6 +8,7 @@ indicator (:mod:`.indicator`), find its deadline (:mod:`.deadline`), and add a `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -57,7 +58,19 @@ def run(ctx: Context) -> None:
     past_sections = _past_sections(ctx)
     headings = {p.id: p.heading for p in ctx.outline.provisions}
     rows = read_tables(ctx, lay, finder.ref)
-    for ss, se in _bounded(norm, lay.sentences):
+
+    def is_row(a: int, b: int, gap: bool = False) -> bool:
+        """Whether working-copy line ``a..b`` is a table row (cells split by tabs or bars);
+        with ``gap``, whether a cell break stands just before offset ``a``."""
+        if gap:
+            at = ctx.span(a, a).start
+            return ctx.text[max(0, at - 1) : at + 1].find("\t") >= 0 or norm[a : a + 1] == "|"
+        if b <= a:
+            return False
+        sp = ctx.span(a, b)
+        return "\t" in ctx.text[sp.start : sp.end] or "|" in norm[a:b]
+
+    for ss, se in _bounded(norm, lay.sentences, is_row):
         qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
         if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
@@ -202,17 +215,54 @@ MAX_SENTENCE = 1000
 this many characters, cut after a clause mark, so that reading stays linear in its length."""
 
 
-def _bounded(norm: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+_SERIAL = regex.compile(r"\d{1,3}(?=\p{Han})")
+
+
+def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
+    """``ss..se`` cut at each line break next to a tab-separated table row: a row
+    (``2\t打造冰雪主题精品旅游线路10条以上\t…``) shares no indicator with the row above it."""
+    nl = norm.find("\n", ss, se)
+    if nl < 0:
+        return [(ss, se)]
     out: list[tuple[int, int]] = []
-    for ss, se in sentences:
-        while se - ss > MAX_SENTENCE:
-            window = norm[ss : ss + MAX_SENTENCE]
-            cut = max(window.rfind(m) for m in "，,；;、 ")
-            cut = ss + cut + 1 if cut > 0 else ss + MAX_SENTENCE
-            out.append((ss, cut))
-            ss = cut
-        out.append((ss, se))
+    start = ss
+    line_start = norm.rfind("\n", 0, ss) + 1
+    while nl >= 0:
+        nxt = norm.find("\n", nl + 1)
+        line_end = nxt if nxt >= 0 else len(norm)
+        if is_row(line_start, nl) or is_row(nl + 1, line_end):
+            if nl > start:
+                out.append((start, nl))
+            start = nl + 1
+            m = _SERIAL.match(norm, start, line_end)
+            if m is not None and is_row(m.end(), m.end() + 1, True):
+                start = m.end()  # the row's number cell (2\t打造…) is no part of it
+        line_start = nl + 1
+        nl = norm.find("\n", nl + 1, se)
+    if se > start:
+        out.append((start, se))
     return out
+
+
+def _bounded(
+    norm: str, sentences: list[tuple[int, int]], is_row: Callable[..., bool]
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for whole in sentences:
+        for ss, se in _row_split(norm, *whole, is_row):
+            _cut_long(norm, ss, se, out)
+    return out
+
+
+def _cut_long(norm: str, ss: int, se: int, out: list[tuple[int, int]]) -> None:
+    """Append ``ss..se`` to ``out`` in pieces of at most ``MAX_SENTENCE`` characters."""
+    while se - ss > MAX_SENTENCE:
+        window = norm[ss : ss + MAX_SENTENCE]
+        cut = max(window.rfind(m) for m in "，,；;、 ")
+        cut = ss + cut + 1 if cut > 0 else ss + MAX_SENTENCE
+        out.append((ss, cut))
+        ss = cut
+    out.append((ss, se))
 
 
 def _topic(norm: str, lay: Layout, i: int) -> str:

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...numerals import parse_number
 from ...records import Deadline, Meta
 from .geometry import LIST_ITEM, Layout, TRef
+from .rules import cues
 from .select import (
     bracket_note,
     is_attributive,
@@ -51,6 +53,9 @@ class Found:
     time: TRef | None
     """The time expression of the year; None for the document's plan period."""
     inherited: bool
+    at: tuple[int, int] | None = None
+    """Working-copy range of a relative span read by this stage (``三年累计``), when
+    ``time`` is None."""
 
 
 class DeadlineFinder:
@@ -156,6 +161,9 @@ class DeadlineFinder:
             y = self.usable(t)
             if y is not None:
                 return Found(y, t, False)
+        rel = self._relative_total(clause[0], q_start)
+        if rel is not None:
+            return rel
         # a deadline later in the sentence reaches the values before it
         # (吸纳就业人数年均增长10%，到2024年从业人员达到3—4万人)
         for t in self.lay.times_in(clause[1], sentence[1]):
@@ -205,6 +213,22 @@ class DeadlineFinder:
                     return found
                 break
         return self._from_outline(q_start)
+
+    def _relative_total(self, start: int, q_start: int) -> Found | None:
+        """``三年累计培训养老护理员3万人次``: a total over N years counted from the document's
+        start year (or its date's year), that year being the first."""
+        pat = cues().relative_total
+        if pat is None or self.ref is None:
+            return None
+        last = None
+        for m in pat.finditer(self.norm, start, q_start):
+            last = m
+        if last is None:
+            return None
+        n = parse_number(last.group("n"))
+        if n is None or not 1 <= n <= 20:
+            return None
+        return Found(self.ref + int(n) - 1, None, False, (last.start(), last.end()))
 
     def _provision(self, i: int) -> str | None:
         return self.ctx.outline.provision_at(i)
@@ -293,5 +317,10 @@ def to_deadline(ctx: Context, found: Found | None) -> Deadline | None:
     """The record of a found deadline."""
     if found is None:
         return None
-    span = ctx.span(found.time.start, found.time.end) if found.time is not None else None
+    if found.time is not None:
+        span = ctx.span(found.time.start, found.time.end)
+    elif found.at is not None:
+        span = ctx.span(*found.at)
+    else:
+        span = None
     return Deadline(year=found.year, span=span, inherited=found.inherited)

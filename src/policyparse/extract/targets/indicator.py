@@ -54,7 +54,7 @@ _NORMATIVE = regex.compile(
     r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|压减至|压减到|缩短至|缩短到|保持在"
 )
 _COMPARE_ONLY = regex.compile(
-    r"(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
+    r"(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
     r"(?:年均|平均|同比|累计)?"
 )
 _QIZHONG = regex.compile(r"\s*其中")
@@ -72,14 +72,14 @@ _CHANGE_AFTER = regex.compile(
 )
 _BASE_TIME_WORDS = r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
 _COMPARE_TAIL = regex.compile(
-    r"(?:(?:比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
+    r"(?:(?:(?<!占)比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
     r"|同比|环比)$"
 )
 _COMPARE_BASE = regex.compile(
-    r"^(?:(?:较|比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
+    r"^(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
 )
 _COMPARE_BEFORE_CHANGE = regex.compile(
-    rf"(?:比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
+    rf"(?:(?<!占)比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
 )
 _DUN = regex.compile(r"、")
 _AND_STRONG = regex.compile(r"以及|和|与")
@@ -183,6 +183,10 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         m = c.commitment.match(norm, pos)
         if m:
             pos = m.end()
+        if c.relative_total is not None:
+            m = c.relative_total.match(norm, pos)
+            if m:
+                pos = m.end()  # 三年累计培训…: the span of years is the deadline
         if pos == before:
             return pos
 
@@ -246,6 +250,12 @@ def _last_verb(
     return best
 
 
+# examples before the class they belong to (钢铁、水泥等重点行业); not a phrase led by a
+# preposition (至日韩、东南亚等地的国际航线) nor 等 of a rank, a count or 等地/等方面
+_EXAMPLES = regex.compile(
+    r"^(?![至到在对向与和从由])(?:\p{Han}{1,12}、){1,12}\p{Han}{1,12}等"
+    r"(?!级|次|额|量|同|于|地|的|方面|\p{Han}?[\d一二三四五六七八九十两])"
+)
 _NOT_ADVERBIAL = regex.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
 
 
@@ -263,6 +273,10 @@ def _drop_leading_verb(s: str) -> str:
     """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
     s = c.lead.sub("", s)
+    # 塔里木河、伊犁河等主要河流…: the examples before 等 go, the class they name stays
+    m = _EXAMPLES.match(s)
+    if m is not None and len(s) - m.end() >= 4:
+        s = s[m.end() :]
     s = _drop_adverbial(s)
     m = c.action.match(s)
     if m and m.group(0) not in c.indicator_verbs:
@@ -536,6 +550,8 @@ class SentenceReader:
             raw = pre.strip(_PUNCT)
             # 惠及不少于5万名老年人: a verb ending in 及 keeps it
             frame = _REACH.sub("", raw if c.action_end.search(raw) else pre.strip(_STRIP))
+            # 在数字经济、新型工业化领域打造3—5个创新联合体: the topic before the verb goes
+            frame = _drop_adverbial(frame) if c.action_end.search(frame) else frame
             verb_m = c.action_end.search(frame) if frame else None
             if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
                 frame = ""
@@ -575,6 +591,10 @@ class SentenceReader:
             if near is not None and (lv is None or near.start() >= lv.end()):
                 vstart, vtext = near.start(), near.group(0)
             subject = _strip_tail(pre[:vstart])
+            # 塔里木河、伊犁河等主要河流…防洪标准: the examples before 等 go
+            em = _EXAMPLES.match(subject)
+            drop = em.end() if em is not None and len(subject) - em.end() >= 4 else 0
+            subject = subject[drop:]
             # 实现工业总产值2150.71亿元: what is measured is written after the verb
             between = pre[vstart + len(vtext) :].strip(_STRIP)
             # 控制在日均300吨以内: a word qualifying the value is no part of the measure
@@ -588,7 +608,7 @@ class SentenceReader:
                 # 能效达到标杆水平的产能比例: a verb inside a clause qualifying the measure
                 verb = vtext if "的" in between else ""
                 subject = f"{subject}{verb}{between}"
-            ind_start: int | None = None if joined else seg
+            ind_start: int | None = None if joined else seg + drop
             if not subject:
                 subject = self._shared_subject(ci, prev)
                 if prev is not None and _is_rate(prev.q) and not _is_rate(q):

@@ -65,6 +65,12 @@ class TargetRules(RuleModel):
     list_sum_word: str
     whole_year_verbs: list[str]
     joiner_words: list[str]
+    loan_volume_pattern: str
+    loan_rate_words: list[str]
+    benefit_cap_pattern: str
+    age_qualifier_pattern: str
+    relative_total_pattern: str
+    unitless_measure_pattern: str
 
 
 def _alt(words: list[str]) -> str:
@@ -127,6 +133,12 @@ class Cues:
     list_sum: regex.Pattern[str] | None = None
     whole_year: regex.Pattern[str] | None = None
     joiner_words: tuple[str, ...] = ()
+    loan_volume: regex.Pattern[str] | None = None
+    loan_rate: regex.Pattern[str] | None = None
+    benefit_cap: regex.Pattern[str] | None = None
+    age_qualifier: regex.Pattern[str] | None = None
+    relative_total: regex.Pattern[str] | None = None
+    unitless_measure: regex.Pattern[str] | None = None
 
 
 @cache
@@ -203,6 +215,17 @@ def cues() -> Cues:
         indicator_tail=tuple(regex.compile(p) for p in r.indicator_tail_patterns),
         list_sum=regex.compile(r.list_sum_word) if r.list_sum_word else None,
         joiner_words=tuple(r.joiner_words),
+        # 全年新增普惠小微贷款500亿元: a volume of loans to reach, not a loan parameter
+        loan_volume=regex.compile(r.loan_volume_pattern) if r.loan_volume_pattern else None,
+        loan_rate=regex.compile(_alt(r.loan_rate_words)) if r.loan_rate_words else None,
+        benefit_cap=regex.compile(r.benefit_cap_pattern) if r.benefit_cap_pattern else None,
+        age_qualifier=regex.compile(r.age_qualifier_pattern) if r.age_qualifier_pattern else None,
+        relative_total=regex.compile(r.relative_total_pattern)
+        if r.relative_total_pattern
+        else None,
+        unitless_measure=regex.compile(r.unitless_measure_pattern)
+        if r.unitless_measure_pattern
+        else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=regex.compile(rf"(?:全年|当年)(?=(?:{_alt(r.whole_year_verbs)}))")
         if r.whole_year_verbs

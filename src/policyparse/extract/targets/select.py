@@ -43,10 +43,19 @@ def unit_ok(q: QRef) -> bool:
     return not (unit == "年" and (q.rec.value or 0) >= 1900)
 
 
+def _unitless_measure(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A number with no unit that is the level of a coefficient or index to reach
+    (``农田灌溉水有效利用系数提高到0.58以上``)."""
+    pat = cues().unitless_measure
+    if pat is None or q.rec.unit or q.rec.value is None:
+        return False
+    return pat.search(norm, max(clause[0], q.start - 12), q.start) is not None
+
+
 def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) -> str | None:
     """Why ``q`` can be neither a target nor a baseline, or None."""
     c = cues()
-    if not unit_ok(q):
+    if not unit_ok(q) and not _unitless_measure(norm, q, clause):
         return "unit"
     for t in times:
         if t.start < q.end and q.start < t.end and t.rec.kind in ("year", "date", "period"):
@@ -67,6 +76,16 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     unit = q.rec.unit or ""
     if unit and norm.startswith(c.unit_word_breakers, q.end - 1) and norm[q.end - 1] == unit[-1]:
         return "name"
+    if (
+        c.age_qualifier is not None
+        and unit in ("岁", "周岁")
+        and c.age_qualifier.match(norm, q.end)
+    ):
+        return "qualifier"  # 招收2至3岁幼儿: an age range naming who, not a level
+    if c.benefit_cap is not None and c.benefit_cap.search(
+        norm, max(clause[0], q.start - 12), q.start
+    ):
+        return "support"  # 每家企业每年最多支持3个展会: how many items one grant covers
     if (
         c.scope_before is not None
         and _bare_unit(unit) in c.count_units
@@ -103,11 +122,23 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return None
     if c.support.search(text) or c.support_after.match(after.lstrip("的")):
         return "support"
-    if c.finance.search(text):
+    if c.finance.search(text) and not _loan_volume(text):
         return "finance"
     if c.procedure.search(text):
         return "procedure"
     return None
+
+
+def _loan_volume(text: str) -> bool:
+    """Whether the only finance word of the clause is a volume of loans to reach
+    (``全年新增普惠小微贷款500亿元``): no rate or subsidy word, nothing else left."""
+    c = cues()
+    if c.loan_volume is None:
+        return False
+    m = c.loan_volume.search(text)
+    if m is None or (c.loan_rate is not None and c.loan_rate.search(text)):
+        return False
+    return c.finance.search(text[: m.start()] + "，" + text[m.end() :]) is None
 
 
 _STANDARD_HEAD = regex.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
@@ -273,6 +304,8 @@ def is_comparison(norm: str, t: TRef) -> bool:
     """A time that is the base of a comparison (``较2015年``, ``比“十二五”末``)."""
     before = norm[max(0, t.start - 3) : t.start].rstrip('“" ')
     m = _COMPARE_BEFORE.search(before)
+    if m is not None and m.group(0) == "比" and before[:-1].endswith("占"):
+        m = None  # 护理型床位占比2024年达到55%: 比 of 占比, the year is a deadline
     if m is None:
         # 由2023年的86.4%提高到90%: the year of the level a change starts from
         if before.endswith("由") and norm.startswith("的", t.end):

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 
 _GOAL_HEAD = regex.compile(r"目标|预期|规划")
+# 年均增长 | 年均增速: a column of average change; its cells measure the change of the row
+_GROWTH_HEAD = regex.compile(r"(?:年均|年平均|平均每年)(?:增长率|增长|增速|增幅|下降|降低)")
+_YEAR_HEAD = regex.compile(r"\d{4}")
+# 地区生产总值增长（%）: a row that already names a change keeps its own indicator
+_CHANGE_WORD = regex.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升")
 
 
 def _stated_deadlines(lay: Layout, rows: list[tuple[int, int]]) -> set[int]:
@@ -79,7 +84,21 @@ def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, i
             if base_head is not None and base_head.search(v.header.text):
                 ahead = False
             if ahead:
-                _target(ctx, row, q, v.year, v.header.start, v.header.end)
+                # a rate in it is the change (1%); a bracketed total ([5] 座) is a count
+                growth = (
+                    _GROWTH_HEAD.search(v.header.text)
+                    if (q.rec.unit or "") in ("%", "‰", "百分点")
+                    else None
+                )
+                _target(
+                    ctx,
+                    row,
+                    q,
+                    v.year,
+                    v.header.start,
+                    v.header.end,
+                    growth.group(0) if growth and not _YEAR_HEAD.search(v.header.text) else "",
+                )
             else:
                 _baseline(ctx, row, q, v.year)
     return ranges
@@ -108,8 +127,14 @@ def _row_indicator(ctx: Context, row: Row) -> tuple[str, int, int]:
     return text, s, e
 
 
-def _target(ctx: Context, row: Row, q: QRef, year: int, hs: int, he: int) -> None:
+def _target(
+    ctx: Context, row: Row, q: QRef, year: int, hs: int, he: int, measure: str = ""
+) -> None:
+    """Add the target of one cell; ``measure`` is a change its column's header names
+    (``年均增长``), added to the row's indicator."""
     indicator, s, e = _row_indicator(ctx, row)
+    if measure and not _CHANGE_WORD.search(indicator):
+        indicator, e = indicator + measure, s  # assembled: no single span
     ctx.targets.append(
         Target(
             span=ctx.span(row.label.start, q.end),
