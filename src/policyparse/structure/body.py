@@ -112,22 +112,24 @@ def _signature_rules() -> tuple[regex.Pattern[str], int, regex.Pattern[str], int
     return issuer, rules.signature_issuer_max, date, rules.signature_date_max
 
 
-def is_signature_issuer(line: str) -> bool:
-    """True for a line holding only the name of an issuing body (``扬州市人民政府办公室``)."""
-    issuer, most, _date, _most = _signature_rules()
+def _whole_line(line: str, pattern: regex.Pattern[str], least: int, most: int) -> bool:
+    """Whether ``line`` without white space is ``least``–``most`` characters matched whole."""
     if len(line) > 2 * most:
         return False
     s = _WS.sub("", line)
-    return 2 <= len(s) <= most and issuer.fullmatch(s) is not None
+    return least <= len(s) <= most and pattern.fullmatch(s) is not None
+
+
+def is_signature_issuer(line: str) -> bool:
+    """True for a line holding only the name of an issuing body (``扬州市人民政府办公室``)."""
+    issuer, most, _date, _most = _signature_rules()
+    return _whole_line(line, issuer, 2, most)
 
 
 def is_signature_date(line: str) -> bool:
     """True for a line holding only a date (``2024年4月26日``, ``二〇二四年四月二十六日``)."""
     _issuer, _most, date, most = _signature_rules()
-    if len(line) > 2 * most:
-        return False
-    s = _WS.sub("", line)
-    return 8 <= len(s) <= most and date.fullmatch(s) is not None
+    return _whole_line(line, date, 8, most)
 
 
 @cache
