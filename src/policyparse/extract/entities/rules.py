@@ -225,6 +225,12 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+def words_or_never(words: Iterable[str]) -> str:
+    """``trie_pattern(words)``, or a pattern that never matches when there are none."""
+    pattern = trie_pattern(words)
+    return pattern or r"(?!)"
+
+
 class Gazetteer:
     """Exact names found leftmost-longest by dictionary look-ups (fast for thousands of names)."""
 
@@ -452,9 +458,7 @@ def matchers() -> Matchers:
             rf"等(?P<count>(?:[0-9]{{1,4}}|[一二三四五六七八九十百两几]{{1,3}})[家个所批]?)?"
             rf"(?P<mid>\p{{Han}}{{0,8}}?)(?:{heads})"
         ),
-        named_head_re=regex.compile(
-            trie_pattern(o.named_list_heads) if o.named_list_heads else r"(?!)"
-        ),
+        named_head_re=regex.compile(words_or_never(o.named_list_heads)),
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),
         suffix_gaz=Gazetteer(org_suffixes),
@@ -471,10 +475,8 @@ def matchers() -> Matchers:
         law_strip_re=regex.compile(trie_pattern(rules.law.strip_leading)),
         collective=frozenset(g.collective_levels),
         town_levels=frozenset(g.town_levels),
-        branch_re=regex.compile(trie_pattern(o.branch_suffixes) if o.branch_suffixes else r"(?!)"),
-        follower_re=regex.compile(
-            trie_pattern(rules.program.followers) if rules.program.followers else r"(?!)"
-        ),
+        branch_re=regex.compile(words_or_never(o.branch_suffixes)),
+        follower_re=regex.compile(words_or_never(rules.program.followers)),
         short_program_re=regex.compile(
             "[" + regex.escape("".join(rules.program.short_numerals)) + r"]\p{Han}"
             if rules.program.short_numerals
@@ -486,12 +488,8 @@ def matchers() -> Matchers:
             if rules.program.short_numerals
             else r"(?!)"
         ),
-        short_follower_re=regex.compile(
-            trie_pattern(rules.program.short_followers)
-            if rules.program.short_followers
-            else r"(?!)"
-        ),
-        unit_re=regex.compile(trie_pattern(g.named_units) if g.named_units else r"(?!)"),
+        short_follower_re=regex.compile(words_or_never(rules.program.short_followers)),
+        unit_re=regex.compile(words_or_never(g.named_units)),
         standard_re=regex.compile(
             rf"(?<![A-Za-z0-9/])(?P<code>{trie_pattern(rules.law.standard_codes)})"
             r"(?P<area>[0-9]{2})?(?P<kind>/[TZ])?\s?(?P<num>[0-9]{1,6}(?:\.[0-9]{1,3})?)"
@@ -504,7 +502,7 @@ def matchers() -> Matchers:
             t for t in g.topics if len(t) > 2 and any(w in t[1:-1] for w in o.field_joiners)
         ),
         enterprise_gaz=Gazetteer(o.enterprises),
-        zone_re=re.compile(trie_pattern(o.zone_suffixes) if o.zone_suffixes else r"(?!)"),
+        zone_re=re.compile(words_or_never(o.zone_suffixes)),
         collective_bracket_re=regex.compile(
             rf"(?:{level})[(（](?:{level})(?:[、,，](?:{level})){{0,4}}[)）]$"
         ),
@@ -513,9 +511,5 @@ def matchers() -> Matchers:
             if rules.program.end_triggers
             else r"(?!)"
         ),
-        designation_follower_re=regex.compile(
-            trie_pattern(rules.program.designation_followers)
-            if rules.program.designation_followers
-            else r"(?!)"
-        ),
+        designation_follower_re=regex.compile(words_or_never(rules.program.designation_followers)),
     )
