@@ -262,12 +262,20 @@ def _name_start(norm: str, end: int, limit: int, m: Matchers, min_len: int = 2) 
 
 
 def _inside_joined(norm: str, s: int, e: int, lo: int, hi: int, m: Matchers) -> bool:
-    """Whether ``norm[s:e]`` lies inside a topic holding a stop word (林业和草原) in ``lo..hi``."""
+    """Whether ``norm[s:e]`` lies inside a topic holding a stop word (林业和草原) in ``lo..hi``,
+    or joins two sectors after an anchor (和 in 中国石油和化学工业联合会)."""
     for p in range(max(lo, s - 8), s):
         end = m.joined_gaz.starting_at(norm, p, hi)
         if end is not None and end >= e:
             return True
-    return False
+    if norm[s:e] not in m.rules.org.field_joiners:
+        return False
+    first = m.sector_gaz.ending_at(norm, s, lo)
+    return (
+        first is not None
+        and m.sector_gaz.starting_at(norm, e, hi) is not None
+        and m.anchor_gaz.ending_at(norm, first, lo) is not None
+    )
 
 
 def _generic(name: str, m: Matchers, anchored: bool = False) -> bool:
@@ -287,6 +295,8 @@ def _ends_name(norm: str, end: int, m: Matchers) -> bool:
 def _suffix_org(norm: str, s: int, e: int, m: Matchers) -> Candidate | None:
     suffix = norm[s:e]
     o = m.rules.org
+    if norm.startswith(tuple(o.suffix_not_before), e):
+        return None  # 联合会员: 会员, not a federation
     weak = suffix in m.weak
     if weak and not _ends_name(norm, e, m) and _branch_end(norm, e, m) is None:
         return None

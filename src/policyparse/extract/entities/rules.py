@@ -100,6 +100,8 @@ class OrgRules(RuleModel):
     punctuation, a stop word, a boundary word, a suffix or a branch after it)."""
     enterprise_not_before: list[str] = Field(default_factory=list)
     """Words after an enterprise's short name that make it part of a longer term (京东地区)."""
+    suffix_not_before: list[str] = Field(default_factory=list)
+    """Characters after a suffix that make it part of a word (员 in 联合会员): no name ends."""
     branch_suffixes: list[str] = Field(default_factory=list)
     branch_gap: int = Field(default=0, ge=0, le=6)
     zone_suffixes: list[str] = Field(default_factory=list)
