@@ -105,6 +105,9 @@ def _valid(y: int, mo: int, d: int) -> str | None:
 
 
 def _date_in(line: str) -> str | None:
+    # every date written holds 年 or a separator of an ISO date: a cheap test first
+    if "年" not in line and "-" not in line and "/" not in line and "." not in line:
+        return None
     for pat in (_ISO_DATE, _CN_DATE):
         for m in pat.finditer(line):
             y, mo, d = (int(g) for g in m.groups())
@@ -122,6 +125,11 @@ _WHITE_SPACE = regex.compile(r"\s+")
 
 def _squash(s: str) -> str:
     return _WHITE_SPACE.sub("", s)
+
+
+# more than 20 characters other than white space: such a line squashed is longer than 20
+# (a bounded test, cheaper than squashing a long line to measure it)
+_OVER_20 = regex.compile(r"(?:\s*\S){21}")
 
 
 def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | None:
@@ -342,13 +350,13 @@ _CLOSING_NEAR = 2
 _CLOSING_LINE_MAX = 40
 
 
-def _closing_doc_number(lines: list[str], trailer_from: int) -> str | None:
+def _closing_doc_number(lines: list[str], debris: list[bool], trailer_from: int) -> str | None:
     """A 文号 on a short line of its own (or after a label) in the closing block: after the
     body (``trailer_from`` on), or next to a ``抄送``/``印发`` line anywhere (a 版记 inside the
-    document)."""
+    document). ``debris`` flags the outline's debris lines (every closing line is debris)."""
     near = set(range(trailer_from, len(lines)))
     for k, line in enumerate(lines):
-        if k < trailer_from and closes_document(line):
+        if k < trailer_from and debris[k] and closes_document(line):
             near.update(range(max(0, k - _CLOSING_NEAR), k + _CLOSING_NEAR + 1))
     for k in sorted(near):
         if k >= len(lines) or len(lines[k]) > _CLOSING_LINE_MAX:
@@ -393,6 +401,9 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     """The last signature of the document: a line holding only a date, after a line holding
     only the name of an issuing body (wherever the body was thought to end)."""
     for k in range(len(lines) - 1, 0, -1):
+        # a date line holds 年 or ``-``, and at most 20 characters besides white space
+        if ("年" not in lines[k] and "-" not in lines[k]) or _OVER_20.match(lines[k]):
+            continue
         line = _squash(lines[k])
         if len(line) > 20 or not _DATE_ONLY.fullmatch(line):
             continue
@@ -420,18 +431,20 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     if doc_number is None and order is not None:
         doc_number = order[0]
     if doc_number is None:
-        doc_number = _closing_doc_number(lines, len(lines) - len(trailer))
+        debris = [ln.debris for ln in outline.lines]
+        doc_number = _closing_doc_number(lines, debris, len(lines) - len(trailer))
 
     date = None
     for line in lines:
-        if _DATE_LABEL.search(line):
+        if ("时间" in line or "日期" in line) and _DATE_LABEL.search(line):
             date = _date_in(line)
             if date:
                 break
     if date is None:
         # a regulation's promulgation note: （2024年6月20日…令第315号公布）
         for line in head:
-            date = _promulgation_date(_squash(line))
+            # a promulgation date is written with 年
+            date = _promulgation_date(_squash(line)) if "年" in line else None
             if date:
                 break
     sign_issuer, sign_date = _signature(lines)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -21,6 +22,7 @@ from itertools import pairwise
 import regex
 
 from .records import Span
+from .records.base import trusted
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
@@ -91,11 +93,21 @@ def to_halfwidth(text: str) -> str:
 
 
 _validate_span = Span.__pydantic_validator__.validate_python
+_SPAN_FIELDS = frozenset(Span.model_fields)
+_new = object.__new__
+_set = object.__setattr__
 
 
 @lru_cache(maxsize=8192)
 def _span(start: int, end: int) -> Span:
-    """A validated ``Span`` (shared: spans are frozen, and stages ask for the same ones)."""
+    """A valid ``Span`` (shared: spans are frozen, and stages ask for the same ones).
+
+    Offsets that are plain ints with ``0 <= start <= end`` are valid by definition, so the
+    record is made without running its validators; anything else is validated (and refused
+    as the model refuses it).
+    """
+    if type(start) is int and type(end) is int and 0 <= start <= end:
+        return trusted(Span, {"start": start, "end": end})
     span: Span = _validate_span({"start": start, "end": end})
     return span
 
@@ -149,6 +161,45 @@ class WorkingText:
             k = bisect_right(ns, last) - 1
             b = os_[k] + (last - ns[k])
         return _span(a, b + 1)
+
+    def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
+        """:meth:`span` of each ``(start, end)`` of ``ranges``, in one loop.
+
+        The spans are made afresh, not taken from or put in the shared cache: this is for
+        many new ranges at once (a document's sentences), which later stages rarely ask for.
+        """
+        n = len(self.norm)
+        tail = len(self.text)
+        ns, os_ = self._norm_starts, self._orig_starts
+        out: list[Span] = []
+        add = out.append
+        every = _SPAN_FIELDS
+        for start, end in ranges:
+            if end <= start or type(start) is not int or type(end) is not int or start < 0:
+                add(self.span(start, end))
+                continue
+            if start >= n:
+                a = tail
+            else:
+                k = bisect_right(ns, start) - 1
+                a = os_[k] + (start - ns[k])
+            last = end - 1
+            if last >= n:
+                b = tail
+            else:
+                k = bisect_right(ns, last) - 1
+                b = os_[k] + (last - ns[k])
+            if a < 0 or b < a:  # never for a map of this module's making; refused as span's
+                add(_span(a, b + 1))
+                continue
+            # int offsets, 0 <= a <= b: a valid span (what ``_span`` makes, inlined)
+            span = _new(Span)
+            _set(span, "__dict__", {"start": a, "end": b + 1})
+            _set(span, "__pydantic_fields_set__", set(every))
+            _set(span, "__pydantic_extra__", None)
+            _set(span, "__pydantic_private__", None)
+            add(span)
+        return out
 
     def to_norm(self, orig: int) -> int:
         """Offset in ``norm`` of the first kept character at or after ``text[orig]``."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -14,6 +15,52 @@ class Record(BaseModel):
     """Frozen, strict base for every record."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+R = TypeVar("R", bound=Record)
+_new = object.__new__
+_set = object.__setattr__
+
+
+_FIELDS: dict[type[Record], frozenset[str]] = {}
+
+
+def _fields(cls: type[Record]) -> frozenset[str]:
+    every = _FIELDS.get(cls)
+    if every is None:
+        every = _FIELDS[cls] = frozenset(cls.__pydantic_fields__)
+    return every
+
+
+def trusted(cls: type[R], values: dict[str, Any]) -> R:
+    """A ``cls`` record made from ``values`` without validating them.
+
+    Only for values the caller's own code guarantees valid, with **every** field given, in the
+    order the model declares them (``values`` becomes the record's ``__dict__``): the record is
+    then equal to the validated one, with the same fields set, at a fraction of the cost. It
+    is what pydantic's ``model_construct`` does, without its per-field Python loop.
+    """
+    obj = _new(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(_fields(cls)))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def trusted_all(cls: type[R], rows: Iterable[dict[str, Any]]) -> list[R]:
+    """:func:`trusted` for each of ``rows``, in one loop."""
+    every = _fields(cls)
+    out: list[R] = []
+    add = out.append
+    for values in rows:
+        obj = _new(cls)
+        _set(obj, "__dict__", values)
+        _set(obj, "__pydantic_fields_set__", set(every))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        add(obj)
+    return out
 
 
 class Span(Record):

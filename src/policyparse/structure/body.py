@@ -191,6 +191,20 @@ def is_debris(line: str) -> bool:
     return len(s) < short_max and _passes(short, s)
 
 
+def line_flags(line: str) -> tuple[bool, bool]:
+    """``(closes, debris)`` of a line: ``closes_document(line)``, and whether it is debris
+    (closing, ``is_debris`` or ``is_info_line``); one strip and one rule lookup for all."""
+    s = line.strip()
+    n = len(s)
+    if n <= 200 and _passes(_closing_rules()[0], s):
+        return True, True
+    if s:
+        always, short, short_max = _rules()
+        if (n <= 200 and _passes(always, s)) or (n < short_max and _passes(short, s)):
+            return False, True
+    return False, info_fields(s) is not None
+
+
 _PUNCT = regex.compile(r"[，,。；;、]")
 _HAN = regex.compile(r"\p{Han}")
 

@@ -9,8 +9,8 @@ matching a line costs time linear in its length.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import re
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -65,11 +65,13 @@ _BY_FIRST: dict[str, tuple[_Pattern, ...]] = {
     **_starting_with("—-", {"dash"}),
 }
 _DIGIT_FIRST = tuple(p for p in _PATTERNS if p[1] in ("arabic", "arabic_rp"))
-_MARKDOWN = regex.compile(r"(#{1,6})[ \t]*")
-_BOLD = regex.compile(r"(?:\*\*|__)")
-_RUN_IN_END = regex.compile(r"[。!?！？]")
-_COLON = regex.compile(r"[:：]")
-_CAPTION = regex.compile(r"【[^【】\n]{1,20}】")
+# patterns of literal characters only run on the standard ``re`` engine (the same matches,
+# and several times less overhead per call than ``regex``)
+_MARKDOWN = re.compile(r"(#{1,6})[ \t]*")
+_BOLD = re.compile(r"(?:\*\*|__)")
+_RUN_IN_END = re.compile(r"[。!?！？]")
+_COLON = re.compile(r"[:：]")
+_CAPTION = re.compile(r"【[^【】\n]{1,20}】")
 _TITLE_TRIM = "*_ \t"
 _TITLE_END_TRIM = "*_ \t;；,，、"
 _MAX_TITLE = 60
@@ -78,9 +80,12 @@ _MAX_COLON_TITLE = 20
 _CHAPTER_NEXT = regex.compile(r"[\s\p{Han}“\"《(（【]")
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A heading found at the start of a line (offsets into the normalized line)."""
+class Heading(NamedTuple):
+    """A heading found at the start of a line (offsets into the normalized line).
+
+    A named tuple: immutable like a frozen dataclass, and several times cheaper to make (one
+    is made for every heading line).
+    """
 
     kind: LineKind
     key: str
