@@ -46,6 +46,45 @@ def _scan(pat: regex.Pattern[str], text: str) -> Iterable[regex.Match[str]]:
         pos = nl + 1
 
 
+def _near(
+    pat: regex.Pattern[str], text: str, needles: tuple[str, ...], reach: int
+) -> Iterable[regex.Match[str]]:
+    """``pat.finditer(text)`` for a pattern whose every match has one of ``needles`` less than
+    ``reach`` from its start (either way) and looks no farther: searched only around them.
+
+    A match starting before ``o - reach``, for the first needle ``o`` left to look at, would
+    hold no needle; one starting up to ``o + reach`` is found as a whole-text search finds
+    it, the search stopping far enough after ``o`` for nothing it looks at to be cut off.
+    """
+    out: list[regex.Match[str]] = []
+    n = len(text)
+    pos = 0
+    nxt = [text.find(w) for w in needles]  # the next offset of each needle (-1: none left)
+    while True:
+        after = max(0, pos - reach)
+        o = -1
+        for k, i in enumerate(nxt):
+            if 0 <= i < after:
+                i = nxt[k] = text.find(needles[k], after)
+            if i >= 0 and (o < 0 or i < o):
+                o = i
+        if o < 0:
+            return out
+        m = pat.search(text, max(pos, o - reach), min(n, o + 2 * reach + 1))
+        if m is not None and m.start() <= o + reach:
+            if m.end() == m.start():
+                return pat.finditer(text)  # an empty match: leave it to finditer's rules
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = max(pos, o + reach + 1)
+
+
+_CHARS_PER_SEARCH = 400
+"""About how many characters a whole-text scan reads in the time a search near a needle
+takes: a text with more characters than this many per needle is searched near its needles."""
+
+
 class Exclusions:
     """The excluded stretches of one text, and checks around a number."""
 
@@ -53,12 +92,18 @@ class Exclusions:
         self.text = text
         self.r = r
         spans: list[tuple[int, int, str]] = []
-        for (kind, pat), needles in zip(r.exclusion_res, r.exclusion_needles, strict=True):
-            if needles and not any(w in text for w in needles):
+        reaches = r.exclusion_reach or (None,) * len(r.exclusion_res)
+        for (kind, pat), needles, reach in zip(
+            r.exclusion_res, r.exclusion_needles, reaches, strict=True
+        ):
+            held = sum(text.count(w) for w in needles)
+            if needles and not held:
                 continue  # no match can be found without one of them
-            spans.extend(
-                (m.start(), m.end(), kind) for m in _scan(pat, text) if m.end() > m.start()
-            )
+            if needles and reach is not None and held * _CHARS_PER_SEARCH < len(text):
+                found = _near(pat, text, needles, reach)  # few needles: search near them
+            else:
+                found = _scan(pat, text)
+            spans.extend((m.start(), m.end(), kind) for m in found if m.end() > m.start())
         spans.extend((m.start(), m.end(), "name") for m in r.set_phrase_re.finditer(text))
         spans.sort()
         self._spans = spans

@@ -20,7 +20,7 @@ _NUMBER_AT = regex.compile(NUMBER_PATTERN)
 _MAG_CHARS = frozenset("百千万亿")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
 class UnitMatch:
     """The unit after a number: where the number ends, the unit as read, its parts."""
 
@@ -34,7 +34,7 @@ class UnitMatch:
     infix: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
 class Found:
     """One quantity span in the working copy and the pieces it is made of."""
 
@@ -103,15 +103,15 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
         um = r.unit_re.match(t, q)
         if not um or um.end() <= end:
             continue
-        mag = um.group("mag") or ""
-        if p < end and len(mag) < end - p and not um.group("unit"):
+        mag, inf, mw, inf2, after, unit = um.groups("")  # the order of ``UNIT_GROUPS``
+        if p < end and len(mag) < end - p and not unit:
             continue
-        base = um.group("after") or um.group("unit")
-        infix = um.group("inf") or um.group("inf2") or ""
+        base = after or unit
+        infix = inf or inf2
         entry = r.units[base]
         u_end = um.end()
         if _blocked(t, u_end, entry.not_before):
-            if not um.group("mw"):
+            if not mw:
                 continue
             pm = r.plain_unit_re.match(t, q)
             if pm is None:
@@ -224,24 +224,34 @@ def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
 
 
 def _numbers(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
+    # ``regex`` reads a group by name far slower than by number; the number opens the match
+    # and a separator after it is all that can make the match longer
+    n = len(t)
+    unit_starts = r.unit_starts
+    num_group = r.number_re.groupindex["num"]
     for m in r.number_re.finditer(t):
-        s, e = m.span("num")
-        tok = m.group("num")
-        sep = m.group("sep")
-        if not sep and (e == len(t) or t[e] not in r.unit_starts) and tok[-1] not in _MAG_CHARS:
+        s, e = m.span(num_group)
+        sep = m.end() > e
+        if not sep and (e == n or t[e] not in unit_starts) and t[e - 1] not in _MAG_CHARS:
             continue  # nothing after the number can be its unit
-        why = x.number(s, e)
-        if sep and not why:
-            n2 = _NUMBER_AT.match(t, m.end())
-            if n2 is not None and x.covering(n2.start()) is None:
-                found = _range(t, s, e, n2.start(), n2.end(), r, x)
-                if found is not None:
-                    yield found
-                    continue
-        pair = _consecutive(tok)
-        um = match_unit(t, s, e, r)
-        if um is None:
-            continue
+        if sep:
+            why = x.number(s, e)
+            if not why:
+                n2 = _NUMBER_AT.match(t, m.end())
+                if n2 is not None and x.covering(n2.start()) is None:
+                    found = _range(t, s, e, n2.start(), n2.end(), r, x)
+                    if found is not None:
+                        yield found
+                        continue
+            um = match_unit(t, s, e, r)
+            if um is None:
+                continue
+        else:
+            um = match_unit(t, s, e, r)
+            if um is None:
+                continue  # (before the exclusion checks, which change nothing then)
+            why = x.number(s, e)
+        pair = _consecutive(t[s:e])
         if why:
             yield Found(
                 start=s, end=um.end, form="number", num=t[s : um.num_end], unit=um, excluded=why

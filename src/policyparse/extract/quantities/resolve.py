@@ -12,7 +12,7 @@ from .rules import Kind, Rules
 _STRICT = {"ge": "gt", "le": "lt"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
 class Resolved:
     """The values of one quantity."""
 

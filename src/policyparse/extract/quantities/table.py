@@ -22,6 +22,8 @@ cells than the header (a merged category cell) are aligned from the right.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -31,7 +33,8 @@ import regex
 if TYPE_CHECKING:
     from ...normalize import WorkingText
 
-_SPLIT = regex.compile(r"[|｜\t]")
+_SPLIT_CHARS = "|｜\t"
+_SPLIT = regex.compile("[" + "".join(regex.escape(c) for c in _SPLIT_CHARS) + "]")
 _YEAR_HEAD = regex.compile(
     r"^(?:(?:目标|预期|规划|基期|现状|实际)值?|基数)?[(（]?(?P<y>(?:19|20)\d{2})年?(?:底|末)?[)）]?"
     r"(?:[(（]?(?:目标值?|预期值?|规划值?|基[期数]值?|现状值?|实际值?)[)）]?)?$"
@@ -146,6 +149,24 @@ def _lines(t: str) -> list[tuple[int, int]]:
         pos = nl + 1
     out.append((pos, len(t)))
     return out
+
+
+def _lines_with(t: str, lines: list[tuple[int, int]], offsets: Iterable[int]) -> list[bool]:
+    """Per line of ``lines`` (all the lines of ``t``): whether one of ``offsets`` is in it."""
+    starts = [s for s, _ in lines]
+    out = [False] * len(lines)
+    for i in offsets:
+        out[bisect_right(starts, i) - 1] = True
+    return out
+
+
+def _char_offsets(t: str, chars: str) -> Iterator[int]:
+    """Every offset of one of ``chars`` in ``t``."""
+    for c in chars:
+        i = t.find(c)
+        while i >= 0:
+            yield i
+            i = t.find(c, i + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +299,11 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
 
     rows: list[Row] = []
     lines = _lines(orig)
+    may_head = _lines_with(orig, lines, _char_offsets(orig, _HEAD_CHARS))
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if not _may_head(orig, s, e):
+        if not may_head[i]:
             i += 1
             continue
         pairs = _spaced_cells(orig, s, e)
@@ -307,26 +329,28 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     return rows
 
 
-def _may_head(t: str, s: int, e: int) -> bool:
-    """Whether the line ``t[s:e]`` can hold a header's indicator cell (``_LABEL_HEAD``: 指标,
-    项目 …): a quick test before it is split into cells."""
-    return t.find("指", s, e) >= 0 or t.find("项", s, e) >= 0
+_HEAD_CHARS = "指项"
+"""A line without one of these cannot hold a header's indicator cell (``_LABEL_HEAD``: 指标,
+项目 …): a quick test before it is split into cells."""
 
 
 def _split_rows(t: str) -> list[Row]:
     lines = _lines(t)
+    # which lines hold a cell separator or a header character: one scan of the whole text
+    split = _lines_with(t, lines, _char_offsets(t, _SPLIT_CHARS))
+    may_head = _lines_with(t, lines, _char_offsets(t, _HEAD_CHARS))
     rows: list[Row] = []
     i = 0
     while i < len(lines):
         s, e = lines[i]
         # one row a line
-        if _SPLIT.search(t, s, e):
-            h = _header(_cells(t, s, e)) if _may_head(t, s, e) else None
+        if split[i]:
+            h = _header(_cells(t, s, e)) if may_head[i] else None
             if h is not None:
                 j = i + 1
                 while j < len(lines):
                     rs, re_ = lines[j]
-                    if not _SPLIT.search(t, rs, re_):
+                    if not split[j]:
                         break
                     r = _row(t, h, _cells(t, rs, re_), rs, re_)
                     if r is not None:
@@ -374,6 +398,8 @@ def _is_head_word(text: str) -> bool:
 
 def _cell_lines(t: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Row], int] | None:
     s, e = lines[i]
+    if e - s > _MAX_CELL and not t[s].isspace() and not t[e - 1].isspace():
+        return None  # too long a header cell, with nothing to strip (cheap test before a copy)
     first = t[s:e].strip()  # the text of ``_line_cell``, without making the cell
     if not first or len(first) > _MAX_CELL or not _is_head_word(first):
         return None

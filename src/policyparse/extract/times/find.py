@@ -10,10 +10,10 @@ a start with a limit (``2020年起3年内``). Values are worked out in :mod:`.re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -43,7 +43,13 @@ _BEFORE_WORD = regex.compile(r"前|之前|以前")
 _TO_YEAR_END = regex.compile(r"[到至年]$")
 
 _NUM = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
+_NUM_FIRST = r"\d零〇一二三四五六七八九十百两"
+"""The characters a ``_NUM`` match starts with (a character class body)."""
+_NUM_CHARS = _NUM_FIRST + "."
+"""The characters a ``_NUM`` match is made of."""
 _RANGE_SEP = r"(?:至|到|-|—|–|~|～)"
+_RANGE_SEP_CHARS = "至到-—–~～"
+"""The characters of ``_RANGE_SEP``."""
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = (
@@ -60,7 +66,7 @@ _LUNAR_DAY = (
 _MONTH_TO = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
 class Atom:
     """A smallest time unit found in the working copy, with its written parts."""
 
@@ -70,7 +76,7 @@ class Atom:
     parts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
 class Found:
     """A time expression's span in the working copy, its role and the atoms it is built of."""
 
@@ -93,6 +99,46 @@ def _alt(words: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class _Lead:
+    """What comes before a word every match of an atom pattern holds (a unit word): the
+    pattern is tried only where a match can start in the run of characters allowed before
+    such a word (see :func:`_lead_matches`)."""
+
+    words: tuple[tuple[str, tuple[str, ...]], ...]
+    """The words by their first character."""
+    run: regex.Pattern[str]
+    """A reversed pattern reading back over the characters allowed before a word."""
+    start: regex.Pattern[str]
+    """A character a match can start with."""
+
+
+def _char_class(words: Iterable[str], classes: str) -> str:
+    """A character class of the characters of ``words`` and the class body ``classes``."""
+    chars = sorted({c for w in words for c in w})
+    return "[" + "".join(c if c.isalnum() else "\\" + c for c in chars) + classes + "]"
+
+
+def _lead(
+    words: Iterable[str],
+    before: Iterable[str],
+    before_classes: str,
+    first: Iterable[str],
+    first_classes: str = "",
+) -> _Lead:
+    """A ``_Lead`` for matches holding one of ``words`` with nothing before it but characters
+    of the words ``before`` and of the class body ``before_classes``, and starting with a
+    first character of ``first`` or one of ``first_classes``."""
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w)
+    return _Lead(
+        tuple((c, tuple(sorted(ws))) for c, ws in sorted(by_first.items())),
+        regex.compile(rf"(?r){_char_class(before, before_classes)}*"),
+        regex.compile(_char_class([w[0] for w in first if w], first_classes)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Patterns:
     atoms: tuple[tuple[AtomType, regex.Pattern[str]], ...]
     needles: tuple[tuple[str, ...], ...]
@@ -101,6 +147,19 @@ class _Patterns:
     anchored: tuple[bool, ...]
     """Per atom pattern: whether every match starts with one of its ``needles``, so that it is
     tried only where one of them is written (see :func:`_matches`)."""
+    after: tuple[str, ...]
+    """Per atom pattern: characters one of which stands right before every match (``""``: none
+    known), so that it is tried only right after one of them."""
+    anchor_re: re.Pattern[str] | None
+    """The ``needles`` of every ``anchored`` pattern in one alternation: one scan finds where
+    any of them starts (see :func:`_needle_hits`)."""
+    leads: tuple[_Lead | None, ...]
+    """Per atom pattern: the words its matches hold and what may stand before them, so that
+    it is tried only right before such a word (``None``: scanned as usual)."""
+    group_names: tuple[tuple[str, ...] | None, ...]
+    """Per atom pattern: its group names in the order of their numbers (``None`` when they are
+    not numbered one by one in that order), to read a match with ``groups()`` (see
+    :func:`_groupdict`)."""
     deadline_prefix: regex.Pattern[str]
     deadline_suffix: regex.Pattern[str]
     start_prefix: regex.Pattern[str]
@@ -283,6 +342,25 @@ def patterns() -> _Patterns:
         16: ["之日起", "即日起"],
         17: [*r.lunar_prefixes, *(f"{w}月" for w in r.lunar_month_names), "月初"],
     }
+    # by position in ``atoms``: patterns whose matches hold a word (a date separator, 年, a
+    # limit's unit, 月) with only a few kinds of characters before it; limits (不超过3个月) and
+    # efforts (用3年时间): a bound or lead word, numbers and a range separator
+    num_run = _NUM_CHARS + regex.escape(_RANGE_SEP_CHARS)
+    fracs = list(r.fraction_words)
+    effort_before = r.relative_effort.before
+    lunar_lead = [*r.lunar_prefixes, *r.lunar_month_names, *"一二三四五六七八九十"]
+    leads = {
+        # 2024-03-01: digits before the first separator
+        1: _lead(["-", "/", "."], [], r"\d", ["1", "2"]),
+        # 2021—2025年: years, a separator and spaces before 年
+        2: _lead(["年"], [" -—–~～－至到一"], r"\d", ["1", "2"]),
+        12: _lead(r.limit_units, [*r.limit_before, *fracs], num_run, [*r.limit_before, *fracs],
+                  _NUM_FIRST),
+        14: _lead(["年"], [*effort_before, *fracs, "个"], num_run, effort_before),
+        # 农历八月十五, 正月十五, 五月初五: a prefix and the month before 月
+        17: _lead(["月"], lunar_lead, "", lunar_lead),
+    }  # fmt: skip
+    anchor_words = tuple(sorted({w for ws in starts.values() for w in ws if w}))
     not_before = r.not_after_before
     return _Patterns(
         atoms=tuple(atoms),
@@ -290,6 +368,10 @@ def patterns() -> _Patterns:
             tuple(w for w in starts.get(i, holds.get(i, ())) if w) for i in range(len(atoms))
         ),
         anchored=tuple(i in starts and all(starts[i]) for i in range(len(atoms))),
+        after=tuple("([【〔" if i == 3 else "" for i in range(len(atoms))),
+        anchor_re=_needles_re(anchor_words) if anchor_words else None,
+        leads=tuple(leads.get(i) for i in range(len(atoms))),
+        group_names=tuple(_numbered_names(pat) for _, pat in atoms),
         deadline_prefix=regex.compile(rf"(?P<w>{_alt(r.deadline_prefixes)}) ?$"),
         deadline_suffix=regex.compile(
             rf" ?(?P<w>{_alt(r.deadline_suffixes)})(?!(?<=前)(?:{not_before}))"
@@ -313,10 +395,26 @@ def patterns() -> _Patterns:
     )
 
 
-def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
-    """Checks that a pattern alone cannot express."""
+def _numbered_names(pat: regex.Pattern[str]) -> tuple[str, ...] | None:
+    """The group names of ``pat`` if its groups are numbered 1, 2 … in the order of the names
+    (a name used twice has one number), else ``None``."""
+    index = pat.groupindex
+    if list(index.values()) != list(range(1, pat.groups + 1)):
+        return None
+    return tuple(index)
+
+
+def _groupdict(m: regex.Match[str], names: tuple[str, ...] | None) -> dict[str, Any]:
+    """``m.groupdict()`` (same keys in the same order), built from ``m.groups()``: ``regex``
+    makes the dict itself many times slower."""
+    if names is None:
+        return m.groupdict()
+    return dict(zip(names, m.groups(), strict=True))
+
+
+def _accept(atom_type: AtomType, g: dict[str, Any], m: regex.Match[str], norm: str) -> bool:
+    """Checks that a pattern alone cannot express (``g``: the groups of ``m`` by name)."""
     r = rules()
-    g = m.groupdict()
     chinese_month_alone = (
         atom_type == "point"
         and "m" in g
@@ -356,21 +454,42 @@ def _accept(atom_type: AtomType, m: regex.Match[str], norm: str) -> bool:
 
 
 def _matches(
-    pat: regex.Pattern[str], norm: str, needles: tuple[str, ...], anchored: bool
+    pat: regex.Pattern[str],
+    norm: str,
+    needles: tuple[str, ...],
+    anchored: bool,
+    lead: _Lead | None = None,
+    after: str = "",
+    hits: list[int] | None = None,
 ) -> Iterable[regex.Match[str]]:
     """``pat.finditer(norm)``, sped up by words its matches hold (or start with).
 
     A pattern is run only over a text holding one of its ``needles``; an ``anchored`` one is
-    tried only where one of them starts, each match resuming after the last as in ``finditer``
-    (a bare alternation scan costs far more than ``str.find``).
+    tried only where one of them starts (among ``hits``, every offset where a needle of any
+    anchored pattern starts, when given), each match resuming after the last as in
+    ``finditer`` (a bare alternation scan costs far more than ``str.find``); one with a
+    ``lead`` only where its ``_lead_matches`` says, one with characters ``after`` only right
+    after one of them.
     """
+    if lead is not None:
+        return _lead_matches(pat, norm, lead)
+    if after:
+        return _tried_at(pat, norm, sorted(i + 1 for i in _char_offsets(norm, after)))
     if not needles:
         return pat.finditer(norm)
     if not anchored:
         return pat.finditer(norm) if any(w in norm for w in needles) else ()
+    if hits is None:
+        return _tried_at(pat, norm, _needle_starts(norm, needles))
+    return _tried_at(pat, norm, [i for i in hits if norm.startswith(needles, i)])
+
+
+def _tried_at(pat: regex.Pattern[str], norm: str, starts: Iterable[int]) -> list[regex.Match[str]]:
+    """``pat.finditer(norm)`` when every match starts at one of ``starts`` (in order): tried at
+    each, resuming after the last match. The pattern must not match an empty string."""
     out: list[regex.Match[str]] = []
     last = 0
-    for i in _needle_starts(norm, needles):
+    for i in starts:
         if i < last:
             continue
         m = pat.match(norm, i)
@@ -378,6 +497,48 @@ def _matches(
             out.append(m)
             last = m.end()
     return out
+
+
+def _char_offsets(t: str, chars: str) -> Iterator[int]:
+    """Every offset of one of ``chars`` in ``t`` (character by character, not in order)."""
+    for c in chars:
+        i = t.find(c)
+        while i >= 0:
+            yield i
+            i = t.find(c, i + 1)
+
+
+def _needle_hits(norm: str, anchor_re: re.Pattern[str] | None) -> list[int]:
+    """Every offset where a word of ``anchor_re`` starts, in order (overlaps included)."""
+    out: list[int] = []
+    if anchor_re is None:
+        return out
+    search = anchor_re.search
+    pos = 0
+    while (m := search(norm, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+def _lead_matches(pat: regex.Pattern[str], norm: str, lead: _Lead) -> list[regex.Match[str]]:
+    """``pat.finditer(norm)`` for a pattern whose matches hold a word of ``lead`` with only
+    ``lead.run`` characters before it: tried at each offset of such a run before a first
+    character of the words, each match resuming after the last as in ``finditer`` (a
+    pattern opening with a class of common characters costs far more to scan for). The
+    pattern must not match an empty string."""
+    starts: set[int] = set()
+    run = lead.run.match
+    for c, words in lead.words:
+        u = norm.find(c)
+        while u >= 0:
+            if norm.startswith(words, u):
+                begin = run(norm, 0, u)
+                if begin is not None:  # a reversed ``[…]*`` always matches
+                    starts.update(range(begin.start(), u))
+            u = norm.find(c, u + 1)
+    can_start = lead.start.match
+    return _tried_at(pat, norm, [i for i in sorted(starts) if can_start(norm, i) is not None])
 
 
 _MANY_NEEDLES = 8
@@ -412,11 +573,17 @@ def find_atoms(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
     """Every atom in ``norm``, overlaps settled leftmost-longest, none inside ``skip``."""
     found: list[Atom] = []
     p = patterns()
-    for (atom_type, pat), needles, anchored in zip(p.atoms, p.needles, p.anchored, strict=True):
-        for m in _matches(pat, norm, needles, anchored):
-            if m.end() <= m.start() or not _accept(atom_type, m, norm):
+    hits = _needle_hits(norm, p.anchor_re)
+    for (atom_type, pat), needles, anchored, lead, after, names in zip(
+        p.atoms, p.needles, p.anchored, p.leads, p.after, p.group_names, strict=True
+    ):
+        for m in _matches(pat, norm, needles, anchored, lead, after, hits):
+            if m.end() <= m.start():
                 continue
-            parts = {k: v for k, v in m.groupdict().items() if v}
+            g = _groupdict(m, names)
+            if not _accept(atom_type, g, m, norm):
+                continue
+            parts = {k: v for k, v in g.items() if v}
             found.append(Atom(m.start(), m.end(), atom_type, parts))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Atom] = []
