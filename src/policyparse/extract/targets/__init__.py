@@ -8,20 +8,20 @@ indicator (:mod:`.indicator`), find its deadline (:mod:`.deadline`), and add a `
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
 
-from ...records import Baseline, Target
-from .deadline import DeadlineFinder, Found, to_deadline
+from ...records import Baseline, Deadline, Span, Target
+from .deadline import DeadlineFinder, Found
 from .geometry import Layout, QRef, TRef, build_layout, clauses
 from .indicator import Reading, SentenceReader, TimeRanges
 from .rules import cues
 from .select import (
     drop_reason,
     is_deadline_word,
-    past_marker,
     past_year,
     qualifiers,
     spread_prefix_bound,
@@ -55,7 +55,7 @@ def run(ctx: Context) -> None:
     time_ranges = TimeRanges(
         [(t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")]
     )
-    past_sections = _past_sections(ctx)
+    past_sections = _past_sections(ctx, lay)
     headings = {p.id: p.heading for p in ctx.outline.provisions}
     rows = read_tables(ctx, lay, finder.ref)
 
@@ -70,7 +70,8 @@ def run(ctx: Context) -> None:
         sp = ctx.span(a, b)
         return "\t" in ctx.text[sp.start : sp.end] or "|" in norm[a:b]
 
-    for ss, se in _bounded(norm, lay.sentences, is_row):
+    # a sentence in which no quantity starts gives no record: skip it before cutting it up
+    for ss, se in _bounded(norm, lay.valued_sentences(), is_row):
         qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
         if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
@@ -78,11 +79,11 @@ def run(ctx: Context) -> None:
         times = lay.times_in(ss, se)
         if _entry_condition(ctx, norm, ss, se, headings):
             continue
-        year = past_year(norm, times, finder.ref, ss)
+        year = finder.past_year(ss, se)
         committed = _commitment(norm, ss, se) is not None
         if year is not None or any(a <= ss < b for a, b in past_sections):
             past = True
-        elif past_marker(norm, ss, se, times):
+        elif finder.past_marker(ss, se):
             # a marker of the past in a sentence under a deadline ahead is no statement
             past = (
                 not _has_future(finder, times)
@@ -145,7 +146,7 @@ def run(ctx: Context) -> None:
                 accepted_any = True
                 # the period a document states for itself (its title, 规划期为…) gives no
                 # deadline: FORMAT.md's deadline comes from the text around the target
-                _add_target(ctx, r, found, cm.group(0) if cm else None)
+                _add_target(ctx, r, finder.record(found), cm.group(0) if cm else None)
     if rows:
         # table rows were read first: put every record back in document order
         ctx.targets.sort(key=lambda t: t.span.start)
@@ -267,28 +268,37 @@ def _cut_long(norm: str, ss: int, se: int, out: list[tuple[int, int]]) -> None:
 
 def _topic(norm: str, lay: Layout, i: int) -> str:
     """The field named by the last ``在…领域，`` of the paragraph before offset ``i``."""
-    c = cues()
     pi = lay.paragraph_index(i)
     if pi is None:
         return ""
-    cls = lay.para_clauses.get(pi)
-    if cls is None:
-        cls = lay.para_clauses[pi] = clauses(norm, *lay.paragraphs[pi])
-    best = ""
-    for k, (cs, ce) in enumerate(cls):
-        if cs > i:
-            break
-        if ce <= i:
-            # a whole clause (with its mark) reads the same for every offset after it
-            found = lay.clause_topics.get((pi, k))
-            if found is None:
-                found = lay.clause_topics[pi, k] = _topic_of(c.topic, norm[cs : ce + 1])
-        else:
-            # the clause holding i is read up to i, as if the paragraph ended there
-            found = _topic_of(c.topic, norm[cs : i + 1])
-        if found:
-            best = found
-    return best
+    probe = cues().topic_probe
+    if probe is not None and probe.search(norm, lay.paragraphs[pi][0], i + 1) is None:
+        return ""  # no clause of the paragraph up to i can name a topic
+    kept = lay.para_clauses.get(pi)
+    if kept is None:
+        cls = clauses(norm, *lay.paragraphs[pi])
+        kept = lay.para_clauses[pi] = (cls, [s for s, _e in cls])
+    cls, starts = kept
+    n = bisect_right(starts, i)  # the clauses starting at or before i (in order, apart)
+    if n == 0:
+        return ""
+    cs, ce = cls[n - 1]
+    if ce <= i:
+        return _whole_topic(norm, lay, pi, n)
+    # the clause holding i is read up to i, as if the paragraph ended there
+    return _topic_of(cues().topic, norm[cs : i + 1]) or _whole_topic(norm, lay, pi, n - 1)
+
+
+def _whole_topic(norm: str, lay: Layout, pi: int, n: int) -> str:
+    """The last topic the first ``n`` clauses of paragraph ``pi``, each read whole (with its
+    mark), name, or ''."""
+    acc = lay.para_topics.setdefault(pi, [""])
+    cls = lay.para_clauses[pi][0]
+    pattern = cues().topic
+    while len(acc) <= n:
+        cs, ce = cls[len(acc) - 1]
+        acc.append(_topic_of(pattern, norm[cs : ce + 1]) or acc[-1])
+    return acc[n]
 
 
 def _topic_of(pattern: regex.Pattern[str], text: str) -> str:
@@ -324,7 +334,7 @@ def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match
     return None
 
 
-def _past_sections(ctx: Context) -> list[tuple[int, int]]:
+def _past_sections(ctx: Context, lay: Layout) -> list[tuple[int, int]]:
     c = cues()
     out = []
     for sec in ctx.outline.sections:
@@ -332,11 +342,13 @@ def _past_sections(ctx: Context) -> list[tuple[int, int]]:
         # read by the words before its first stop
         title = _TITLE_END.split(sec.title, maxsplit=1)[0]
         if c.past_heading.search(title):
-            out.append((ctx.work.to_norm(sec.body.start), ctx.work.to_norm(sec.body.end)))
+            out.append((lay.to_norm(sec.body.start), lay.to_norm(sec.body.end)))
     return out
 
 
-def _add_target(ctx: Context, r: Reading, found: Found | None, commitment: str | None) -> None:
+def _add_target(
+    ctx: Context, r: Reading, deadline: Deadline | None, commitment: str | None
+) -> None:
     start = min(r.start, r.q.start)
     end = max(r.end, r.q.end)
     ind_span = (
@@ -347,9 +359,9 @@ def _add_target(ctx: Context, r: Reading, found: Found | None, commitment: str |
     ctx.targets.append(
         Target(
             span=ctx.span(start, end),
-            indicator=_as_written(ctx, r),
+            indicator=_as_written(ctx, r, ind_span),
             quantity=r.q.rec,
-            deadline=to_deadline(ctx, found),
+            deadline=deadline,
             provision=ctx.outline.provision_at(r.q.start),
             indicator_span=ind_span,
             commitment=commitment,
@@ -357,15 +369,17 @@ def _add_target(ctx: Context, r: Reading, found: Found | None, commitment: str |
     )
 
 
-def _as_written(ctx: Context, r: Reading) -> str:
+def _as_written(ctx: Context, r: Reading, span: Span | None = None) -> str:
     """The indicator with its written stretch in the original's characters (full-width
-    brackets kept), when it was read from one stretch of the text."""
+    brackets kept), when it was read from one stretch of the text (``span``: that stretch's
+    span, when known)."""
     if r.ind_start is None or r.ind_end is None or r.ind_end <= r.ind_start:
         return r.indicator
     piece = ctx.norm[r.ind_start : r.ind_end]
     if not r.indicator.startswith(piece):
         return r.indicator
-    span = ctx.span(r.ind_start, r.ind_end)
+    if span is None:
+        span = ctx.span(r.ind_start, r.ind_end)
     written = _WS.sub("", ctx.text[span.start : span.end])
     if len(written) != len(piece):
         return r.indicator

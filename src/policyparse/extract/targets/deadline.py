@@ -10,13 +10,14 @@ sibling list item.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...numerals import parse_number
-from ...records import Deadline, Meta
+from ...records import Deadline, Meta, Section
 from .geometry import LIST_ITEM, Layout, TRef
 from .rules import cues
 from .select import (
@@ -69,9 +70,50 @@ class DeadlineFinder:
         self._stating: dict[tuple[int, int], bool] = {}
         self._own: dict[tuple[int, int], Found | None] = {}
         self._outline: _OutlineRanges | None = None
+        # what the lookups below found for a range (their results are never changed)
+        self._last: dict[tuple[int, int], Found | None] = {}
+        self._last_stated: dict[tuple[int, int], Found | None] = {}
+        self._first_stated: dict[tuple[int, int], Found | None] = {}
+        self._usable: dict[int, int | None] = {}
+        self._past_year: dict[tuple[int, int], int | None] = {}
+        self._past_marker: dict[tuple[int, int], bool] = {}
+        self._records: dict[tuple[int, tuple[int, int] | None, bool], Deadline] = {}
+        self._lead_ins: dict[tuple[int, str | None], Found | None] = {}
+
+    def record(self, found: Found | None) -> Deadline | None:
+        """:func:`to_deadline` of ``found``; one record for every target with the same
+        deadline (records are frozen)."""
+        if found is None:
+            return None
+        at = (found.time.start, found.time.end) if found.time is not None else found.at
+        key = (found.year, at, found.inherited)
+        kept = self._records.get(key)
+        if kept is None:
+            kept = self._records[key] = _deadline_of(self.ctx, found)
+        return kept
+
+    def past_year(self, a: int, b: int) -> int | None:
+        """:func:`.select.past_year` of ``a..b`` and its times (kept)."""
+        key = (a, b)
+        if key not in self._past_year:
+            self._past_year[key] = past_year(self.norm, self.lay.times_in(a, b), self.ref, a)
+        return self._past_year[key]
+
+    def past_marker(self, a: int, b: int) -> bool:
+        """:func:`.select.past_marker` of ``a..b`` and its times (kept)."""
+        key = (a, b)
+        if key not in self._past_marker:
+            self._past_marker[key] = past_marker(self.norm, a, b, self.lay.times_in(a, b))
+        return self._past_marker[key]
 
     def usable(self, t: TRef) -> int | None:
         """The year ``t`` can give as a deadline, or None (no year, a base, the past)."""
+        key = id(t)  # the layout holds every TRef for the finder's lifetime
+        if key not in self._usable:
+            self._usable[key] = self._usable_year(t)
+        return self._usable[key]
+
+    def _usable_year(self, t: TRef) -> int | None:
         y = valid_year(t)
         if y is None or is_comparison(self.norm, t):
             return None
@@ -83,6 +125,13 @@ class DeadlineFinder:
         return y
 
     def _last_in(self, start: int, end: int) -> Found | None:
+        """The last usable year in ``start..end`` (kept: shared, never to be changed)."""
+        key = (start, end)
+        if key not in self._last:
+            self._last[key] = self._last_year_in(start, end)
+        return self._last[key]
+
+    def _last_year_in(self, start: int, end: int) -> Found | None:
         best: Found | None = None
         for t in self.lay.times_in(start, end):
             if bracket_note(self.norm, start, t):
@@ -100,25 +149,35 @@ class DeadlineFinder:
             times = self.lay.times_in(a, b)
             stating = self._stating.get((a, b))
             if stating is None:
-                stating = self._stating[a, b] = past_year(
-                    self.norm, times, self.ref, a
-                ) is None and not past_marker(self.norm, a, b, times)
+                stating = self._stating[a, b] = self.past_year(
+                    a, b
+                ) is None and not self.past_marker(a, b)
             if stating:
                 yield a, b, times
 
     def _last_in_statements_skipped(self, start: int, end: int) -> Found | None:
         """The last usable year of the sentences in ``start..end`` that state no facts of the
         present or past (such a sentence gives the sentences after it no deadline)."""
+        key = (start, end)
+        if key in self._last_stated:
+            return self._last_stated[key]
         best: Found | None = None
         for a, b, _times in self._statements(start, end):
             found = self._last_in(a, b)
             if found is not None:
                 best = found
+        self._last_stated[key] = best
         return best
 
     def _first_in_statements_skipped(self, start: int, end: int) -> Found | None:
         """The first usable year of the sentences in ``start..end`` that state no facts of the
         present or past."""
+        key = (start, end)
+        if key not in self._first_stated:
+            self._first_stated[key] = self._first_year_stated(start, end)
+        return self._first_stated[key]
+
+    def _first_year_stated(self, start: int, end: int) -> Found | None:
         for _a, _b, times in self._statements(start, end):
             for t in times:
                 y = self.usable(t)
@@ -155,8 +214,7 @@ class DeadlineFinder:
     ) -> Found | None:
         found = self._last_in(sentence[0], q_start)
         if found is not None:
-            found.inherited = False
-            return found
+            return Found(found.year, found.time, False, found.at)
         for t in self.lay.times_in(q_start, clause[1]):
             y = self.usable(t)
             if y is not None:
@@ -183,6 +241,16 @@ class DeadlineFinder:
         if found is not None:
             return found
         prov = self._provision(q_start)
+        key = (pi, prov)
+        if key not in self._lead_ins:
+            self._lead_ins[key] = self._lead_in(pi, prov)
+        found = self._lead_ins[key]
+        if found is not None:
+            return found
+        return self._from_outline(q_start)
+
+    def _lead_in(self, pi: int, prov: str | None) -> Found | None:
+        """The year of a paragraph of provision ``prov`` that leads in to paragraph ``pi``."""
         # lines of one list joined by semicolons: "…保持在99%以上；\n高中阶段…"
         j = pi - 1
         while j >= 0 and _ends_with(self.norm, self.lay.paragraphs[j][1], ";；"):
@@ -208,11 +276,8 @@ class DeadlineFinder:
             if self._provision(s) != prov:
                 break
             if self.norm[s:e].rstrip().endswith((":", "：")):
-                found = self._last_in(s, e)
-                if found is not None:
-                    return found
-                break
-        return self._from_outline(q_start)
+                return self._last_in(s, e)
+        return None
 
     def _relative_total(self, start: int, q_start: int) -> Found | None:
         """``三年累计培训养老护理员3万人次``: a total over N years counted from the document's
@@ -236,23 +301,46 @@ class DeadlineFinder:
     def _from_outline(self, q_start: int) -> Found | None:
         """Opening text (up to its first sub-item) and headings of enclosing items."""
         if self._outline is None:
-            self._outline = _OutlineRanges(self.ctx)
+            self._outline = _OutlineRanges(self.ctx, self.lay)
         ol = self._outline
+        for lo, hi, kept in ol.answers:
+            if lo <= q_start < hi:
+                return kept
+        span = ol.stretch(q_start)
+        found = self._outline_year(ol, q_start, span)
+        ol.answers.append((span[0], span[1], found))
+        return found
+
+    def _outline_year(self, ol: _OutlineRanges, q_start: int, span: list[int]) -> Found | None:
+        """:meth:`_from_outline` read afresh. ``span`` (the stretch around ``q_start`` in which
+        no item starts or ends) is narrowed to where every test made here comes out the same,
+        so that any offset in it has the same answer."""
+
+        def test(v: int) -> None:  # a test of q_start >= v
+            if v <= q_start:
+                span[0] = max(span[0], v)
+            else:
+                span[1] = min(span[1], v)
+
         inner = [k for k, (s, e, _pid) in enumerate(ol.provisions) if s <= q_start < e]
         for k in reversed(inner):
             s, _e, _pid = ol.provisions[k]
-            child = ol.first_child[k]
+            child = ol.first_child(k)
+            if child is not None:
+                test(child)
             if child is not None and q_start >= child:
                 found = self._last_in(s, child)
                 if found is not None:
                     return found
-            elif (head := ol.heading[k]) is not None:
+            elif (head := ol.heading(k)) is not None:
                 found = self._last_in(*head)
                 if found is not None:
                     return found
         # headings of enclosing sections
         for k in reversed([k for k, (bs, be) in enumerate(ol.section_body) if bs <= q_start < be]):
-            hs, he = ol.section_head[k]
+            hs, he = ol.section_head(k)
+            test(hs)
+            test(he)
             if hs <= q_start < he:
                 continue
             found = self._last_in(hs, he)
@@ -260,7 +348,9 @@ class DeadlineFinder:
                 return found
             # the section's opening text, up to its first sub-heading or item, when the
             # value stands under one (到2025年，…具体目标： followed by 1. 2. 3. items)
-            first = ol.section_first_item[k]
+            first = ol.section_first_item(k)
+            if first is not None:
+                test(first)
             if first is not None and q_start >= first:
                 found = self._last_in(he, first)
                 if found is not None:
@@ -269,35 +359,76 @@ class DeadlineFinder:
 
 
 class _OutlineRanges:
-    """The outline's provisions and sections as working-copy ranges, mapped once."""
+    """The outline's provisions and sections as working-copy ranges, each mapped on first
+    use (most values ask about a few enclosing items only)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, lay: Layout) -> None:
         o = ctx.outline
-        to_norm = ctx.work.to_norm
+        self._norm = lay.to_norm
         self.provisions = o.provision_ranges
         by_id = {p.id: p for p in o.provisions}
-        self.heading: list[tuple[int, int] | None] = []
-        for _s, _e, pid in self.provisions:
-            hsp = by_id[pid].heading_span
-            self.heading.append(None if hsp is None else (to_norm(hsp.start), to_norm(hsp.end)))
-        starts = sorted(s for s, _e, _p in self.provisions)
-        # the first item starting inside each provision (its first sub-item), if any
-        self.first_child = [_first_between(starts, s, e) for s, e, _p in self.provisions]
-        secs = o.sections
-        self.section_body = [(to_norm(x.body.start), to_norm(x.body.end)) for x in secs]
-        self.section_head = [(to_norm(x.span.start), to_norm(x.span.end)) for x in secs]
-        # the first sub-heading or item after each section's heading, within its body
-        child_heads: dict[str, list[int]] = {}
-        for x, (hs, _he) in zip(secs, self.section_head, strict=True):
+        self._heading_spans = [by_id[pid].heading_span for _s, _e, pid in self.provisions]
+        self._headings: dict[int, tuple[int, int] | None] = {}
+        self._starts = sorted(s for s, _e, _p in self.provisions)
+        self._sections = o.sections
+        self.section_body = [(self._norm(x.body.start), self._norm(x.body.end)) for x in o.sections]
+        self._children: dict[str, list[Section]] = {}
+        for x in o.sections:
             if x.parent is not None:
-                child_heads.setdefault(x.parent, []).append(hs)
-        self.section_first_item: list[int | None] = []
-        for x, (_bs, be), (_hs, he) in zip(secs, self.section_body, self.section_head, strict=True):
-            cands = [c for c in child_heads.get(x.id, []) if c > he]
-            item = _first_between(starts, he, be)
+                self._children.setdefault(x.parent, []).append(x)
+        self._first_items: dict[int, int | None] = {}
+        # where an item (provision or section body) starts or ends: between two of them,
+        # the same items hold an offset
+        self._edges = sorted(
+            {x for s, e, _p in self.provisions for x in (s, e)}
+            | {x for be in self.section_body for x in be}
+        )
+        self.answers: list[tuple[int, int, Found | None]] = []
+        """Stretches of offsets and the year :meth:`DeadlineFinder._from_outline` found for
+        each."""
+
+    def stretch(self, i: int) -> list[int]:
+        """``[lo, hi]``: the stretch around offset ``i`` in which no item starts or ends."""
+        k = bisect_right(self._edges, i)
+        lo = self._edges[k - 1] if k > 0 else -1
+        hi = self._edges[k] if k < len(self._edges) else sys.maxsize
+        return [lo, hi]
+
+    def heading(self, k: int) -> tuple[int, int] | None:
+        """The heading of provision ``k``, if it has one."""
+        if k not in self._headings:
+            hsp = self._heading_spans[k]
+            self._headings[k] = (
+                None if hsp is None else (self._norm(hsp.start), self._norm(hsp.end))
+            )
+        return self._headings[k]
+
+    def first_child(self, k: int) -> int | None:
+        """The first item starting inside provision ``k`` (its first sub-item), if any."""
+        s, e, _pid = self.provisions[k]
+        return _first_between(self._starts, s, e)
+
+    def section_head(self, k: int) -> tuple[int, int]:
+        """The heading of section ``k``."""
+        x = self._sections[k]
+        return self._norm(x.span.start), self._norm(x.span.end)
+
+    def section_first_item(self, k: int) -> int | None:
+        """The first sub-heading or item after the heading of section ``k``, within its
+        body."""
+        if k not in self._first_items:
+            he = self.section_head(k)[1]
+            x = self._sections[k]
+            cands = [
+                c
+                for c in (self._norm(y.span.start) for y in self._children.get(x.id, []))
+                if c > he
+            ]
+            item = _first_between(self._starts, he, self.section_body[k][1])
             if item is not None:
                 cands.append(item)
-            self.section_first_item.append(min(cands) if cands else None)
+            self._first_items[k] = min(cands) if cands else None
+        return self._first_items[k]
 
 
 def _ends_with(text: str, end: int, marks: str) -> bool:
@@ -315,8 +446,10 @@ def _first_between(starts: list[int], lo: int, hi: int) -> int | None:
 
 def to_deadline(ctx: Context, found: Found | None) -> Deadline | None:
     """The record of a found deadline."""
-    if found is None:
-        return None
+    return None if found is None else _deadline_of(ctx, found)
+
+
+def _deadline_of(ctx: Context, found: Found) -> Deadline:
     if found.time is not None:
         span = ctx.span(found.time.start, found.time.end)
     elif found.at is not None:

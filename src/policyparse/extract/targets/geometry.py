@@ -8,9 +8,10 @@ their spans point into the original text, so they are mapped back onto the worki
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import islice
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import regex
@@ -30,6 +31,7 @@ _CLAUSE_MARK = regex.compile(
 """The characters :func:`clauses` looks at."""
 _DEPTH_MARK = regex.compile("[" + regex.escape("".join(sorted({'"', *_OPEN, *_CLOSE}))) + "]")
 """The characters that change the depth :func:`depth_map` reports."""
+_BREAK_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAK))) + "]")
 _ASCII_STOP = regex.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
 """A half-width full stop written as a Chinese one (``…停车设施.11月底前新增…``, ``…500人次.对…``):
 after a Chinese character, a closing mark or ``%``; not in ``3.5`` or ``www.gov.cn``."""
@@ -77,19 +79,34 @@ class Layout:
     _q_starts: list[int] = field(default_factory=list)
     _t_starts: list[int] = field(default_factory=list)
     _sent_ends: list[int] | None = field(default=None, init=False, repr=False)
-    para_clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    """Clauses of each paragraph (by index), computed on first use."""
-    clause_topics: dict[tuple[int, int], str] = field(default_factory=dict)
-    """The topic (``在…领域，``) each whole clause of a paragraph names, or '', on first use."""
+    _starts_ascend: bool = field(default=False, init=False, repr=False)
+    work_to_norm: Callable[[int], int] | None = field(default=None, repr=False)
+    """The working text's ``to_norm``, for :meth:`to_norm`."""
+    _mapped: dict[int, int] = field(default_factory=dict, repr=False)
+    para_clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
+    """Clauses of each paragraph (by index) and their starts, computed on first use."""
+    para_topics: dict[int, list[str]] = field(default_factory=dict)
+    """For each paragraph, at ``k``: the last topic (``在…领域，``) its first ``k`` whole
+    clauses name, or ''; extended on use."""
 
     def __post_init__(self) -> None:
         self._para_starts = [p[0] for p in self.paragraphs]
         ends = [e for _s, e in self.sentences]
         # sentences are in order and apart, so their ends ascend and bisect finds the first
         # one ending after an offset; otherwise every sentence is looked at
-        self._sent_ends = ends if all(a < b for a, b in pairwise(ends)) else None
+        self._sent_ends = ends if ends == sorted(set(ends)) else None
+        starts = [s for s, _e in self.sentences]
+        self._starts_ascend = starts == sorted(starts)
         self._q_starts = [q.start for q in self.quantities]
         self._t_starts = [t.start for t in self.times]
+
+    def to_norm(self, i: int) -> int:
+        """``work.to_norm(i)``, kept: the outline's sections and provisions share edges."""
+        v = self._mapped.get(i)
+        if v is None:
+            assert self.work_to_norm is not None
+            v = self._mapped[i] = self.work_to_norm(i)
+        return v
 
     def paragraph_index(self, i: int) -> int | None:
         """Index of the paragraph holding offset ``i``."""
@@ -107,6 +124,23 @@ class Layout:
             if se > start and ss < end:
                 yield ss, se
 
+    def valued_sentences(self) -> list[tuple[int, int]]:
+        """The sentences in which a quantity starts, in order."""
+        sents = self.sentences
+        ends = self._sent_ends
+        if ends is None or not self._starts_ascend:
+            starts = self._q_starts
+            return [(s, e) for s, e in sents if _starts_within(starts, s, e)]
+        # starts and ends ascending: the sentences holding an offset are the run from the
+        # first one ending after it that start at or before it
+        hit: set[int] = set()
+        for q0 in self._q_starts:
+            k = bisect_right(ends, q0)
+            while k < len(sents) and sents[k][0] <= q0:
+                hit.add(k)
+                k += 1
+        return [sents[k] for k in sorted(hit)]
+
     def quantities_in(self, start: int, end: int) -> list[QRef]:
         """Quantities that lie within ``[start, end)``."""
         lo = bisect_left(self._q_starts, start)
@@ -120,24 +154,30 @@ class Layout:
         return [t for t in self.times[lo:hi] if t.end <= end]
 
 
-def _to_norm_range(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    s = ctx.work.to_norm(start)
-    e = ctx.work.to_norm(end - 1) + 1 if end > start else s
+def _starts_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` lies within ``[start, end)``."""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
+def _to_norm_range(to_norm: Callable[[int], int], start: int, end: int) -> tuple[int, int]:
+    s = to_norm(start)
+    e = to_norm(end - 1) + 1 if end > start else s
     return s, max(s, e)
+
+
+_BY_RANGE = attrgetter("start", "end")
 
 
 def build_layout(ctx: Context) -> Layout:
     """The layout of ``ctx``'s working copy."""
-    quantities = []
-    for q in ctx.quantities:
-        s, e = _to_norm_range(ctx, q.span.start, q.span.end)
-        quantities.append(QRef(q, s, e))
-    quantities.sort(key=lambda r: (r.start, r.end))
-    times = []
-    for t in ctx.times:
-        s, e = _to_norm_range(ctx, t.span.start, t.span.end)
-        times.append(TRef(t, s, e))
-    times.sort(key=lambda r: (r.start, r.end))
+    to_norm = ctx.work.to_norm
+    quantities = [
+        QRef(q, *_to_norm_range(to_norm, q.span.start, q.span.end)) for q in ctx.quantities
+    ]
+    quantities.sort(key=_BY_RANGE)
+    times = [TRef(t, *_to_norm_range(to_norm, t.span.start, t.span.end)) for t in ctx.times]
+    times.sort(key=_BY_RANGE)
     o = ctx.outline
     sentences = [(s, e) for s, e, _ in o.sentence_ranges]
     paragraphs = [(s, e) for s, e, _ in o.paragraph_ranges]
@@ -146,8 +186,16 @@ def build_layout(ctx: Context) -> Layout:
     sent_starts = [a for a, _ in sentences]  # the outline's sentences: in order, apart
     q_starts = [q.start for q in quantities]
     added: list[tuple[int, int]] = []
+    mapped: dict[int, int] = {}
+
+    def kept_to_norm(i: int) -> int:
+        v = mapped.get(i)
+        if v is None:
+            v = mapped[i] = to_norm(i)
+        return v
+
     for sec in o.sections:
-        s, e = _to_norm_range(ctx, sec.span.start, sec.span.end)
+        s, e = _to_norm_range(kept_to_norm, sec.span.start, sec.span.end)
         k = bisect_left(sent_starts, e) - 1  # the last sentence starting before e
         if (k >= 0 and sentences[k][1] > s) or any(a < e and s < b for a, b in added):
             continue
@@ -162,11 +210,11 @@ def build_layout(ctx: Context) -> Layout:
     paragraphs.sort()
     norm = ctx.norm
     pieces: list[tuple[int, int]] = []
-    for s, e in sentences:
-        if norm.find(".", s, e) < 0:
-            pieces.append((s, e))
+    for sp in sentences:
+        if norm.find(".", sp[0], sp[1]) < 0:
+            pieces.append(sp)
         else:
-            pieces.extend(_split_ascii_stops(norm, s, e))
+            pieces.extend(_split_ascii_stops(norm, *sp))
     sentences = pieces
     sentences, paragraphs = _join_wrapped(ctx.norm, sentences, paragraphs)
     return Layout(
@@ -175,6 +223,8 @@ def build_layout(ctx: Context) -> Layout:
         paragraphs=paragraphs,
         quantities=quantities,
         times=times,
+        work_to_norm=to_norm,
+        _mapped=mapped,
     )
 
 
@@ -227,7 +277,8 @@ def _join_wrapped(
     def join(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         for sp in spans:
-            if out and _wrapped(norm, out[-1], sp):
+            # _wrapped asks for one character between them first: test that here, cheaply
+            if out and sp[0] - out[-1][1] == 1 and _wrapped(norm, out[-1], sp):
                 out[-1] = (out[-1][0], sp[1])
             else:
                 out.append(sp)
@@ -239,6 +290,8 @@ def _join_wrapped(
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of ``text[start:end]``, split at commas, semicolons, colons and stops outside
     brackets and quotation marks (each clause keeps no trailing mark)."""
+    if text.find(".", start, end) < 0 and _DEPTH_MARK.search(text, start, end) is None:
+        return _plain_clauses(text, start, end)  # no brackets, quotes or ``.``
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     ascii_quote = False
@@ -259,6 +312,23 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if i > pos:
                 out.append((pos, i))
             pos = i + 1
+    if end > pos:
+        out.append((pos, end))
+    if any(e - s > MAX_CLAUSE for s, e in out):
+        out = [piece for s, e in out for piece in _cut_long(text, s, e)]
+    return out
+
+
+def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`clauses` of a stretch without brackets, quotation marks or ``.``: split at
+    every clause mark."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _BREAK_MARK.finditer(text, start, end):
+        i = m.start()
+        if i > pos:
+            out.append((pos, i))
+        pos = i + 1
     if end > pos:
         out.append((pos, end))
     if any(e - s > MAX_CLAUSE for s, e in out):
@@ -329,9 +399,12 @@ def in_brackets(text: str, start: int, i: int) -> bool:
     if text.find("(", start, i) < 0 and text.find("（", start, i) < 0:
         return False
     depth = 0
-    for c in text[start:i]:
-        if c in "(（":
+    for m in _ROUND.finditer(text, start, i):
+        if text[m.start()] in "(（":
             depth += 1
-        elif c in ")）" and depth:
+        elif depth:
             depth -= 1
     return depth > 0
+
+
+_ROUND = regex.compile(r"[()（）]")

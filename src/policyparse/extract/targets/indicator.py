@@ -24,7 +24,7 @@ from itertools import accumulate
 import regex
 
 from .geometry import LIST_ITEM, QRef, depth_map
-from .rules import cues
+from .rules import WHOLE_YEAR, cues
 from .select import is_limit
 
 _POST_BOUND = regex.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
@@ -57,7 +57,16 @@ _COMPARE_ONLY = regex.compile(
     r"(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
     r"(?:年均|平均|同比|累计)?"
 )
-_QIZHONG = regex.compile(r"\s*其中")
+_SPACES = regex.compile(r"\s*")
+
+
+def _opens_qizhong(text: str, i: int) -> bool:
+    r"""Whether ``其中`` follows offset ``i`` after white space (the same as matching
+    ``\s*其中`` there, without a scan of the rest of a long text for ``其中``)."""
+    m = _SPACES.match(text, i)
+    return m is not None and text.startswith("其中", m.end())
+
+
 _CHANGE_TAIL = regex.compile(r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$")
 _LIST_SPLIT = regex.compile(r"、|以及|和|及|与")
 # a part after 其中 that is a share of the whole (其中高端药械制造占比) takes the whole as
@@ -168,7 +177,11 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         before = pos
         while pos < len(norm) and norm[pos] in _STRIP and not norm.startswith(c.joiner_words, pos):
             pos += 1
-        if c.whole_year is not None and c.whole_year.match(norm, pos):
+        if (
+            c.whole_year is not None
+            and norm.startswith(WHOLE_YEAR, pos)
+            and c.whole_year.match(norm, pos)
+        ):
             return pos  # 全年新增城镇就业5万人: the year's total is what is measured
         pos = times.skip(pos)
         m = LIST_ITEM.match(norm, pos)
@@ -410,7 +423,7 @@ class SentenceReader:
             out = self._read_fenbie(ci, body, fb, chosen)
         else:
             seg = body
-            part_of = _QIZHONG.match(norm, cs) is not None and bool(self.readings)
+            part_of = bool(self.readings) and _opens_qizhong(norm, cs)
             whole = self.readings[-1].indicator.removesuffix("数量") if part_of else ""
             for k, q in enumerate(chosen):
                 nxt = chosen[k + 1].start if k + 1 < len(chosen) else ce
@@ -590,7 +603,8 @@ class SentenceReader:
             vtext = lv.group(0) if lv is not None else ""
             if near is not None and (lv is None or near.start() >= lv.end()):
                 vstart, vtext = near.start(), near.group(0)
-            subject = _strip_tail(pre[:vstart])
+            stated = _strip_tail(pre[:vstart])
+            subject = stated
             # 塔里木河、伊犁河等主要河流…防洪标准: the examples before 等 go
             em = _EXAMPLES.match(subject)
             drop = em.end() if em is not None and len(subject) - em.end() >= 4 else 0
@@ -623,7 +637,7 @@ class SentenceReader:
                 if full != subject:
                     subject, ind_start = full, None
             ind = _finish(subject, q)
-            ind_end = seg + len(_strip_tail(pre[:vstart])) if ind_start is not None else None
+            ind_end = seg + len(stated) if ind_start is not None else None
             r = Reading(q, ind, seg, q.end, ind_start, ind_end, True, pre, seg)
             r.frame = ""
             return r
@@ -640,7 +654,8 @@ class SentenceReader:
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
 
         # what is counted, then the value: 获批一类新药10个
-        noun = _strip_tail(pre.lstrip(_STRIP))
+        stated = _strip_tail(pre.lstrip(_STRIP))
+        noun = stated
         lead_off = len(pre) - len(pre.lstrip(_STRIP))
         am = _last_verb(c.action, noun, seg + lead_off, in_pre, False) if noun else None
         bound_verb = bool(_NORMATIVE.match(norm, q.start))
@@ -691,6 +706,8 @@ class SentenceReader:
                 noun = thing + attr
                 exact = False
         ind = _drop_leading_verb(noun)
+        # what the stated text (not the assembled noun) reads as: the indicator span's end
+        stated_ind = ind if noun == stated else None
         if (
             prev is not None
             and prev.indicator
@@ -716,7 +733,9 @@ class SentenceReader:
             seg,
             q.end,
             seg + lead_off if exact else None,
-            seg + lead_off + len(_drop_leading_verb(_strip_tail(pre.lstrip(_STRIP))))
+            seg
+            + lead_off
+            + len(stated_ind if stated_ind is not None else _drop_leading_verb(stated))
             if exact
             else None,
             governed,

@@ -78,6 +78,32 @@ def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+class EndWords:
+    """The pattern ``(?:w1|w2|…)$`` (with ``repeat``, ``(?:w1|w2|…)+$``) of a word list,
+    whose search is skipped when neither of the text's last two characters can end a word
+    (``$`` also matches before a final line break)."""
+
+    __slots__ = ("finals", "pattern")
+
+    def __init__(self, words: list[str], repeat: bool = False) -> None:
+        self.pattern = regex.compile(rf"(?:{_alt(words)}){'+' if repeat else ''}$")
+        # a match ends with a word's last character, at the end or before a final break;
+        # None: an empty list or an empty word, whose alternation matches everywhere
+        self.finals = frozenset(w[-1] for w in words) if words and all(words) else None
+
+    def _may_end(self, text: str) -> bool:
+        f = self.finals
+        return f is None or text[-1:] in f or text[-2:-1] in f
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """``pattern.search(text)``."""
+        return self.pattern.search(text) if self._may_end(text) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        """``pattern.sub(repl, text)``."""
+        return self.pattern.sub(repl, text) if self._may_end(text) else text
+
+
 @dataclass(frozen=True)
 class Cues:
     """Compiled cue patterns."""
@@ -88,11 +114,11 @@ class Cues:
     goal_noun: regex.Pattern[str]
     commitment: regex.Pattern[str]
     level: regex.Pattern[str]
-    near_level: regex.Pattern[str]
+    near_level: EndWords
     not_verbs: tuple[str, ...]
-    change: regex.Pattern[str]
+    change: EndWords
     action: regex.Pattern[str]
-    action_end: regex.Pattern[str]
+    action_end: EndWords
     indicator_verbs: frozenset[str]
     support: regex.Pattern[str]
     support_after: regex.Pattern[str]
@@ -112,7 +138,7 @@ class Cues:
     subject_head: regex.Pattern[str]
     region: regex.Pattern[str]
     lead: regex.Pattern[str]
-    tail: regex.Pattern[str]
+    tail: EndWords
     object_strip: tuple[regex.Pattern[str], ...]
     limit_verb: regex.Pattern[str]
     topic: regex.Pattern[str]
@@ -139,6 +165,24 @@ class Cues:
     age_qualifier: regex.Pattern[str] | None = None
     relative_total: regex.Pattern[str] | None = None
     unitless_measure: regex.Pattern[str] | None = None
+    topic_probe: regex.Pattern[str] | None = None
+    """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
+
+
+WHOLE_YEAR = ("全年", "当年")
+"""The words ``whole_year`` opens with."""
+
+_LOOKS_OUTSIDE = ("(?<", "(?=", "(?!", "(?r", "$", "^", *(f"\\{c}" for c in "bBAZGmM"))
+
+
+def _probe(pattern: str) -> regex.Pattern[str] | None:
+    """``pattern`` without its leading ``^``: whatever it matches at the start of a piece of a
+    stretch, the probe finds in the stretch. Only for a pattern that looks at nothing outside
+    the characters it matches (no lookaround, anchor or word boundary; else None)."""
+    body = pattern.removeprefix("^")
+    if any(x in body for x in _LOOKS_OUTSIDE):
+        return None
+    return regex.compile(body)
 
 
 @cache
@@ -150,11 +194,11 @@ def cues() -> Cues:
         commitment=regex.compile(_alt(r.commitment_words)),
         level=regex.compile(_alt(r.level_verbs)),
         not_verbs=tuple(r.not_verbs),
-        near_level=regex.compile(rf"(?:{_alt(r.near_level_verbs)})$"),
-        change=regex.compile(rf"(?:{_alt(r.change_verbs)})$"),
+        near_level=EndWords(r.near_level_verbs),
+        change=EndWords(r.change_verbs),
         # 开发区 is no 开发: a not_verbs word is never read as an action verb either
         action=regex.compile(rf"(?!{_alt(r.not_verbs)})(?:{_alt(r.action_verbs)})"),
-        action_end=regex.compile(rf"(?:{_alt(r.action_verbs)})$"),
+        action_end=EndWords(r.action_verbs),
         indicator_verbs=frozenset(r.indicator_verbs),
         # 补贴性职业技能培训: a word of support made an adjective names a kind of thing
         support=regex.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
@@ -183,10 +227,11 @@ def cues() -> Cues:
         subject_head=regex.compile(_alt(r.subject_heads)),
         region=regex.compile(rf"^{r.region_prefix}"),
         lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),
-        tail=regex.compile(rf"(?:{_alt(r.tail_words)})+$"),
+        tail=EndWords(r.tail_words, repeat=True),
         object_strip=tuple(regex.compile(p) for p in r.object_strip),
         limit_verb=regex.compile(_alt(r.limit_verbs)),
         topic=regex.compile(r.topic_pattern),
+        topic_probe=_probe(r.topic_pattern),
         value_tail=tuple(r.value_tail_words),
         attributive_time=regex.compile(r.attributive_time) if r.attributive_time else None,
         scope_before=regex.compile(r.scope_before) if r.scope_before else None,
@@ -227,7 +272,7 @@ def cues() -> Cues:
         if r.unitless_measure_pattern
         else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
-        whole_year=regex.compile(rf"(?:全年|当年)(?=(?:{_alt(r.whole_year_verbs)}))")
+        whole_year=regex.compile(rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))")
         if r.whole_year_verbs
         else None,
     )

@@ -148,7 +148,12 @@ _STANDARD_TAIL = regex.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基�
 def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     """A value inside ``按照…的标准`` (``按照亩均投入3000元的标准整合涉农资金``)."""
     head = norm[max(clause[0], q.start - 31) : q.start]
-    return bool(_STANDARD_HEAD.search(head) and _STANDARD_TAIL.match(norm, q.end, clause[1]))
+    # _STANDARD_HEAD opens with 按: a head without it cannot match
+    return bool(
+        "按" in head
+        and _STANDARD_HEAD.search(head)
+        and _STANDARD_TAIL.match(norm, q.end, clause[1])
+    )
 
 
 def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
