@@ -8,7 +8,7 @@ entities as ``doc.ents``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -29,44 +29,39 @@ def find_candidates(norm: str, breaks: Collection[int] = ()) -> list[tuple[Candi
 
     ``breaks`` are offsets where the original text had white space that normalization
     removed: a GOV or ORG candidate across one is split there when both sides are whole
-    names of its label (``广州市黄埔区人民政府 广州开发区管委会``).
+    GOV or ORG names (``广州市黄埔区人民政府 广州开发区管委会``).
     """
     m = matchers()
     cands: list[Candidate] = []
     for finder in (find_laws, find_quoted, find_gov, find_orgs, find_places):
         found = finder(norm, m)
         if breaks and finder in (find_gov, find_orgs):
-            found = _split_at_breaks(norm, found, sorted(breaks), finder, m)
+            found = _split_at_breaks(norm, found, sorted(breaks), m)
         cands.extend(found)
     return resolve(cands)
 
 
-_Finder = Callable[[str, Matchers], list[Candidate]]
-
-
 def _split_at_breaks(
-    norm: str, cands: list[Candidate], breaks: list[int], finder: _Finder, m: Matchers
+    norm: str, cands: list[Candidate], breaks: list[int], m: Matchers
 ) -> list[Candidate]:
     """Candidates with those across a break replaced by the two names on its sides."""
     out: list[Candidate] = []
     for c in cands:
         lo = bisect_right(breaks, c.start)
         inner = [b for b in breaks[lo:] if b < c.end]
-        parts = _two_names(norm, c, inner, finder, m) if inner else None
+        parts = _two_names(norm, c, inner, m) if inner else None
         out.extend(parts if parts is not None else [c])
     return out
 
 
-def _two_names(
-    norm: str, c: Candidate, inner: list[int], finder: _Finder, m: Matchers
-) -> list[Candidate] | None:
-    """The whole names of ``c``'s label on both sides of a break inside it, or None."""
+def _two_names(norm: str, c: Candidate, inner: list[int], m: Matchers) -> list[Candidate] | None:
+    """The whole names on both sides of a break inside ``c``, or None. Each is a GOV or an
+    ORG, ``c``'s label preferred (``市金融工作局 人民银行陕西省分行``: a department, then a
+    central bank's branch)."""
     for b in inner:
         # Each side is read on its own, as if the break ended or started a clause.
-        left = [x for x in finder(norm[c.start : b], m) if (x.start, x.end) == (0, b - c.start)]
-        right = [x for x in finder(norm[b : c.end], m) if (x.start, x.end) == (0, c.end - b)]
-        left = [x for x in left if x.label == c.label]
-        right = [x for x in right if x.label == c.label]
+        left = _whole_names(norm[c.start : b], c.label, m)
+        right = _whole_names(norm[b : c.end], c.label, m)
         if left and right:
             lc, rc = left[0], right[0]
             return [
@@ -74,6 +69,13 @@ def _two_names(
                 replace(rc, start=rc.start + b, end=rc.end + b),
             ]
     return None
+
+
+def _whole_names(text: str, label: str, m: Matchers) -> list[Candidate]:
+    """GOV and ORG candidates spanning all of ``text``, those of ``label`` first."""
+    found = [*find_gov(text, m), *find_orgs(text, m)]
+    whole = [x for x in found if (x.start, x.end) == (0, len(text))]
+    return sorted(whole, key=lambda x: x.label != label)
 
 
 def _white_breaks(work: WorkingText) -> list[int]:

@@ -80,13 +80,24 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
     """GOV: central bodies by name, and level/place + department or body (省科技厅, 市人民政府)."""
     g = m.rules.gov
     out: list[Candidate] = []
+    central: list[Candidate] = []
+    central_ends = tuple(g.central_suffixes)
+    ends: set[int] = set()  # where the bodies found so far end
     for hit in m.gov_re.finditer(norm):
+        if out:
+            ends.add(out[-1].end)  # at most one body is added per match
         text = hit.group()
         nat = hit.group("nat")
         if nat:
             canonical = g.national[nat] + text[len(nat) :]
             start = _state_prefix(norm, hit.start(), m)
             out.append(Candidate("GOV", start, hit.end(), "gazetteer", canonical))
+            central.append(out[-1])
+            continue
+        zone = _zone_committee(norm, hit.end(), m)
+        if zone is not None:
+            # 绵阳科技城管委会: a zone's committee, not 科技 + 城管委 before 会
+            out.append(Candidate("GOV", zone, hit.end() + 1, "pattern", norm[zone : hit.end() + 1]))
             continue
         lvl = hit.group("lvl") or hit.group("lvl2") or ""
         if hit.group("lvl2") and lvl.startswith(tuple(g.dept_only_levels)):
@@ -98,6 +109,8 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
         # A place before the level word or the department: 浙江省科技厅, 杭州市人民政府.
         lvl_end = start + len(lvl)
         p_start = m.place_gaz.ending_at(norm, lvl_end, max(0, start - 12)) if lvl else None
+        if p_start is not None and _opener_place(norm, p_start, start, ends, m):
+            p_start = None  # 县农业农村局和县水利局: 和 joins two bodies, no 和县 here
         if p_start is not None and p_start < start:
             head = m.places[norm[p_start:lvl_end]].canonical
             start = p_start
@@ -146,6 +159,10 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
             start = outer
         if not head and core in m.rules.gov.bodies:
             continue
+        if not head and not lvl and len(core) <= 2 and not _free_start(norm, start, m):
+            continue  # 改编办法: a one-character topic without a level inside a word
+        if not head and not lvl and _situation(norm, hit.end()):
+            continue  # 稳定社会保障局面: 局面 (a situation), no bureau
         if not head and not lvl:
             start = _state_prefix(norm, start, m)  # 中华人民共和国财政部
         for word in g.leading:
@@ -153,10 +170,83 @@ def find_gov(norm: str, m: Matchers) -> list[Candidate]:
                 start -= len(word)
                 head = word + head
                 break
-        canonical = head + g.canonical.get(core, core) + rest
+        canonical = head + _canonical_department(core, m) + rest
         out.append(Candidate("GOV", start, hit.end(), "pattern", canonical))
+        if head == lvl and (lvl in g.central_levels or (not lvl and core.endswith(central_ends))):
+            central.append(out[-1])
     out.extend(_named_units(norm, m, out))
+    out.extend(b for c in central if (b := _central_branch(norm, c, m)) is not None)
     return out
+
+
+def _situation(norm: str, end: int) -> bool:
+    """Whether a name ending in 局 at ``end`` is the word 局面 (not 局 + 面向, 面临, 面对)."""
+    return (
+        norm.startswith("局", end - 1)
+        and norm.startswith("面", end)
+        and not norm.startswith(("面向", "面临", "面对"), end)
+    )
+
+
+def _zone_committee(norm: str, end: int, m: Matchers) -> int | None:
+    """Start of a zone's name when ``管委`` ends at ``end`` before ``会`` and a zone's name
+    (a park suffix after at least two characters: 绵阳科技城) comes before it, or None."""
+    if not (norm.startswith("管委", end - 2) and norm.startswith("会", end)):
+        return None
+    start = _name_start(norm, end - 2, 12, m)
+    while (outer := m.place_gaz.ending_at(norm, start, max(0, start - 12))) is not None:
+        start = outer
+    name = norm[start : end - 2]
+    suffix = next((x for x in m.org_suffixes if name.endswith(x)), None)
+    if suffix is None or suffix not in m.rules.org.place_suffixes or len(name) < len(suffix) + 2:
+        return None
+    return start
+
+
+def _canonical_department(core: str, m: Matchers) -> str:
+    """The full form of a department's name as written (发展改革委 → 发展和改革委员会); in a
+    merged name, of its last part after a joiner (卫生健康和医保局 → 卫生健康和医疗保障局)."""
+    canonical = m.rules.gov.canonical
+    if core in canonical:
+        return canonical[core]
+    for joiner in m.rules.gov.topic_joiners:
+        i = core.rfind(joiner)
+        if i > 0 and core[i + len(joiner) :] in canonical:
+            return core[: i + len(joiner)] + canonical[core[i + len(joiner) :]]
+    return core
+
+
+def _opener_place(norm: str, p_start: int, start: int, ends: set[int], m: Matchers) -> bool:
+    """Whether a place ending in the level word at ``start`` is a level opener and that level
+    word (和县, 会同县) right after a body just found (one of ``ends``): the opener joins two
+    bodies there."""
+    return p_start in ends and norm[p_start:start] in m.rules.gov.level_openers
+
+
+def _central_branch(norm: str, c: Candidate, m: Matchers) -> Candidate | None:
+    """A central body's branch: the body, places or a region, and a branch word
+    (国家税务总局江苏省税务局, 国家统计局湖南调查总队, 国家能源局华东监管局), or None."""
+    pos = c.end + 1 if norm.startswith("驻", c.end) else c.end  # 商务部驻南京特派员办事处
+    first = pos
+    while (nxt := m.place_gaz.starting_at(norm, pos)) is not None:
+        pos = nxt
+    if pos == first:
+        nxt = m.region_gaz.starting_at(norm, pos)
+        if nxt is None:
+            return None
+        pos = nxt
+    hit = m.branch_word_re.match(norm, pos)
+    if hit is None:
+        return None
+    end = hit.end()
+    inner = m.branch_word_re.match(norm, end)
+    if inner is not None:
+        end = inner.end()  # 人民银行陕西省分行营业管理部
+    office = m.office_re.match(norm, end)
+    if office is not None:
+        end = office.end()  # 国家税务总局江苏省税务局办公室
+    canonical = (c.canonical or norm[c.start : c.end]) + norm[c.end : end]
+    return Candidate("GOV", c.start, end, "pattern", canonical)
 
 
 def _after_opener(norm: str, start: int, m: Matchers) -> bool:
@@ -485,7 +575,8 @@ def find_orgs(norm: str, m: Matchers) -> list[Candidate]:
     out.extend(_enterprises(norm, m))
     out.extend(_zones(norm, m))
     out.extend(_listed_orgs(norm, m))
-    return out
+    # 中国人民银行广东省分行: a central body and its branch (GOV), no bank.
+    return [c for c in out if m.gov_org_gaz.starting_at(norm, c.start, c.end) is None]
 
 
 def _enterprises(norm: str, m: Matchers) -> list[Candidate]:

@@ -82,10 +82,28 @@ class GovRules(RuleModel):
     """Words after which a level word that ends many ordinary words (州, 区) starts a body
     (报州人民政府, 向区政府; not 神州, 园区)."""
     offices: list[str]
+    body_offices: list[str] = Field(default_factory=list)
+    """Short names of offices that follow a body only (市委外办, 市委政研室, 市政府外办): a
+    level word alone before them is no office (省外办理)."""
     topics: list[str]
+    topic_chain_max: int = Field(default=3, ge=1, le=4)
+    """Topics, joined by ``topic_joiners`` or written together, that one suffix may follow
+    (农业农村 + 和 + 水利 + 局: one merged department)."""
+    topic_joiners: list[str] = Field(default_factory=list)
     suffixes: list[str]
     not_before: list[str]
     canonical: dict[str, str]
+    central_levels: list[str] = Field(default_factory=list)
+    """Level words of central bodies (国家统计局): with ``central_suffixes`` they mark the bodies
+    whose branches are named after them (国家统计局湖南调查总队)."""
+    central_suffixes: list[str] = Field(default_factory=list)
+    """Suffixes of central departments named without a level word (财政部, 海关总署)."""
+    branch_regions: list[str] = Field(default_factory=list)
+    """Regions that, like a place, may follow a central body before a branch word
+    (国家能源局华东监管局)."""
+    branch_words: list[str] = Field(default_factory=list)
+    """Words after a central body and a place (or region) that name its branch there
+    (国家税务总局江苏省税务局, 国家外汇管理局福建省分局, 中国人民银行广东省分行)."""
 
 
 class OrgRules(RuleModel):
@@ -333,6 +351,15 @@ class Matchers:
     short_follower_re: regex.Pattern[str]
     unit_re: regex.Pattern[str]
     standard_re: regex.Pattern[str]
+    branch_word_re: re.Pattern[str]
+    office_re: re.Pattern[str]
+    """An office after a body (办公厅, 办公室)."""
+    """A branch word of a central body (调查总队, 监管局, 分行)."""
+    region_gaz: Gazetteer
+    gov_org_gaz: Gazetteer
+    """Central bodies whose names end in an organisation's suffix (中国人民银行): no ORG
+    starts with them."""
+    """Regions that may stand for the place of a central body's branch (华东)."""
     sector_gaz: Gazetteer
     joined_gaz: Gazetteer
     """Department topics that hold a one-character stop word (林业和草原): inside a name."""
@@ -426,16 +453,22 @@ def matchers() -> Matchers:
     g = rules.gov
     level = trie_pattern(g.levels)
     topic = trie_pattern(g.topics)
+    joiner = words_or_never(g.topic_joiners)
+    # Merged departments: up to `topic_chain_max` topics before one suffix (农业农村和水利局).
+    chain = rf"(?:{topic})(?:(?:{joiner})?(?:{topic})){{0,{g.topic_chain_max - 1}}}"
+    body_office = words_or_never(g.body_offices)
     suffix = trie_pattern(g.suffixes)
     body = trie_pattern(g.bodies)
     office = trie_pattern(g.offices)
     national = trie_pattern(g.national)
     stop = trie_pattern(g.not_before)
     first = "".join(sorted({w[0] for w in [*g.national, *g.levels, *g.topics]}))
+    # A name never ends in 办 before 公 (能源办公用房: 办公 is a word; offices end in 办公室).
     # The leading class lets the regex engine skip positions that cannot start a match.
     gov = (
-        rf"(?=[{first}])(?:(?P<nat>{national})|(?P<lvl>(?:{level}){{1,3}})?(?P<dept>{topic}{suffix})"
-        rf"|(?P<lvl2>(?:{level}){{1,3}})(?P<body>{body})(?:{topic}{suffix})?)(?:{office})?(?!{stop})"
+        rf"(?=[{first}])(?:(?P<nat>{national})(?:{chain}(?:{suffix})|{body_office})?|(?P<lvl>(?:{level}){{1,3}})?(?P<dept>{chain}(?:{suffix}))"
+        rf"|(?P<lvl2>(?:{level}){{1,3}})(?P<body>{body})(?:{chain}(?:{suffix})|{body_office})?)"
+        rf"(?:{office})?(?!{stop})(?!(?<=办)公)"
     )
     o = rules.org
     org_suffixes = [*o.strong_suffixes, *o.industry_suffixes, *o.place_suffixes]
@@ -499,6 +532,10 @@ def matchers() -> Matchers:
             if rules.law.standard_codes
             else r"(?!)"
         ),
+        branch_word_re=re.compile(words_or_never(g.branch_words)),
+        office_re=re.compile(words_or_never(g.offices)),
+        region_gaz=Gazetteer(g.branch_regions),
+        gov_org_gaz=Gazetteer(n for n in g.national if n.endswith(tuple(o.strong_suffixes))),
         sector_gaz=Gazetteer(o.sector_words),
         joined_gaz=Gazetteer(
             t for t in g.topics if len(t) > 2 and any(w in t[1:-1] for w in o.field_joiners)
