@@ -26,6 +26,7 @@ from .blocks import (
     dash_blocks,
     duty_heading_blocks,
     line_blocks,
+    may_hold_label,
     role_sentence_blocks,
     sentence_blocks,
     table_blocks,
@@ -104,7 +105,7 @@ def _cannot_be_block(b: Block) -> bool:
         return False
     rules = compiled()
     s = b.content.s
-    return rules.label.search(s) is None and rules.unit_hint.search(s) is None
+    return rules.unit_hint.search(s) is None and not may_hold_label(s)
 
 
 def _units_and_roles_only(p: Parsed, items: list[str]) -> bool:

@@ -7,6 +7,7 @@ bracket without a label really is a block is decided after its units are read (`
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,12 +18,13 @@ from typing import overload
 import regex
 
 from ...normalize import WorkingText
+from .hints import LABEL_LEAD, anchored_matches
 from .rules import compiled
 from .units import ends_like_unit
 
 OPENERS = "(【〔["
 CLOSERS = ")】〕]"
-_OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
+_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
 _MAX_BLOCK = 600
 """Longest block read (characters of the working copy)."""
 _MAX_CONTINUATION = 80
@@ -39,6 +41,9 @@ _PAGE_NUMBER = regex.compile(
 )
 _REMOVED = regex.compile(r"\n(?:" + _PAGE_NUMBER.pattern + r")?|[^\S\n]+")
 """White space, and page-number lines after a line break: not part of a block's text."""
+_ANY_SPACE = re.compile(r"\s")
+"""White space as ``re`` reads it (all that ``regex`` reads as such, and more): text without
+any holds no match of ``_REMOVED``."""
 _HEADING_IN_TEXT = regex.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.、](?![\d%])"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}[章条节]"
@@ -117,6 +122,8 @@ _LAZY_LENGTH = 4 * _MAX_BLOCK
 def compact(norm: str, start: int, end: int) -> Compact:
     """``norm[start:end]`` without white space and page-number lines."""
     end = min(end, len(norm))
+    if _ANY_SPACE.search(norm, start, end) is None:
+        return Compact(norm[start:end], range(start, max(start, end)))
     removed = [m.span() for m in _REMOVED.finditer(norm, start, end)]
     if not removed:
         return Compact(norm[start:end], range(start, max(start, end)))
@@ -190,7 +197,7 @@ _MAX_DEPTH = 6
 """Brackets nested deeper than this inside a block end it unclosed (keeps nested runs linear)."""
 
 
-_CLOSE_EVENT = regex.compile(f"[{regex.escape(OPENERS + CLOSERS + _STOP)}\n]")
+_CLOSE_EVENT = re.compile(f"[{re.escape(OPENERS + CLOSERS + _STOP)}\n]")
 """The characters :func:`_close` acts on."""
 
 
@@ -220,9 +227,19 @@ def _close(norm: str, i: int) -> tuple[int, bool]:
                 if close >= 0:
                     return close, True
             return j, False
-        elif c in _STOP and compiled().label.match(norm, j + 1) is None:
+        elif c in _STOP and not _label_at(norm, j + 1):
             return j, False
         j += 1
+
+
+def _label_at(norm: str, i: int) -> bool:
+    """Whether a unit label starts at ``norm[i]`` (seen at once when its first character
+    cannot start one)."""
+    rules = compiled()
+    firsts = rules.label_firsts
+    if firsts is not None and norm[i : i + 1] not in firsts:
+        return False
+    return rules.label.match(norm, i) is not None
 
 
 def _extend_unclosed(norm: str, start: int, stop: int) -> int:
@@ -571,11 +588,17 @@ def _names_no_unit(s: str) -> bool:
     bracket would be dropped after them (the responsibility stage's ``_cannot_be_block``).
     """
     rules = compiled()
-    return (
-        rules.unit_hint.search(s) is None
-        and rules.label.search(s) is None
-        and rules.bare_label.search(s) is None
-    )
+    if rules.unit_hint.search(s) is not None:
+        return False
+    if rules.label_firsts is not None and rules.label_firsts.isdisjoint(s):
+        return True  # no character a label (written with its colon or without) starts with
+    return rules.label.search(s) is None and rules.bare_label.search(s) is None
+
+
+def may_hold_label(s: str) -> bool:
+    """Whether ``s`` holds a unit label (seen at once when no character one starts with is)."""
+    firsts = compiled().label_firsts
+    return (firsts is None or not firsts.isdisjoint(s)) and compiled().label.search(s) is not None
 
 
 def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
@@ -640,24 +663,72 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 def _line_start_matches(
-    pattern: regex.Pattern[str], norm: str, lo: int, hi: int
+    pattern: regex.Pattern[str],
+    norm: str,
+    lo: int,
+    hi: int,
+    at: re.Pattern[str] | None = None,
 ) -> list[regex.Match[str]]:
     """``pattern.finditer(norm, lo, hi)`` for a pattern that matches only from a line's start
-    (it opens with ``(?<=^|\n)``) to at most its end: tried at each line start alone."""
+    (it opens with ``(?<=^|\n)``): tried at each line start alone.
+
+    ``at``, when given, matches at the line break before every line start a match can start
+    at (``Compiled.label_start_at``): the other lines are not tried.
+    """
     out: list[regex.Match[str]] = []
     start = lo
     if lo > 0 and norm[lo - 1] != "\n":
         nl = norm.find("\n", lo, hi)
         start = hi if nl < 0 else nl + 1
+    last = lo
     while start < hi:
-        m = pattern.match(norm, start, hi)
-        if m is not None:
-            out.append(m)
+        if start >= last and (at is None or start == 0 or at.match(norm, start - 1) is not None):
+            m = pattern.match(norm, start, hi)
+            if m is not None:
+                out.append(m)
+                last = m.end()
         nl = norm.find("\n", start, hi)
         if nl < 0:
             break
         start = nl + 1
     return out
+
+
+def _label_start_matches(norm: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """``label_start.finditer(norm, lo, hi)``, tried only where a match can start.
+
+    A match starts at the start of the text, or after a line break or ``。``/``;`` that a
+    character able to open it follows (``Compiled.label_start_at``).
+    """
+    rules = compiled()
+    if rules.label_start_at is None:
+        return list(rules.label_start.finditer(norm, lo, hi))
+    out: list[regex.Match[str]] = []
+    last = lo
+    if lo == 0 and hi > 0:
+        m = rules.label_start.match(norm, 0, hi)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    for c in rules.label_start_at.finditer(norm, max(lo - 1, 0), hi):
+        p = c.end()
+        if p < last:
+            continue
+        m = rules.label_start.match(norm, p, hi)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _label_matches(norm: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """``label.finditer(norm, lo, hi)``, tried only near label texts."""
+    rules = compiled()
+    if rules.label_words is None:
+        return list(rules.label.finditer(norm, lo, hi))
+    return anchored_matches(
+        rules.label, rules.label_words, norm, lo, hi, LABEL_LEAD, rules.label_firsts
+    )
 
 
 def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
@@ -666,11 +737,11 @@ def line_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     norm = work.norm
     out: list[Block] = []
     last = -1
-    starts = [(m.start(), m.end()) for m in rules.label_start.finditer(norm, lo, hi)]
-    for m in _line_start_matches(rules.bare_label_start, norm, lo, hi):
+    starts = [(m.start(), m.end()) for m in _label_start_matches(norm, lo, hi)]
+    for m in _line_start_matches(rules.bare_label_start, norm, lo, hi, rules.label_start_at):
         if _is_space_gap(_gap(work, m.end())):
             starts.append((m.start(), m.end()))
-    for m in rules.label.finditer(norm, lo, hi):
+    for m in _label_matches(norm, lo, hi):
         if _field_after_spaces(work, m.start()):
             starts.append((m.start(), m.end()))
     for start, label_end in sorted(starts):
@@ -778,8 +849,9 @@ def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 _MAX_ROLE_SENTENCE = 100
-_ROLE_SENTENCE = regex.compile(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
-"""A full stop and the sentence after it on the same line."""
+_ROLE_SENTENCE = re.compile(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+"""A full stop and the sentence after it on the same line (``re`` scans such a plain pattern
+faster than ``regex``)."""
 
 
 def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -856,7 +928,10 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     norm = work.norm
     rules = compiled()
     out: list[Block] = []
+    hint = rules.role_hint
     for a, b in _sentences_after_stops(norm, lo, hi):
+        if hint.search(norm, a, b) is None:
+            continue  # no role word in it (seen before its spaces are trimmed)
         while a < b and norm[a] in _SPACES:
             a += 1
         while b > a and norm[b - 1] in _SPACES:
@@ -1030,6 +1105,7 @@ _SERIAL_MARKS = regex.compile(r"[()（）.、]")
 _MAX_COLUMNS = 10
 
 
+@cache
 def _header_words() -> frozenset[str]:
     r = compiled().rules
     return frozenset([x.text for x in r.labels] + r.other_labels + r.table_header_words)
@@ -1051,6 +1127,25 @@ def _lines(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
             out.append((a, b))
         pos = end + 1
     return out
+
+
+_MAX_HEADER_NOTE = 10
+"""Longest note in brackets at the end of a header cell (``_HEADER_NOTE``)."""
+
+
+def _is_header_word(norm: str, line: tuple[int, int], words: frozenset[str]) -> bool:
+    """Whether a line is one of the header ``words`` (a long line is not, seen at once)."""
+    a, b = line
+    if b - a > _MAX_HEADER_NOTE + _longest(words):
+        core = norm[a:b].strip("* ")
+        if len(core) > _MAX_HEADER_NOTE + _longest(words):
+            return False
+    return _header_cell(norm[a:b]) in words
+
+
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def _serial_number(text: str) -> int | None:
@@ -1084,20 +1179,16 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     empty cell left out) is skipped. The table ends at the first row that does not fit.
     """
     norm = work.norm
-    if _column_label().search(norm, lo, hi) is None:
-        return []  # a header names a unit column
     unit_labels = {x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
+    if not _label_line(norm, lo, hi, unit_labels):
+        return []  # a header names a unit column, on a line of its own
     words = _header_words()
     lines = _wrapped_cells_merged(norm, _lines(norm, lo, hi))
     out: list[Block] = []
     i = 0
     while i < len(lines):
         j = i
-        while (
-            j < len(lines)
-            and j - i < _MAX_COLUMNS
-            and _header_cell(norm[slice(*lines[j])]) in words
-        ):
+        while j < len(lines) and j - i < _MAX_COLUMNS and _is_header_word(norm, lines[j], words):
             j += 1
         header = [norm[slice(*ln)] for ln in lines[i:j]]
         columns = _label_columns(header, unit_labels)
@@ -1132,11 +1223,27 @@ def column_table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
+def _label_line(norm: str, lo: int, hi: int, labels: set[str]) -> bool:
+    """Whether a line of ``norm[lo:hi]`` is a header cell that is one of the unit ``labels``.
+
+    Such a line holds the label at its start (after spaces and ``*``), where the first label
+    that :func:`_column_label` finds on the line starts.
+    """
+    if any(x[:1] in _SPACES + "*" for x in labels):
+        return True  # a label that starts like the spaces before it: no shortcut
+    for m in _column_label().finditer(norm, lo, hi):
+        a = max(lo, norm.rfind("\n", lo, m.start()) + 1)
+        e = norm.find("\n", m.end(), hi)
+        if _header_cell(norm[a : hi if e < 0 else e].strip(_SPACES)) in labels:
+            return True
+    return False
+
+
 @cache
-def _column_label() -> regex.Pattern[str]:
-    """Any unit label long enough to head a table column."""
+def _column_label() -> re.Pattern[str]:
+    """Any unit label long enough to head a table column (words alone: ``re`` is faster)."""
     texts = [x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN]
-    return regex.compile("|".join(sorted(map(regex.escape, texts), key=len, reverse=True)))
+    return re.compile("|".join(sorted(map(re.escape, texts), key=len, reverse=True)))
 
 
 def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
@@ -1183,7 +1290,8 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             elif cells is not None:
                 cells = None
         if cells is None:
-            if spaced or not _group_row(work, pos, end):
+            # outside a table (no columns) there is nothing to end
+            if spaced or (columns and not _group_row(work, pos, end)):
                 columns, spaced, above = {}, False, {}
         elif not columns or _header_row(norm, cells, labels):
             columns = _label_columns([norm[a:b] for a, b in cells], labels)

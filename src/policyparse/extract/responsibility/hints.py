@@ -1,15 +1,20 @@
-"""Characters that every match of a pattern holds: a cheap test before the pattern's search.
+"""What every match of a pattern holds or starts near: cheap tests before a pattern's search.
 
 :func:`required_chars` reads the plain subset of regular expressions the rule data writes
 (literals, groups, alternations, quantifiers, classes, escapes and lookarounds) and gives a set
 of characters of which every match holds at least one, or None when it cannot tell (an inline
 flag, a conditional, or a branch with no character it must hold). Text without any of them
-holds no match.
+holds no match. :func:`required_strings` does the same with strings (literals in a row), a
+stronger test. :func:`anchored_matches` scans for a pattern only near the words its matches
+start with.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+import regex
 
 _SPECIAL = "()[]{}|?*+\\.^$"
 _ESCAPE_BRACES = "pPN"
@@ -68,6 +73,15 @@ class _Reader:
         return frozenset(c)
 
     def group(self) -> Chars:
+        zero_width = self.group_start()
+        chars = self.alternation()
+        if self.peek() != ")":
+            raise _Unsupported("unclosed group")
+        self.i += 1
+        return None if zero_width else chars
+
+    def group_start(self) -> bool:
+        """Read past a group's opening syntax; whether the group is a lookaround."""
         zero_width = False
         if self.p.startswith("?", self.i):
             rest = self.p[self.i + 1 :]
@@ -84,11 +98,7 @@ class _Reader:
                 self.i = end + 1
             else:
                 raise _Unsupported(rest[:2])
-        chars = self.alternation()
-        if self.peek() != ")":
-            raise _Unsupported("unclosed group")
-        self.i += 1
-        return None if zero_width else chars
+        return zero_width
 
     def skip_class(self) -> None:
         if self.peek() == "^":
@@ -146,6 +156,110 @@ class _Reader:
         return least
 
 
+_MAX_STRINGS = 64
+"""Most strings a run of literals may stand for (``为(?:配合|参与)(?:单位|部门)``: 4)."""
+
+Strings = frozenset[str] | None
+Reading = tuple[Strings, Strings]
+"""Strings one of which every match holds, and the exact strings it matches (None: unknown)."""
+
+
+def _better(x: frozenset[str], y: Strings) -> bool:
+    """Whether ``x`` is a stronger test than ``y``: longer strings, then fewer of them."""
+    return y is None or (min(map(len, x)), -len(x)) > (min(map(len, y)), -len(y))
+
+
+def _union(sets: list[Strings]) -> Strings:
+    """All the strings of ``sets`` (None when one of them is unknown)."""
+    out: set[str] = set()
+    for x in sets:
+        if x is None:
+            return None
+        out |= x
+    return frozenset(out)
+
+
+def _joined(a: frozenset[str], b: frozenset[str]) -> Strings:
+    if len(a) * len(b) > _MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+class _StringReader(_Reader):
+    """Reads strings instead of characters: atoms that match fixed strings, once and in a row,
+    make one string (``为(?:配合|参与)单位`` → ``为配合单位``, ``为参与单位``)."""
+
+    def strings(self) -> Reading:
+        branches = [self.string_branch()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.string_branch())
+        return _union([n for n, _ in branches]), _union([e for _, e in branches])
+
+    def string_branch(self) -> Reading:
+        best: Strings = None
+        run: frozenset[str] = frozenset([""])  # what the atoms read once, in a row, match
+        whole = True  # whether ``run`` is still all of the branch
+        while self.peek() not in ("", "|", ")"):
+            needs, exact = self.string_atom()
+            at = self.i
+            least = self.quantifier()
+            if least > 0 and needs is not None and min(map(len, needs)) > 0:
+                best = needs if _better(needs, best) else best
+            if self.i > at or exact is None:
+                run, whole = frozenset([""]), False  # a quantifier or an unknown atom
+                continue
+            joined = _joined(run, exact)
+            if joined is None:
+                joined, whole = exact, False  # too many strings: start again from this atom
+            run = joined
+            if min(map(len, run)) > 0 and _better(run, best):
+                best = run
+        return best, run if whole else None
+
+    def string_atom(self) -> Reading:
+        c = self.peek()
+        self.i += 1
+        if c == "(":
+            return self.string_group()
+        if c == "[":
+            self.skip_class()
+            return None, None
+        if c == "\\":
+            self.skip_escape()
+            return None, None
+        if c in ".^$":
+            return None, None
+        if c in _SPECIAL:
+            raise _Unsupported(c)
+        return frozenset(c), frozenset(c)
+
+    def string_group(self) -> Reading:
+        zero_width = self.group_start()
+        reading = self.strings()
+        if self.peek() != ")":
+            raise _Unsupported("unclosed group")
+        self.i += 1
+        return (None, None) if zero_width else reading
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` holds, if the pattern tells.
+
+    Like :func:`required_chars`, but literals and alternations of them written in a row make
+    strings (``为牵头(?:单位|部门)`` → ``为牵头单位``, ``为牵头部门``): a stronger test, as text
+    holds fewer of them. Longer strings are preferred, then fewer of them.
+    """
+    reader = _StringReader(pattern)
+    try:
+        strings, _ = reader.strings()
+    except (_Unsupported, ValueError):
+        return None
+    if reader.i != len(pattern):
+        return None
+    return strings
+
+
 def required_chars(pattern: str) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` holds, if the pattern tells.
 
@@ -160,3 +274,39 @@ def required_chars(pattern: str) -> frozenset[str] | None:
     if reader.i != len(pattern):
         return None  # an unbalanced ")"
     return chars
+
+
+LABEL_LEAD = 2
+"""Most characters a match of the unit label pattern holds before its label text (``**``,
+``【``)."""
+
+
+def anchored_matches(
+    pattern: regex.Pattern[str],
+    anchors: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    lead: int = 0,
+    firsts: frozenset[str] | None = None,
+) -> list[regex.Match[str]]:
+    """``pattern.finditer(text, lo, hi)``, for a pattern every match of which starts at most
+    ``lead`` characters before a place where one of the words ``anchors`` finds starts.
+
+    ``anchors`` finds its words without overlap, leftmost first, so every place where one of
+    them starts lies in a word it finds: the pattern is tried only from ``lead`` characters
+    before each found word to its end, and only where the character is one of ``firsts``
+    (the characters a match can start with), when they are known.
+    """
+    out: list[regex.Match[str]] = []
+    nxt = lo  # the first offset not tried yet (and not inside a match)
+    for w in anchors.finditer(text, lo, hi):
+        for p in range(max(nxt, w.start() - lead), w.end()):
+            if p < nxt or (firsts is not None and text[p] not in firsts):
+                continue
+            m = pattern.match(text, p, hi)
+            nxt = p + 1
+            if m is not None:
+                out.append(m)
+                nxt = max(m.end(), nxt)
+    return out

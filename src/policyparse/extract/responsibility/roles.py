@@ -36,6 +36,8 @@ def convention_applies(
     A convention holds from where it is stated (its own block included) to the end of the
     document; a note stated after the last block (or before none) holds for every block.
     """
+    if not positions:
+        return False
     last_block_start = max((b[0] for b in blocks), default=-1)
     for p in positions:
         if p <= block[1]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -11,7 +12,7 @@ from pydantic import Field
 
 from ... import ruledata
 from ...ruledata import RuleModel
-from .hints import required_chars
+from .hints import required_strings
 
 BlockRole = Literal["lead", "participant", "guide", "generic"]
 Kind = Literal["government_department", "peoples_government", "enterprise", "other"]
@@ -118,12 +119,15 @@ def _alt(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def _hint(pattern: str) -> regex.Pattern[str]:
-    """A pattern that finds one of the characters every match of ``pattern`` holds."""
-    chars = required_chars(pattern)
-    if chars is None:
-        return regex.compile("")
-    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+def _hint(pattern: str) -> re.Pattern[str]:
+    """A pattern that finds one of the strings every match of ``pattern`` holds.
+
+    A plain alternation of strings, which the standard ``re`` module searches fastest.
+    """
+    strings = required_strings(pattern)
+    if strings is None:
+        return re.compile("")
+    return re.compile("|".join(re.escape(w) for w in sorted(strings, key=lambda w: (-len(w), w))))
 
 
 @dataclass(frozen=True)
@@ -134,14 +138,15 @@ class Compiled:
     label: regex.Pattern[str]
     """A unit label with its colon (or in 【…】 or […]); group ``label``."""
     label_firsts: frozenset[str] | None
-    """The characters a match of ``label`` can start with (None: any, for an empty label)."""
+    """The characters a match of ``label`` or ``bare_label`` can start with (None: any, for an
+    empty label or one that is not plain text)."""
     other_label: regex.Pattern[str]
     label_roles: dict[str, BlockRole]
     role_word: regex.Pattern[str]
     """Role words, each in a named group ``r<i>``; followed by an end character or the end."""
     role_word_roles: list[BlockRole]
-    role_hint: regex.Pattern[str]
-    """Finds a character that every match of ``role_word`` holds (text without one holds no
+    role_hint: re.Pattern[str]
+    """Finds a string that every match of ``role_word`` holds (text without one holds no
     role word); matches anywhere when the role words do not tell."""
     role_word_whole: regex.Pattern[str]
     """A role word alone (the whole of a bracket after a unit)."""
@@ -152,6 +157,14 @@ class Compiled:
     strip_prefix: regex.Pattern[str]
     strip_suffix: regex.Pattern[str]
     fixed: regex.Pattern[str]
+    fixed_hint: re.Pattern[str]
+    convention_hint: re.Pattern[str]
+    noise_hint: re.Pattern[str]
+    strip_prefix_hint: re.Pattern[str]
+    strip_suffix_hint: re.Pattern[str]
+    """Like ``role_hint``, for ``fixed``, ``convention``, ``noise``, ``strip_prefix`` and
+    ``strip_suffix``: text without a match of one holds no match (none but an empty one) of
+    the other."""
     short_city: regex.Pattern[str]
     """A place name that ends like a place ending but lacks its 市 (``赣州``)."""
     joint: regex.Pattern[str]
@@ -164,12 +177,48 @@ class Compiled:
     duty_heading: regex.Pattern[str]
     """A line that opens with a number, then units and a colon before a duty word; group
     ``units`` (``(一)市教育局:负责…``)."""
-    unit_hint: regex.Pattern[str]
-    """Any unit or place ending or shared head word: text without one names no unit."""
+    unit_hint: re.Pattern[str]
+    """Any unit or place ending or shared head word: text without one names no unit (words
+    alone, which ``re`` searches faster than ``regex``)."""
     label_start: regex.Pattern[str]
     bare_label_start: regex.Pattern[str]
     """A label with no colon at the start of a line (white space must follow it)."""
     """A label at the start of a line-form block (after a line start or a full stop)."""
+    label_words: re.Pattern[str] | None
+    """The label texts alone, when they are plain text (None otherwise): a match of ``label``
+    holds one, at most two characters after its start."""
+    label_start_at: re.Pattern[str] | None
+    """Finds a line break or a ``。``/``;`` followed by a character that a match of
+    ``label_start`` or ``bare_label_start`` can open with, right before where the match would
+    start (None: the labels are not plain text, so the characters are not known)."""
+
+
+_LINE_BULLETS = "●■◆◇□•·▲△☆★>*-"
+"""Bullets before a label at the start of a line."""
+_STOP_BULLETS = "●■◆◇□•·▲△☆★"
+"""Bullets before a label after a full stop."""
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
+
+
+def _plain(texts: list[str]) -> bool:
+    """Whether texts written into a pattern match themselves alone (no regex syntax)."""
+    return all(texts) and not any(_REGEX_SYNTAX & set(x) for x in texts)
+
+
+def _words(texts: list[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of the plain ``texts`` (None: they are not plain)."""
+    if not texts or not _plain(texts):
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(texts, key=len, reverse=True)))
+
+
+def _label_start_at(labels: list[str]) -> re.Pattern[str] | None:
+    """The pattern of ``Compiled.label_start_at`` for these label texts."""
+    if not _plain(labels):
+        return None
+    firsts = " \t" + _LINE_BULLETS + "【[*" + "".join(x[0] for x in labels)
+    chars = "".join(re.escape(c) for c in sorted(set(firsts)))
+    return re.compile(f"[\n。;](?=[{chars}])")
 
 
 @cache
@@ -200,11 +249,11 @@ def compiled() -> Compiled:
     joint = regex.compile(_alt(r.joint_words))
     bare = _alt([x.text for x in r.labels if len(x.text) >= _MIN_BARE_LABEL])
     bare_label_start = regex.compile(
-        rf"(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?(?>{bare})(?![:∶*】])"
+        rf"(?<=^|\n)[ \t]{{0,8}}(?:[{_LINE_BULLETS}]{{1,2}}[ \t]{{0,2}})?(?>{bare})(?![:∶*】])"
     )
     label_start = regex.compile(
-        rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[●■◆◇□•·▲△☆★>*-]{{1,2}}[ \t]{{0,2}})?"
-        rf"|(?<=[。;])(?:[●■◆◇□•·▲△☆★]{{1,2}}[ \t]{{0,2}})?)"
+        rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[{_LINE_BULLETS}]{{1,2}}[ \t]{{0,2}})?"
+        rf"|(?<=[。;])(?:[{_STOP_BULLETS}]{{1,2}}[ \t]{{0,2}})?)"
         rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels}){note}\*{{0,2}}\s{{0,3}}{colon})"
     )
     dashes = _alt([regex.escape(d) for d in r.dash_leads]) if r.dash_leads else "(?!)"
@@ -223,7 +272,7 @@ def compiled() -> Compiled:
         label=label,
         label_firsts=(
             frozenset("【[*" + "".join(x.text[0] for x in r.labels))
-            if all(x.text for x in r.labels)
+            if _plain([x.text for x in r.labels])
             else None
         ),
         other_label=other,
@@ -239,17 +288,24 @@ def compiled() -> Compiled:
         strip_suffix=strip_suffix,
         short_city=regex.compile(r.short_city_names),
         fixed=fixed,
+        fixed_hint=_hint(fixed.pattern),
+        convention_hint=_hint(convention.pattern),
+        noise_hint=_hint(noise.pattern),
+        strip_prefix_hint=_hint(strip_prefix.pattern),
+        strip_suffix_hint=_hint(strip_suffix.pattern),
         joint=joint,
         assignment=assignment,
         bare_label=regex.compile(rf"(?>{bare})(?![:∶*】])"),
-        unit_hint=regex.compile(
+        unit_hint=re.compile(
             _alt(
-                [regex.escape(w) for w in r.unit_endings + r.place_endings]
-                + [regex.escape(w) for w in r.shared_heads + r.member_heads + r.category_heads]
+                [re.escape(w) for w in r.unit_endings + r.place_endings]
+                + [re.escape(w) for w in r.shared_heads + r.member_heads + r.category_heads]
             )
         ),
         label_start=label_start,
         bare_label_start=bare_label_start,
+        label_words=_words([x.text for x in r.labels]),
+        label_start_at=_label_start_at([x.text for x in r.labels]),
     )
 
 

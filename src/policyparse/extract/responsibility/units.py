@@ -9,8 +9,10 @@ split into units at separators outside brackets, keeping fixed expressions whole
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -28,9 +30,11 @@ _BARE_NAME = regex.compile(r"\p{Han}{2,4}")
 _FIELD_WORD = regex.compile(r"\p{Han}{2,8}")
 
 
-@dataclass(frozen=True)
-class Item:
-    """One unit of a group: ``s[start:end]`` of the content, plus a shared head word."""
+class Item(NamedTuple):
+    """One unit of a group: ``s[start:end]`` of the content, plus a shared head word.
+
+    A named tuple: a block's content gives many, and a tuple is made fastest.
+    """
 
     start: int
     end: int
@@ -71,6 +75,8 @@ class Parsed:
 
 def _cut(s: str) -> tuple[str, bool]:
     rules = compiled()
+    if rules.convention_hint.search(s) is None and rules.noise_hint.search(s) is None:
+        return s, False  # neither a convention nor a noise clause to cut out
     t = list(s)
     conv = False
     for m in rules.convention.finditer(s):
@@ -91,8 +97,8 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
     for m in rules.label.finditer(t):
         marks.append((m.start(), m.end(), rules.label_roles[m.group("label")], False))
         taken.append((m.start(), m.end()))
-    # every other label ends with its colon
-    for m in rules.other_label.finditer(t) if ":" in t or "∶" in t else ():
+    # every other label ends with its colon: none is kept when the labels hold every colon
+    for m in () if _colons_within(t, taken) else rules.other_label.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         marks.append((m.start(), m.end(), None, True))
@@ -105,6 +111,17 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
         end = marks[k + 1][0] if k + 1 < len(marks) else len(t)
         out.append((b, end, role, skip))
     return out
+
+
+def _colons_within(t: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every colon of ``t`` stands inside one of ``spans``."""
+    for colon in ":∶":
+        k = t.find(colon)
+        while k >= 0:
+            if not any(a <= k < b for a, b in spans):
+                return False
+            k = t.find(colon, k + 1)
+    return True
 
 
 def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed) -> None:
@@ -189,6 +206,8 @@ def _add_groups(
 
 def _item_role(t: str, it: Item) -> tuple[int, BlockRole] | None:
     """A role written in brackets at the end of a unit: (where the name ends, the role)."""
+    if t[it.end - 1] not in _CLOSE:
+        return None  # no bracket at its end
     text = t[it.start : it.end]
     core = strip_brackets(text)
     if len(core) == len(text) or not core:
@@ -238,6 +257,14 @@ class _Words:
     member_bodies: tuple[str, ...]
     category_heads: tuple[str, ...]
     short_piece_stops: tuple[str, ...]
+    any_heads: tuple[str, ...]
+    """Shared, member and category heads."""
+    head_ends: frozenset[str] | None
+    """The last characters of ``any_heads`` (None: one of them is empty)."""
+
+
+def _last_chars(words: list[str]) -> frozenset[str] | None:
+    return frozenset(w[-1] for w in words) if all(words) else None
 
 
 @cache
@@ -256,6 +283,8 @@ def _word_lists() -> _Words:
         member_bodies=tuple(r.member_bodies),
         category_heads=longest_first(r.category_heads),
         short_piece_stops=tuple(r.short_piece_stops),
+        any_heads=tuple(r.shared_heads + r.member_heads + r.category_heads),
+        head_ends=_last_chars(r.shared_heads + r.member_heads + r.category_heads),
     )
 
 
@@ -291,7 +320,8 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     """The units written in ``t[a:b]``."""
     rules = compiled()
     r = rules.rules
-    protected = [(m.start(), m.end()) for m in rules.fixed.finditer(t, a, b) if m.end() > m.start()]
+    found = rules.fixed.finditer(t, a, b) if rules.fixed_hint.search(t, a, b) else ()
+    protected = [(m.start(), m.end()) for m in found if m.end() > m.start()]
     pieces: list[tuple[int, int, str]] = []  # (start, end, separator after it)
     depth = 0
     start = a
@@ -299,6 +329,12 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     pi = 0  # the first protected span that does not end before k
     firsts = _conjunction_starts()
     special, next_special = _split_chars()
+    if not protected and _split_stops().search(t, a, b) is None:
+        # no bracket and no conjunction: the separators alone cut the pieces
+        for cut in _separator().finditer(t, a, b):
+            pieces.append((start, cut.start(), cut.group()))
+            start = cut.end()
+        k = b
     while k < b:
         c = t[k]
         while pi < len(protected) and protected[pi][1] <= k:
@@ -332,17 +368,21 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
                     continue
         k += 1
     pieces.append((start, b, ""))
-    # trim each piece
+    # trim each piece (a prefix or suffix to strip holds a hint, which the whole text then has)
+    prefix = rules.strip_prefix_hint
+    prefixes = prefix.search(t, a, b) is not None
+    suffix = rules.strip_suffix_hint
+    suffixes = suffix.search(t, a, b) is not None
     trimmed: list[tuple[int, int, str]] = []
     for s, e, sep in pieces:
         while s < e and t[s] in _LEADING_JUNK:
             s += 1
         while e > s and t[e - 1] in _TRAILING_JUNK:  # the bullet of the next label line
             e -= 1
-        m = rules.strip_prefix.match(t, s, e)
+        m = rules.strip_prefix.match(t, s, e) if prefixes and prefix.search(t, s, e) else None
         if m is not None and m.end() < e:
             s = m.end()
-        m = rules.strip_suffix.search(t, s, e)
+        m = rules.strip_suffix.search(t, s, e) if suffixes and suffix.search(t, s, e) else None
         if m is not None and m.start() > s:
             e = m.start()
         if e > s:
@@ -354,9 +394,8 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     k = 0
     while k < len(trimmed):
         s, e, sep = trimmed[k]
-        core = t[s:e].removeprefix("各")
         if (
-            len(core) == 1
+            e - s == 2 - (t[s] != "各")  # one character, besides a 各 before it
             and sep == "、"
             and k + 1 < len(trimmed)
             and not t.startswith(_word_lists().short_piece_stops, trimmed[k + 1][0])
@@ -388,6 +427,22 @@ def _split_chars() -> tuple[frozenset[str], regex.Pattern[str]]:
 
 
 @cache
+def _split_stops() -> re.Pattern[str]:
+    """The characters :func:`split_units` acts on that cut no piece alone: brackets, and the
+    first characters of conjunctions that are no separators."""
+    seps = frozenset(compiled().rules.separators + CUT)
+    chars = sorted(frozenset(_OPEN + _CLOSE) | (_conjunction_starts() - seps))
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+@cache
+def _separator() -> re.Pattern[str]:
+    """A separator between units, or a character cut out (brackets aside)."""
+    chars = sorted(frozenset(compiled().rules.separators + CUT) - frozenset(_OPEN + _CLOSE))
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+
+
+@cache
 def _conjunction_starts() -> frozenset[str]:
     """The first characters of the conjunctions that may join two units."""
     return frozenset(w[0] for w in compiled().rules.conjunctions if w)
@@ -404,9 +459,13 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     """Give a shared head word to the bare places before a unit that writes it."""
     r = compiled().rules
     words = _word_lists()
+    out = list(items)
+    ends = words.head_ends
+    heads_at = (it for it in items if ends is None or t[it.end - 1] in ends)
+    if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at):
+        return out  # no unit ends with a head word
     heads = words.shared_heads
     places = words.place_endings
-    out = list(items)
     for j, it in enumerate(items):
         text = t[it.start : it.end]
         head = _head_of(text, heads)
@@ -503,6 +562,8 @@ def _cut_role_object(t: str) -> tuple[str, bool]:
     Only when ``t`` does not end with a role word already and the text before the object does.
     """
     rules = compiled()
+    if rules.role_hint.search(t) is None:
+        return t, False  # no role word for the object to follow
     end = len(t.rstrip(CUT))
     m = rules.role_object.search(t, 0, end)
     if m is None or m.end() != end:
