@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 import regex
 
 from ...records import Quantity
+from ...records.base import trusted
 from .find import Found, _prefix, _suffix, find
 from .resolve import Resolved, resolve
 from .rules import Rules, rules
@@ -151,22 +152,33 @@ def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
 
 
 def _emit(ctx: Context, start: int, end: int, v: Resolved, *, unit: str | None = "") -> None:
-    """Append the quantity ``v`` at ``start``-``end``; ``unit=None`` for one without a unit."""
+    """Append the quantity ``v`` at ``start``-``end``; ``unit=None`` for one without a unit.
+
+    The record is made without validation (``records.base.trusted``): every value is of its
+    field's type already. Numbers are floats (``parse_number``, ``float()``, the validated
+    rule data), bounds and kinds come from validated rule data or ``table.BOUND_SIGNS``, the
+    span from ``ctx.span``; ``tests/test_quantities.py`` checks the records equal validated
+    ones.
+    """
     span = ctx.span(start, end)
+    has_unit = unit is not None
     ctx.quantities.append(
-        Quantity(
-            span=span,
-            value=v.value,
-            low=v.low,
-            high=v.high,
-            unit=v.unit if unit is not None else None,
-            bound=v.bound,
-            kind=v.kind,
-            yuan=v.yuan,
-            yuan_low=v.yuan_low,
-            yuan_high=v.yuan_high,
-            text=ctx.text[span.start : span.end],
-            base_unit=v.base_unit if unit is not None else None,
-            magnitude=v.magnitude if unit is not None else None,
+        trusted(
+            Quantity,
+            {
+                "span": span,
+                "value": v.value,
+                "low": v.low,
+                "high": v.high,
+                "unit": v.unit if has_unit else None,
+                "bound": v.bound,
+                "kind": v.kind,
+                "yuan": v.yuan,
+                "yuan_low": v.yuan_low,
+                "yuan_high": v.yuan_high,
+                "text": ctx.text[span.start : span.end],
+                "base_unit": v.base_unit if has_unit else None,
+                "magnitude": v.magnitude if has_unit else None,
+            },
         )
     )

@@ -38,6 +38,17 @@ class UnitEntry(RuleModel):
     or digit follows (``8000P以上``; not ``3 P`` or ``3PB``): for one-letter units."""
 
 
+class CompoundUnits(RuleModel):
+    """Compound units written with a dot between two unit words (``人·次``, ``吨·公里``)."""
+
+    dots: list[str]
+    """The dots that may join the two words (``·``, ``•``, ``・``)."""
+    first: dict[str, Kind]
+    """The words a compound unit may start with, each with the kind it gives the unit."""
+    second: list[str]
+    """The words a compound unit may end with."""
+
+
 class UnitRules(RuleModel):
     """``data/units.yaml``."""
 
@@ -51,6 +62,8 @@ class UnitRules(RuleModel):
     unitless_verbs: list[str] = Field(default_factory=list)
     """Goal verbs (提高到, 达到) after which a bare number is a quantity without a unit when
     the text right before the verb ends with one of ``unitless_indicators``."""
+    compound: CompoundUnits | None = None
+    """Compound units written with a dot (``人·次``): read as one unit, as written."""
 
 
 class BoundWord(RuleModel):
@@ -310,6 +323,35 @@ def _unitless_re(indicators: list[str], verbs: list[str]) -> regex.Pattern[str] 
     )
 
 
+def _compounds(u: UnitRules) -> tuple[str, dict[str, UnitEntry]]:
+    """The pattern of the compound units of ``u`` (empty without them) and an entry for
+    each way of writing one (``人·次``, ``人•次``).
+
+    A compound takes its kind from ``compound.first`` and whether 万/亿 may stand before it
+    from its first word's own entry; a second word that is a unit of its own keeps its
+    ``not_before`` words (``5吨·天然气`` is no compound).
+    """
+    c = u.compound
+    if c is None or not c.first or not c.second or not c.dots:
+        return "", {}
+    known = {e.unit: e for e in u.units}
+    seconds = []
+    for w in sorted(set(c.second), key=lambda w: (-len(w), w)):
+        tail = known.get(w)
+        stop = _alternation(list(tail.not_before)) if tail is not None and tail.not_before else ""
+        seconds.append(regex.escape(w) + (f"(?!{stop})" if stop else ""))
+    pattern = f"(?:{_alternation(list(c.first))})(?:{_alternation(c.dots)})(?:{'|'.join(seconds)})"
+    entries: dict[str, UnitEntry] = {}
+    for first, kind in c.first.items():
+        head = known.get(first)
+        magnitude = head.magnitude if head is not None else True
+        for dot in c.dots:
+            for second in c.second:
+                word = first + dot + second
+                entries[word] = UnitEntry(unit=word, kind=kind, magnitude=magnitude)
+    return pattern, entries
+
+
 @cache
 def rules() -> Rules:
     """The stage's rules (loaded once per process)."""
@@ -317,11 +359,14 @@ def rules() -> Rules:
     b = load("bounds.yaml", BoundRules)
     x = load("quantity_exclusions.yaml", ExclusionRules)
     w = load("quantity_words.yaml", QuantityWords)
-    units = {e.unit: e for e in u.units}
+    compound, compound_units = _compounds(u)
+    units = {**compound_units, **{e.unit: e for e in u.units}}
     mags = _alternation(list(u.magnitudes))
     infix = _alternation([i.word for i in b.infix])
     after_mw = _alternation([e.unit for e in u.units if e.after_measure_word])
     all_units = _alternation([e.unit for e in u.units if not e.only_after_measure_word])
+    if compound:
+        all_units = f"{compound}|{all_units}"  # 人·次 before 人
     mw = regex.escape(u.measure_word)
     unit_re = _words_re(
         rf"(?P<mag>{mags})?(?P<inf>{infix})?"
@@ -356,13 +401,14 @@ def rules() -> Rules:
         number_re=number_re,
         unit_starts=frozenset(
             [e.unit[0] for e in u.units]
+            + [w[0] for w in (u.compound.first if u.compound else ())]
             + [m[0] for m in u.magnitudes]
             + [i.word[0] for i in b.infix]
             + [u.measure_word[0], " "]
         ),
         unit_re=unit_re,
         plain_unit_re=plain_unit_re,
-        per_re=_words_re(rf"/(?:{_alternation(u.per)})"),
+        per_re=_words_re(rf"/(?:{compound + '|' if compound else ''}{_alternation(u.per)})"),
         exclusion_res=tuple((p.kind, regex.compile(p.pattern)) for p in x.patterns),
         exclusion_needles=tuple(p.needles for p in x.patterns),
         exclusion_reach=tuple(_reach(p.pattern) for p in x.patterns),

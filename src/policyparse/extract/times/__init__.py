@@ -8,12 +8,13 @@ does the date arithmetic (working days on the public-holiday calendar). Rule dat
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...records import Meta, TimeExpression
 from .calendar import add_duration, add_working_days, is_working_day
 from .find import find_times
-from .resolve import DocAnchor, anchor_for, resolve
+from .resolve import DocAnchor, anchor_for, counted_from_text, resolve
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -52,9 +53,14 @@ def _expressions(
 ) -> list[tuple[int, int, TimeExpression, tuple[tuple[str, str], ...]]]:
     """:func:`extract_times` with the records' spans made by ``span_of(start, end)``."""
     anchor = anchor_for(meta or Meta())
+    # a relative year counted from another time of its sentence has no year of the document
+    in_text = replace(anchor, year=None)
+    found = find_times(norm, skip or ())
+    from_text = counted_from_text(norm, found)
     out = []
-    for f in find_times(norm, skip or ()):
-        res = resolve(f, anchor, span_of(f.start, f.end), norm[f.start : f.end])
+    for i, f in enumerate(found):
+        used = in_text if i in from_text else anchor
+        res = resolve(f, used, span_of(f.start, f.end), norm[f.start : f.end])
         if res.record is not None:
             out.append((f.start, f.end, res.record, res.warnings))
     return out

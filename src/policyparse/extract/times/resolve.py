@@ -9,7 +9,11 @@ Without an anchor they are kept with ``resolved=False``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+import regex
 
 from ...numerals import parse_number
 from ...records import Meta, Span
@@ -463,3 +467,57 @@ _ORDER: dict[str | None, int] = {
 
 def _coarser(a: Precision | None, b: Precision | None) -> Precision | None:
     return a if _ORDER[a] >= _ORDER[b] else b
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+
+
+def _written_year(f: Found) -> bool:
+    """Whether ``f`` writes a year of its own (2023年度, 2021—2025年, “十四五”)."""
+    return any(
+        a.type in ("range", "plan") or not {"y", "cy", "iy"}.isdisjoint(a.parts) for a in f.atoms
+    )
+
+
+def _year_offset(f: Found) -> int | None:
+    """The offset of the relative year ``f`` holds (下一年度 → 1), or ``None``."""
+    years = rules().relative_years
+    for a in f.atoms:
+        word = a.parts.get("ry")
+        if word is not None and word in years:
+            return years[word]
+    return None
+
+
+def counted_from_text(norm: str, found: Sequence[Found]) -> set[int]:
+    """The positions in ``found`` (in text order) of relative years that count from another
+    time of their sentence rather than from the document: a year with an offset (上年度,
+    下一年度) in a sentence that holds a recurrence (每年1月底前报送上年度…) or has a time
+    with a written year before it (2023年度考核结果在下一年度兑现). One that starts a
+    recurrence (明年起每年…) still counts from the document.
+    """
+    rel = [i for i, f in enumerate(found) if f.role != "start" and (_year_offset(f) or 0) != 0]
+    if not rel:
+        return set()
+    ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
+
+    def sentence(pos: int) -> int:
+        return bisect_left(ends, pos)
+
+    out: set[int] = set()
+    for i in rel:
+        f = found[i]
+        here = sentence(f.start)
+        j = i - 1
+        while j >= 0 and sentence(found[j].start) == here:
+            g = found[j]
+            if g.role == "recurrence" or (g.end <= f.start and _written_year(g)):
+                out.add(i)
+                break
+            j -= 1
+        j = i + 1
+        while i not in out and j < len(found) and sentence(found[j].start) == here:
+            if found[j].role == "recurrence":
+                out.add(i)
+            j += 1
+    return out
