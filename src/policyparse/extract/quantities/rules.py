@@ -16,8 +16,21 @@ from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
 from ...ruledata import RuleModel, load
 
-_sre_parser: Any = importlib.import_module("re._parser")
-_sre_constants: Any = importlib.import_module("re._constants")
+
+def _stdlib_module(name: str, before_311: str) -> Any:
+    """A private module of the standard ``re`` package (renamed in Python 3.11), or None."""
+    for candidate in (name, before_311):
+        try:
+            return importlib.import_module(candidate)
+        except ImportError:
+            continue
+    return None
+
+
+# The standard library's pattern parser, used only to bound how far a pattern can reach; when
+# a Python lacks it, every pattern is scanned whole.
+_sre_parser: Any = _stdlib_module("re._parser", "sre_parse")
+_sre_constants: Any = _stdlib_module("re._constants", "sre_constants")
 
 Kind = Literal["money", "percent", "multiple", "duration", "count", "amount", "return_period"]
 
@@ -258,7 +271,7 @@ def _reach(pattern: str) -> int | None:
     """How far from where a match of ``pattern`` starts it can look, either way: the most it
     can consume, lookarounds counted as if consumed, plus one character each side for word
     boundaries. ``None`` when unbounded or not known (``re`` cannot read the pattern)."""
-    if _NOT_RE.search(pattern):
+    if _sre_parser is None or _sre_constants is None or _NOT_RE.search(pattern):
         return None
     try:
         with warnings.catch_warnings():
@@ -281,14 +294,14 @@ def _widest(items: Any) -> int | None:
             w = 0
         elif op is c.SUBPATTERN:
             w = _widest(av[3])
-        elif op in (c.ATOMIC_GROUP,):
+        elif op is getattr(c, "ATOMIC_GROUP", None):
             w = _widest(av)
         elif op in (c.ASSERT, c.ASSERT_NOT):
             w = _widest(av[1])
         elif op is c.BRANCH:
             ws = [_widest(a) for a in av[1]]
             w = None if any(x is None for x in ws) else max(x for x in ws if x is not None)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             inner = _widest(av[2])
             w = None if inner is None or av[1] is c.MAXREPEAT else av[1] * inner
         else:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...records import ResponsibleUnit
+from ...records.base import trusted
 from .blocks import (
     Block,
     Compact,
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["run"]
 
 _AGENCY_KINDS = ("government_department", "peoples_government")
+_TAIL_FORMS = frozenset({"bracket", "line", "table", "dash"})
+"""Forms of blocks whose units may carry a verb phrase the role words do not list."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +230,7 @@ def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[F
         key=lambda b: (b.start, -b.end),
     )
     out: list[Found] = []
-    read: dict[str, Parsed] = {}  # contents read already (a document repeats its brackets)
+    read: dict[tuple[str, bool], Parsed] = {}  # contents read already (brackets repeat)
     last_end = -1
     for b in candidates:
         if b.start < last_end:
@@ -237,9 +240,10 @@ def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[F
             continue
         if _cannot_be_block(b):
             continue
-        parsed = read.get(b.content.s)
+        key = (b.content.s, b.form in _TAIL_FORMS)
+        parsed = read.get(key)
         if parsed is None:
-            parsed = read[b.content.s] = parse_content(b.content.s)
+            parsed = read[key] = parse_content(*key)
         if _is_block(b, parsed, any(p < b.end for p in conventions)):
             out.append(Found(b, parsed))
             last_end = b.end
@@ -283,15 +287,22 @@ def run(ctx: Context) -> None:
                 seen.add(name)
                 info = describe(name)
                 s0, s1 = c.span(item.start, item.end)
+                # made without validation (``records.base.trusted``): every value has its
+                # field's type already (spans from ``ctx.span``, a role of ``assign_roles``,
+                # kind and level from validated rule data); tests/test_responsibility_trusted.py
+                # checks the records equal validated ones.
                 ctx.responsible_units.append(
-                    ResponsibleUnit(
-                        span=ctx.span(s0, s1),
-                        name=name,
-                        role=role,
-                        block=block_span,
-                        provision=provision,
-                        canonical=info.canonical,
-                        kind=info.kind,
-                        level=info.level,
+                    trusted(
+                        ResponsibleUnit,
+                        {
+                            "span": ctx.span(s0, s1),
+                            "name": name,
+                            "role": role,
+                            "block": block_span,
+                            "provision": provision,
+                            "canonical": info.canonical,
+                            "kind": info.kind,
+                            "level": info.level,
+                        },
                     )
                 )

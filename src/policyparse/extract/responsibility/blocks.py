@@ -651,6 +651,8 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         if not closed and content.s:
             cut_at = _stop_at_joined_break(work, i + 1, content.pos[-1] + 1)
             keep = sum(1 for p in content.pos if p < cut_at)
+            if keep < len(content.s):
+                line_end = True  # cut where the original line ends (a break joined as a wrap)
             content = Compact(content.s[:keep], content.pos[:keep])
         if not content.s:
             i += 1

@@ -33,6 +33,13 @@ class RoleWordRule(RuleModel):
     role: BlockRole
 
 
+class RoleTailRules(RuleModel):
+    """Verb phrases after a unit that the role words do not list (``组织开展``)."""
+
+    modifiers: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+
+
 class ResponsibilityRules(RuleModel):
     """Schema of ``data/responsibility.yaml``."""
 
@@ -66,6 +73,7 @@ class ResponsibilityRules(RuleModel):
     ditto_cells: list[str] = Field(default_factory=list)
     role_adverbs: list[str] = Field(default_factory=list)
     role_objects: str = "(?!)"
+    role_tails: RoleTailRules = Field(default_factory=RoleTailRules)
     joint_keeps_role: list[BlockRole] = Field(default_factory=list)
     table_short_columns: list[str] = Field(default_factory=list)
     short_piece_stops: list[str] = Field(default_factory=list)
@@ -152,6 +160,12 @@ class Compiled:
     """A role word alone (the whole of a bracket after a unit)."""
     role_object: regex.Pattern[str]
     """A short object after the last role word of a block (``负责线上线下推广``)."""
+    role_tail: regex.Pattern[str]
+    """A verb phrase of the role tails, whole (an adverb, a modifier, then a verb)."""
+    role_residue: regex.Pattern[str]
+    """Modifiers of the role tails, whole (an adverb, then one or two modifiers)."""
+    role_tail_end: re.Pattern[str]
+    """A tail verb before a role word's end character or the end of the text."""
     convention: regex.Pattern[str]
     noise: regex.Pattern[str]
     strip_prefix: regex.Pattern[str]
@@ -262,8 +276,16 @@ def compiled() -> Compiled:
         rf"(?<=^|\n)[ \t\u3000]{{0,8}}{r.duty_heading_number}[ \t\u3000]{{0,2}}"
         rf"(?P<units>[^:。;!?\n]{{2,60}}?)[ \t]{{0,2}}:(?=[ \t]{{0,2}}(?:{duties}))"
     )
+    tails = r.role_tails
+    mods = f"(?:{_alt(tails.modifiers)})" if tails.modifiers else "(?!)"
+    verbs = f"(?:{_alt(tails.verbs)})" if tails.verbs else "(?!)"
     return Compiled(
         rules=r,
+        role_tail=regex.compile(rf"{adverbs}{mods}?{verbs}"),
+        role_residue=regex.compile(rf"{adverbs}{mods}{mods}?"),
+        role_tail_end=re.compile(
+            rf"{verbs}(?=[{re.escape(r.role_word_end)}\x00]|$)" if tails.verbs else "(?!)"
+        ),
         dash=regex.compile(
             rf"(?<=[。;!?][ \t\u3000]{{0,4}}\n?[ \t\u3000]{{0,8}})(?:{dashes})"
             rf"[ \t\u3000]{{0,2}}(?=\p{{Han}})"

@@ -124,25 +124,106 @@ def _colons_within(t: str, spans: list[tuple[int, int]]) -> bool:
     return True
 
 
-def _role_groups(t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed) -> None:
+def _role_marks(t: str, a: int, b: int, tails: bool = True) -> list[tuple[int, int, BlockRole]]:
+    """(start, end, role) of the role words of ``t[a:b]`` outside brackets, in order.
+
+    A role word takes the modifiers left before it on a unit's name (``…政府跟进落实``); a verb
+    phrase of the role tails after a unit, before an end character (``…局组织开展``), is one
+    more role word.
+    """
     rules = compiled()
-    cur = a
+    marks: list[tuple[int, int, BlockRole]] = []
     found = rules.role_word.finditer(t, a, b) if rules.role_hint.search(t, a, b) else ()
     for m in found:
-        if m.start() < cur or not _depth_zero(t, a, m.start()):
+        if _depth_zero(t, a, m.start()):
+            start = _residue_start(t, _piece_start(t, a, m.start()), m.start()) if tails else None
+            marks.append((m.start() if start is None else start, m.end(), _matched_role(m)))
+    if not tails:
+        return marks
+    ends = {e for _s, e, _r in marks}
+    phrases: list[tuple[int, int, BlockRole]] = []
+    for v in rules.role_tail_end.finditer(t, a, b):
+        e = v.end()
+        if e in ends or not _depth_zero(t, a, e):
             continue
-        role = _matched_role(m)
+        start = verb_tail_start(t, _piece_start(t, a, e), e)
+        if start is not None and not any(s < e and start < x for s, x, _r in marks):
+            phrases.append((start, e, _tail_role(t[start:e])))
+    if phrases:
+        marks = sorted(marks + phrases)
+    return marks
+
+
+_PIECE_STOPS = "、,;/。:∶" + CUT + _OPEN + _CLOSE
+
+
+def _piece_start(t: str, a: int, e: int) -> int:
+    """Where the piece of ``t[a:e]`` that ends at ``e`` starts (after a separator)."""
+    k = e
+    lo = max(a, e - _MAX_UNIT - 8)
+    while k > lo and t[k - 1] not in _PIECE_STOPS:
+        k -= 1
+    return k
+
+
+_MAX_TAIL = 6
+"""Longest verb phrase or run of modifiers cut off a unit's name (an adverb and 4 more)."""
+
+
+def verb_tail_start(t: str, s: int, e: int) -> int | None:
+    """Where a verb phrase of the role tails starts that ends the piece ``t[s:e]`` after a unit.
+
+    The longest phrase whose text before it ends like a unit (``长沙国际会展中心具体承办`` →
+    the offset of ``具体``); None when there is none.
+    """
+    return _cut_start(compiled().role_tail, t, s, e)
+
+
+def _residue_start(t: str, s: int, e: int) -> int | None:
+    """Where modifiers start that a unit's name ``t[s:e]`` holds before a role word at ``e``.
+
+    Only when the piece does not end like a unit, and does without them (``…政府跟进``).
+    """
+    if e - s < 3 or ends_like_unit(t[s:e]):
+        return None
+    return _cut_start(compiled().role_residue, t, s, e)
+
+
+def _cut_start(pattern: regex.Pattern[str], t: str, s: int, e: int) -> int | None:
+    for k in range(max(s + 2, e - _MAX_TAIL), e - 1):
+        if pattern.fullmatch(t, k, e) is not None and ends_like_unit(t[s:k]):
+            return k
+    return None
+
+
+def _tail_role(tail: str) -> BlockRole:
+    """The role of a verb phrase: that of the longest role word ending it, else generic."""
+    whole = compiled().role_word_whole
+    for k in range(len(tail) - 1):
+        m = whole.fullmatch(tail, k)
+        if m is not None:
+            return _matched_role(m)
+    return "generic"
+
+
+def _role_groups(
+    t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed, tails: bool = True
+) -> None:
+    cur = a
+    for start, end, role in _role_marks(t, a, b, tails):
+        if start < cur:
+            continue
         parsed.role_words += 1
         if role != "generic" and label is None and cur == a:
             # A、B，C参与: a ranked role word that opens the block covers only the comma group
             # it ends (after another role word, A牵头，B、C，D配合, it covers B and C too)
-            cut = _last_comma(t, cur, m.start())
+            cut = _last_comma(t, cur, start)
             if cut > cur:
                 _add_groups(t, cur, cut, None, False, parsed)
                 parsed.groups[-1].detached = True
                 cur = cut + 1
-        _add_groups(t, cur, m.start(), role, True, parsed)
-        cur = m.end()
+        _add_groups(t, cur, start, role, True, parsed)
+        cur = end
     _add_groups(t, cur, b, label, False, parsed)
 
 
@@ -556,7 +637,7 @@ def _takes_place_suffix(name: str, suffix: str) -> bool:
     return not ends_like_unit(name) or rules.short_city.fullmatch(name) is not None
 
 
-def _cut_role_object(t: str) -> tuple[str, bool]:
+def _cut_role_object(t: str, tails: bool = True) -> tuple[str, bool]:
     """``t`` with a short object after its last role word cut out (``负责线上线下推广``).
 
     Only when ``t`` does not end with a role word already and the text before the object does.
@@ -571,6 +652,9 @@ def _cut_role_object(t: str) -> tuple[str, bool]:
     head = t[: m.start()]
     if not _ends_with_role_word(head) or _ends_with_role_word(t[:end]):
         return t, False
+    last = _piece_start(t, 0, end)
+    if tails and ends_like_unit(t[last:end]) and verb_tail_start(t, last, end) is None:
+        return t, False  # a unit's name that holds a role word (…指导中心, …指导站)
     return head + CUT * (len(t) - len(head)), True
 
 
@@ -578,10 +662,15 @@ def _ends_with_role_word(text: str) -> bool:
     return any(w.end() == len(text) for w in compiled().role_word.finditer(text))
 
 
-def parse_content(s: str) -> Parsed:
-    """Read a block's content into role groups."""
+def parse_content(s: str, tails: bool = True) -> Parsed:
+    """Read a block's content into role groups.
+
+    ``tails``: whether verb phrases the role words do not list are cut off units' names
+    (:func:`verb_tail_start`); not in running sentences, where they are the sentence's verbs
+    (``…要会同各县区做好统筹推进``).
+    """
     t, conv = _cut(s)
-    t, role_object = _cut_role_object(t)
+    t, role_object = _cut_role_object(t, tails)
     parsed = Parsed(convention=conv, role_object=role_object)
     for a, b, role, skip in _segments(t):
         if skip:
@@ -589,7 +678,7 @@ def parse_content(s: str) -> Parsed:
                 parsed.other_text = True
             continue
         before = len(parsed.groups)
-        _role_groups(t, a, b, role, parsed)
+        _role_groups(t, a, b, role, parsed, tails)
         if role is None:
             parsed.unlabeled_units = parsed.unlabeled_units or len(parsed.groups) > before
         else:
