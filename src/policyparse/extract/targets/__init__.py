@@ -143,6 +143,12 @@ def run(ctx: Context) -> None:
                 cm = _commitment(norm, ss, r.q.start) or _lead_commitment(norm, lay, found)
                 if not (found or cm or r.governed or accepted_any):
                     continue
+                if (
+                    not (found or cm)
+                    and c.setup_size is not None
+                    and c.setup_size.search(norm, max(cs, r.q.start - 8), r.q.start)
+                ):
+                    continue  # 设立规模50亿元的…基金 among measures: money set aside
                 accepted_any = True
                 # the period a document states for itself (its title, 规划期为…) gives no
                 # deadline: FORMAT.md's deadline comes from the text around the target
@@ -374,16 +380,37 @@ def _as_written(ctx: Context, r: Reading, span: Span | None = None) -> str:
     brackets kept), when it was read from one stretch of the text (``span``: that stretch's
     span, when known)."""
     if r.ind_start is None or r.ind_end is None or r.ind_end <= r.ind_start:
-        return r.indicator
+        return _restored(ctx, r, r.indicator)
     piece = ctx.norm[r.ind_start : r.ind_end]
     if not r.indicator.startswith(piece):
-        return r.indicator
+        return _restored(ctx, r, r.indicator)
     if span is None:
         span = ctx.span(r.ind_start, r.ind_end)
     written = _WS.sub("", ctx.text[span.start : span.end])
     if len(written) != len(piece):
         return r.indicator
     return written + r.indicator[len(piece) :]
+
+
+_HALF_MARKS = regex.compile(r"[()\[\]:;,?!]")
+
+
+def _restored(ctx: Context, r: Reading, indicator: str) -> str:
+    """An assembled indicator with the marks the working copy made half-width written as in
+    the stretch it was read from (``每个县（市、区）规范化分拣中心``)."""
+    if not _HALF_MARKS.search(indicator):
+        return indicator
+    a, b = min(r.start, r.q.start), max(r.end, r.q.end)
+    sp = ctx.span(a, b)
+    written = _WS.sub("", ctx.text[sp.start : sp.end])
+    normed = _WS.sub("", ctx.norm[a:b])
+    if len(written) != len(normed):
+        return indicator
+    table: dict[int, str] = {}
+    for n, w in zip(normed, written, strict=True):
+        if n != w and _HALF_MARKS.fullmatch(n):
+            table.setdefault(ord(n), w)
+    return indicator.translate(table) if table else indicator
 
 
 def _add_baseline(ctx: Context, r: Reading, year: int | None) -> None:

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from ...numerals import parse_number
 from ...records import Deadline, Meta, Section
 from .geometry import LIST_ITEM, Layout, TRef
@@ -79,6 +81,7 @@ class DeadlineFinder:
         self._past_marker: dict[tuple[int, int], bool] = {}
         self._records: dict[tuple[int, tuple[int, int] | None, bool], Deadline] = {}
         self._lead_ins: dict[tuple[int, str | None], Found | None] = {}
+        self._parents = {p.id: p.parent for p in ctx.outline.provisions}
 
     def record(self, found: Found | None) -> Deadline | None:
         """:func:`to_deadline` of ``found``; one record for every target with the same
@@ -207,6 +210,14 @@ class DeadlineFinder:
         found = self._find(q_start, clause, sentence, later)
         if found is None and plan_period and self.ctx.meta.plan_period is not None:
             return Found(self.ctx.meta.plan_period.end, None, True)
+        if found is not None:
+            early = cues().early
+            m = early.search(self.norm, max(clause[0], q_start - 12), q_start) if early else None
+            n = parse_number(m.group("n")) if m is not None else None
+            if m is not None and n is not None and 1 <= n < 20:
+                # 配套率提前一年达到100% under 到2020年: a year before the deadline in force
+                # (the span is those words, as for 三年累计)
+                return Found(found.year - int(n), None, found.inherited, (m.start(), m.end()))
         return found
 
     def _find(
@@ -227,7 +238,18 @@ class DeadlineFinder:
         for t in self.lay.times_in(clause[1], sentence[1]):
             y = self.usable(t)
             if y is not None and is_deadline_word(self.norm, t):
-                return Found(y, t, False)
+                later_year = Found(y, t, False)
+                if _SEMICOLON.search(self.norm, q_start, t.start) is None:
+                    return later_year
+                # 开通…航线60条；到2026年，…翻一番 under 到2027年…具体目标是：: the year in
+                # force where the value stands wins over one written after a semicolon
+                return self._in_force(q_start, sentence) or later_year
+        return self._in_force(q_start, sentence, later)
+
+    def _in_force(
+        self, q_start: int, sentence: tuple[int, int], later: bool = False
+    ) -> Found | None:
+        """The year the paragraph, list lead-in or outline around the value gives it."""
         pi = self.lay.paragraph_index(q_start)
         if pi is None:
             return None
@@ -237,17 +259,20 @@ class DeadlineFinder:
             return found
         # a year of a later sentence of the paragraph reaches back (FORMAT.md: a year reaches
         # the targets of its own paragraph): 每年新增…站点300个以上。推动…于2025年底前投入运营
-        found = self._first_in_statements_skipped(sentence[1], _pe) if later else None
-        if found is not None:
-            return found
+        after = self._first_in_statements_skipped(sentence[1], _pe) if later else None
         prov = self._provision(q_start)
         key = (pi, prov)
         if key not in self._lead_ins:
             self._lead_ins[key] = self._lead_in(pi, prov)
         found = self._lead_ins[key]
-        if found is not None:
-            return found
-        return self._from_outline(q_start)
+        if found is None:
+            found = self._from_outline(q_start)
+        if after is not None:
+            at = after.time.start if after.time is not None else q_start
+            if found is None or not _SEMICOLON.search(self.norm, q_start, at):
+                return after
+        # a year in force from the lead-in wins over one written after a semicolon later on
+        return found if found is not None else after
 
     def _lead_in(self, pi: int, prov: str | None) -> Found | None:
         """The year of a paragraph of provision ``prov`` that leads in to paragraph ``pi``."""
@@ -277,6 +302,26 @@ class DeadlineFinder:
                 break
             if self.norm[s:e].rstrip().endswith((":", "：")):
                 return self._last_in(s, e)
+        return self._items_lead_in(pi, prov)
+
+    def _items_lead_in(self, pi: int, prov: str | None) -> Found | None:
+        """The year of the paragraph that leads in with a colon to a run of numbered items
+        (``到2027年，…具体目标是：`` / ``1.…`` / ``2.…``), over the earlier siblings of ``prov``."""
+        if prov is None:
+            return None
+        parent = self._parents.get(prov)
+        for j in range(pi - 1, -1, -1):
+            s, e = self.lay.paragraphs[j]
+            pj = self._provision(s)
+            if pj == parent:
+                if self.norm[s:e].rstrip().endswith((":", "：")):
+                    return self._last_in(s, e)
+                return None
+            # an earlier sibling item or a part of one: walk on; anything else ends the run
+            while pj is not None and self._parents.get(pj) != parent:
+                pj = self._parents.get(pj)
+            if pj is None:
+                return None
         return None
 
     def _relative_total(self, start: int, q_start: int) -> Found | None:
@@ -429,6 +474,9 @@ class _OutlineRanges:
                 cands.append(item)
             self._first_items[k] = min(cands) if cands else None
         return self._first_items[k]
+
+
+_SEMICOLON = regex.compile(r"[；;]")
 
 
 def _ends_with(text: str, end: int, marks: str) -> bool:

@@ -295,12 +295,24 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     ascii_quote = False
+    part = ""  # the closing bracket of an open ``（其中…`` part, read as a clause of its own
     pos = start
     for m in _CLAUSE_MARK.finditer(text, start, end):
         i = m.start()
         c = text[i]
         if c == '"':
             ascii_quote = not ascii_quote
+        elif c in "（(" and not (stack or ascii_quote or part) and _PART.match(text, i + 1):
+            # 产量达到30万辆（其中纯电动车型占比不低于60%）: a part with a goal of its own
+            part = _OPEN[c]
+            if i > pos:
+                out.append((pos, i))
+            pos = i + 1
+        elif c == part and not (stack or ascii_quote):
+            part = ""
+            if i > pos:
+                out.append((pos, i))
+            pos = i + 1
         elif c in _OPEN:
             stack.append(_OPEN[c])
         elif c in _CLOSE:
@@ -335,6 +347,11 @@ def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out = [piece for s, e in out for piece in _cut_long(text, s, e)]
     return out
 
+
+_PART = regex.compile(
+    r"其中[:：]?[^（）()，,；;。]{1,40}?(?:不低于|不少于|不超过|不高于|达到|超过|突破|占比|比重|\d)"
+)
+"""A bracket that opens with ``其中`` and holds a value: a part of the whole before it."""
 
 MAX_CLAUSE = 300
 """A longer run without a clause mark (a run-on list, a table flattened to one line) is read in

@@ -91,6 +91,7 @@ _COMPARE_BEFORE_CHANGE = regex.compile(
     rf"(?:(?<!占)比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
 )
 _DUN = regex.compile(r"、")
+_NUMBERLESS_OVER = regex.compile(r"(?:超过|超|过)")
 _AND_STRONG = regex.compile(r"以及|和|与")
 _AND_WEAK = regex.compile(r"及")
 _JUN = regex.compile(
@@ -254,6 +255,8 @@ def _last_verb(
             continue
         if best is not None and best.start() < m.start() and m.end() <= best.end():
             continue  # 下降到: the longer verb it is part of stays
+        if best is not None and best.start() < m.start() < best.end():
+            continue  # 集聚集成电路企业: 聚集 crosses the verb 集聚 read before it
         if (
             best is None
             or m.start() > best.start()
@@ -282,13 +285,23 @@ def _drop_adverbial(s: str) -> str:
     return s[m.end() :] if m and m.end() < len(s) else s
 
 
+def _instances(s: str, end: int) -> bool:
+    """Whether the examples ``s[:end]`` (ending in ``等``) are instances of the class written
+    after them, each ending in a character of its name (``塔里木河、伊犁河等主要河流``), rather
+    than fields that qualify it (``电解铝、磷化工等重点行业``, ``低空旅游、应急救援等…场景``),
+    which stay; a long run of examples (more than three) goes all the same."""
+    head = s[end : end + 8]
+    items = s[: end - 1].split("、")
+    return len(items) > 3 or all(item and item[-1] in head for item in items)
+
+
 def _drop_leading_verb(s: str) -> str:
     """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
     s = c.lead.sub("", s)
     # 塔里木河、伊犁河等主要河流…: the examples before 等 go, the class they name stays
     m = _EXAMPLES.match(s)
-    if m is not None and len(s) - m.end() >= 4:
+    if m is not None and len(s) - m.end() >= 4 and _instances(s, m.end()):
         s = s[m.end() :]
     s = _drop_adverbial(s)
     m = c.action.match(s)
@@ -335,6 +348,64 @@ def _finish(ind: str, q: QRef) -> str:
     elif unit == "%" and ind.endswith("的"):
         ind += "比例"
     return ind
+
+
+_COUNTED_AFTER = regex.compile(r"\p{Han}{2,16}")
+
+
+def _with_measure(name: str, whole: str) -> str:
+    """``name`` (a kind of the whole's subject, with no measure of its own) followed by the
+    measure of ``whole``: the part of it after the longest ending word they share."""
+    if _WHOLE_END.search(name) or name.endswith("率"):
+        return name
+    for k in range(min(len(name), 6), 1, -1):
+        at = whole.find(name[-k:])
+        if at >= 0:
+            measure = whole[at + k :]
+            if len(measure) >= 2 and (_WHOLE_END.search(measure) or measure.endswith("率")):
+                return name + measure
+            return name
+    # no word in common: the whole's measure without its scope word (全省…综合利用率)
+    rm = cues().region.match(whole)
+    measure = whole[rm.end() :] if rm is not None else ""
+    if len(measure) >= 4 and (_WHOLE_END.search(measure) or measure.endswith("率")):
+        return name + measure
+    return name
+
+
+def _swap_scope(scope: str, before: str) -> str | None:
+    """``before`` with its level word replaced by ``scope`` when ``scope`` is a level word
+    alone (``省级`` after ``国家级水产健康养殖示范场``), else None."""
+    words = [w for w in cues().raw.item_scope_prefixes if w.endswith("级")]
+    rm = cues().region.match(scope)
+    if rm is not None:
+        scope = scope[rm.end() :]  # 全市创建国家级…8个、省级20个: the frame came with it
+    if scope not in words:
+        return None
+    for w in sorted(words, key=len, reverse=True):
+        at = before.find(w)
+        if at >= 0 and w != scope:
+            return (before[:at] + scope + before[at + len(w) :]).removesuffix("数量")
+    return None
+
+
+def _defining(frame: str) -> bool:
+    """Whether the verb ending ``frame`` defines what is counted (``新增``, ``引进``)."""
+    c = cues()
+    m = c.action_end.search(frame)
+    return m is not None and m.group(0) in c.indicator_verbs
+
+
+_TOWARDS = regex.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
+
+
+def _is_predicate(obj: str) -> bool:
+    """Whether an earlier clause's object is a task of its own (a verb after its noun, an
+    adverbial lead such as ``围绕…``), not a noun a bare measure could measure."""
+    c = cues()
+    if c.adverbial is not None and c.adverbial.match(obj):
+        return True
+    return bool(_TOWARDS.search(obj) or c.action.search(obj, 1))
 
 
 def subject_of(indicator: str) -> str:
@@ -607,7 +678,11 @@ class SentenceReader:
             subject = stated
             # 塔里木河、伊犁河等主要河流…防洪标准: the examples before 等 go
             em = _EXAMPLES.match(subject)
-            drop = em.end() if em is not None and len(subject) - em.end() >= 4 else 0
+            drop = (
+                em.end()
+                if em is not None and len(subject) - em.end() >= 4 and _instances(subject, em.end())
+                else 0
+            )
             subject = subject[drop:]
             # 实现工业总产值2150.71亿元: what is measured is written after the verb
             between = pre[vstart + len(vtext) :].strip(_STRIP)
@@ -672,8 +747,22 @@ class SentenceReader:
             # the frame before a threshold: 培育营业收入|超500亿元企业
             qual_head = norm[seg + lead_off : in_pre[0].start]
             qual_head = _TRAILING_OVER.sub("", qual_head)
+        part = _opens_qizhong(norm, self.clauses[ci][0])
+        over = _NUMBERLESS_OVER.match(noun)
         if prev is not None and am is None:
-            if in_pre and qual_head.strip(_STRIP) in ("", "超", "过", "超过"):
+            if (
+                not in_pre
+                and prev.qual_head
+                and over is not None
+                and c.numberless is not None
+                and c.numberless.match(noun, over.end())
+            ):
+                # 超亿元的企业60家 after 营业收入超10亿元的企业15家: the same frame
+                noun = prev.qual_head + noun
+                qual_head = prev.qual_head
+                exact = False
+                governed = True
+            elif in_pre and qual_head.strip(_STRIP) in ("", "超", "过", "超过"):
                 # 超100亿元企业3-5家 after 培育营业收入超500亿元企业1家
                 head = prev.qual_head
                 if head:
@@ -681,7 +770,22 @@ class SentenceReader:
                     qual_head = head
                     exact = False
                     governed = True
-            elif prev.frame and counted and (prev.q.rec.unit or "") in c.count_units:
+            elif (
+                prev.frame
+                and (
+                    (counted and (prev.q.rec.unit or "") in c.count_units)
+                    # 累计整治修复岸线20公里、滨海湿地1500公顷: a second amount of the same work
+                    or (
+                        q.rec.kind == "amount"
+                        and prev.q.rec.kind == "amount"
+                        and not counted
+                        and norm[prev.q.end : seg + 1].strip(" ") in ("、", "")
+                    )
+                )
+                # 其中整机制造企业5-8家 after 聚集…企业150家: a part is counted in its own
+                # words, unless the verb defines what is counted (新增…，其中全国重点实验室3个)
+                and not (part and not _defining(prev.frame))
+            ):
                 noun = prev.frame + noun
                 frame = prev.frame
                 exact = False
@@ -706,6 +810,10 @@ class SentenceReader:
                 noun = thing + attr
                 exact = False
         ind = _drop_leading_verb(noun)
+        swapped = _swap_scope(ind, prev.indicator) if prev is not None else None
+        if swapped is not None:
+            # 创建国家级…示范场5个、省级10个: the same thing at another level
+            ind, noun, exact, governed = swapped, swapped, False, True
         # what the stated text (not the assembled noun) reads as: the indicator span's end
         stated_ind = ind if noun == stated else None
         if (
@@ -753,9 +861,14 @@ class SentenceReader:
         c = cues()
         if c.region.match(subject):
             return subject
+        owned = self._stem_owner(subject, prev, ci)
+        if owned:
+            return owned
         base = _base(prev.indicator) if prev is not None else ""
         if subject.startswith("占") and prev is not None:
-            return base + subject
+            # 年均增长7%左右，占全市生产总值比重…: the share of the level, not of the growth
+            level = _COMPARE_TAIL.sub("", _CHANGE_END.sub("", base)) if _is_rate(prev.q) else base
+            return (level if len(level) >= 2 else base) + subject
         head = c.measure_head.match(subject)
         if head is not None and "的" in subject[head.end() :]:
             # 营业收入超10亿元的数字经济龙头企业: the measure qualifies the counted noun
@@ -766,7 +879,11 @@ class SentenceReader:
                 subj = _drop_any_verb(base) if counted else subject_of(prev.indicator)
                 return subj + subject if subj else subject
             if head.end() == len(subject) and ci > 0:
-                return self._earlier_object(ci) + subject
+                obj = self._earlier_object(ci)
+                if _is_predicate(obj):
+                    # 推动…企业向航空器零部件领域拓展，本地配套率…: a task, not what is measured
+                    return subject
+                return obj + subject
             return subject
         if prev is None:
             return subject
@@ -805,6 +922,26 @@ class SentenceReader:
             if owner:
                 return owner + subject
         return subject
+
+    def _stem_owner(self, subject: str, prev: Reading | None, ci: int) -> str:
+        """A short rate named by the verb of the task before it (``全面完成禁养区内养殖设施
+        清退工作，清退率达到100%``; ``天然林管护面积…，管护率保持在100%``) with what that
+        task works on; "" when there is none."""
+        if not (2 < len(subject) <= 4 and subject.endswith("率") and _ALL_HAN.fullmatch(subject)):
+            return ""
+        stem = subject[:2]
+        sources = [prev.indicator] if prev is not None else []
+        if ci > 0:
+            s, e = self.clauses[ci - 1]
+            sources.append(self.norm[s:e].strip(_STRIP))
+        for src in sources:
+            at = src.find(stem)
+            if at <= 0:
+                continue
+            owner = _drop_leading_verb(cues().lead.sub("", src[:at])).strip(_STRIP)
+            if len(owner) >= 2 and _ALL_HAN.fullmatch(owner):
+                return owner + subject
+        return ""
 
     def _shared_subject(self, ci: int, prev: Reading | None) -> str:
         if prev is not None:
@@ -856,6 +993,21 @@ class SentenceReader:
         owns = self._own_subjects(fb + 2, chosen)
         if owns is not None:
             names = [f"{own}{names[k]}" for k, own in enumerate(owns)]
+        elif split and chosen:
+            # 三个镇分别清退禁养区渔排1.5万口、…: the verb and its object after 分别 count
+            # the same thing for every item
+            mid = norm[fb + 2 : chosen[0].start].strip(_STRIP)
+            if (
+                _COUNTED_AFTER.fullmatch(mid)
+                and not (c.level.match(mid) or mid.startswith(tuple(c.raw.near_level_verbs)) or ch)
+                and all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
+            ):
+                names = [f"{name}{mid}" for name in names]
+        if split and self.readings and _opens_qizhong(norm, _cs):
+            # 畜牧大县畜禽粪污综合利用率达到90%，其中生猪、奶牛养殖大县分别达到92%、95%:
+            # parts named by kind take the measure of the whole
+            whole = self.readings[-1].indicator
+            names = [_with_measure(name, whole) for name in names]
         items = _own_items(names) if split else [""] * n
         self._groups += 1
         out: list[Reading] = []
@@ -940,7 +1092,15 @@ class SentenceReader:
             return [f"{prefix}{p}" for p in parts]
         scope = c.item_scope
         sm = scope.match(parts[0]) if scope is not None else None
-        if sm and scope is not None and len(parts[0]) > sm.end() + 1 and not scope.match(parts[-1]):
+        whole_items = len({p[-2:] for p in parts}) == 1 and all(len(p) >= 4 for p in parts)
+        if (
+            sm
+            and scope is not None
+            and len(parts[0]) > sm.end() + 1
+            and not scope.match(parts[-1])
+            # 城镇老旧小区改造、城中村改造和危旧房改造: items written whole keep their words
+            and not whole_items
+        ):
             # 城区小学、初中大班额比例: the scope of the first item is every item's
             prefix += sm.group(0)
             parts[0] = parts[0][sm.end() :]
@@ -975,7 +1135,9 @@ class SentenceReader:
         shared = vm.group(0) if vm is not None and vm.end() < len(first) else ""
         rest = first[len(shared) :]
         sm = c.item_scope.match(rest) if c.item_scope is not None else None
-        if sm is not None and sm.end() < len(rest):
+        # 完成城镇老旧小区改造、城中村改造和危旧房改造: items with one ending share no scope
+        same_end = len({p[-2:] for p in [rest, *parts[1:]]}) == 1
+        if sm is not None and sm.end() < len(rest) and not same_end:
             shared += sm.group(0)
             rest = rest[sm.end() :]
         bare = [rest, *parts[1:-1]]

@@ -71,6 +71,8 @@ class TargetRules(RuleModel):
     age_qualifier_pattern: str
     relative_total_pattern: str
     unitless_measure_pattern: str
+    early_pattern: str = ""
+    setup_size_pattern: str = ""
 
 
 def _alt(words: list[str]) -> str:
@@ -165,6 +167,8 @@ class Cues:
     age_qualifier: regex.Pattern[str] | None = None
     relative_total: regex.Pattern[str] | None = None
     unitless_measure: regex.Pattern[str] | None = None
+    early: regex.Pattern[str] | None = None
+    setup_size: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
 
@@ -223,7 +227,10 @@ def cues() -> Cues:
         duration_units=frozenset(r.duration_units),
         lead_at=regex.compile(rf"(?:{_alt(r.lead_words)})+"),
         # 规模以上工业企业: 规模 before 以上/以下 is a size class, 规模化 an adjective
-        measure_head=regex.compile(rf"^(?:{_alt(r.measure_heads)})(?!以上|以下|化)"),
+        measure_head=regex.compile(
+            # 规模养殖场…配套率: 规模 of a kind of farm is no measure
+            rf"^(?:{_alt(r.measure_heads)})(?!以上|以下|化|养殖|种植|经营|流转)"
+        ),
         subject_head=regex.compile(_alt(r.subject_heads)),
         region=regex.compile(rf"^{r.region_prefix}"),
         lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),
@@ -271,6 +278,8 @@ def cues() -> Cues:
         unitless_measure=regex.compile(r.unitless_measure_pattern)
         if r.unitless_measure_pattern
         else None,
+        early=regex.compile(r.early_pattern) if r.early_pattern else None,
+        setup_size=regex.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=regex.compile(rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))")
         if r.whole_year_verbs
