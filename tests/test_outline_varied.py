@@ -238,7 +238,7 @@ CASES: dict[str, Expect] = {
             "title": "云州市人民政府关于加快发展现代物流业的实施意见",
             "doc_number": "云政发〔2022〕21号",
             "issuer": "云州市人民政府",
-            "date": "2022-09-16",
+            "date": "2022-09-10",
         },
     ),
     "notice": Expect(

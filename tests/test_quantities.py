@@ -374,8 +374,7 @@ def test_a_compound_unit_keeps_the_span_over_its_dot() -> None:
 
 
 # A PDF line break between a number and a unit word other than 年月日号%‰万亿 (达到8500\n公里)
-# is not joined yet: the join is normalize.py's (``_UNIT_AFTER_CUT``), owned by the outline
-# stage. These cases pass once the proposed change is in; then drop the marker.
+# is joined by normalize.py (a unit of data/units.yaml at the next line's start).
 _CUT_BEFORE_UNIT = [
     ("全省高速公路通车里程达到8500\n公里", [("8500\n公里", 8500, "公里")]),
     (
@@ -391,7 +390,6 @@ _CUT_BEFORE_UNIT = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the normalize.py join of a number and its unit")
 @pytest.mark.parametrize(
     ("text", "want"), _CUT_BEFORE_UNIT, ids=[t[:12] for t, _ in _CUT_BEFORE_UNIT]
 )

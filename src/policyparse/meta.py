@@ -14,6 +14,7 @@ from .structure import Outline, closes_document, info_fields, is_closing, is_deb
 
 _TITLE_WORD = (
     r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
+    r"|答记者问|解读"
 )
 _TITLE_WORDS = regex.compile(_TITLE_WORD)
 _TITLE_BRACKET = regex.compile(r"[(（][^()（）]{1,16}[)）]")
@@ -48,6 +49,7 @@ _HAN_DATE = regex.compile(
     r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
 _DATE_LABEL = regex.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
+_WRITTEN_LABELS = frozenset({"成文", "印发", "发文"})
 _ISSUER_END = (
     r"人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|领导小组|"
     r"指挥部|政府|厅|局|部|委|署|院|会|办"
@@ -151,9 +153,15 @@ def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | Non
 
 def _segment_title(line: str, a: int, b: int, others: list[str]) -> tuple[int, int, int] | None:
     # the title runs to its last document word, with a period or a draft mark after it
+    # a title never ends inside 《》: a word there (就《…办法》答记者问) ends it only when
+    # nothing follows the closing 》, and then the title runs to the 》
     cut = -1
     for word in _TITLE_WORDS.finditer(line, a, b):
-        cut = word.end()
+        end = word.end()
+        if line.count("《", a, end) > line.count("》", a, end):
+            close = line.find("》", end, b)
+            end = close + 1 if close >= 0 else -1
+        cut = max(cut, end)
     if cut < 0:
         return None
     bracket = _TITLE_BRACKET.match(line, cut, b)
@@ -307,6 +315,24 @@ def _promulgation_date(line: str) -> str | None:
     return None
 
 
+_ADOPTED = regex.compile(r"通过|批准")
+
+
+def _adoption_date(line: str) -> str | None:
+    """The date a regulation was made, from its adoption note (``（2019年8月28日…会议通过
+    2019年11月29日…批准）``): the last date followed, before any other date, by 通过 or 批准
+    (the approval, when there is one)."""
+    if len(line) > 300:
+        return None
+    dates = sorted([*_CN_DATE.finditer(line), *_HAN_DATE.finditer(line)], key=lambda m: m.start())
+    found = None
+    for k, m in enumerate(dates):
+        stop = dates[k + 1].start() if k + 1 < len(dates) else len(line)
+        if _ADOPTED.search(line, m.end(), stop) is not None:
+            found = _date_in(m.group(0)) or found
+    return found
+
+
 def _labelled_issuer(line: str) -> str | None:
     """The issuer of a ``发文机关：…`` field: from a site's information box (cut where the next
     field begins), or from any line with such a label."""
@@ -434,10 +460,20 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
         debris = [ln.debris for ln in outline.lines]
         doc_number = _closing_doc_number(lines, debris, len(lines) - len(trailer))
 
+    # a labelled date: the writing (成文日期, 印发日期) ranks above the signature, and a web
+    # page's publication (发布时间) below it
     date = None
+    published = None
     for line in lines:
         if ("时间" in line or "日期" in line) and _DATE_LABEL.search(line):
-            date = _date_in(line)
+            for lm in _DATE_LABEL.finditer(line):
+                found = _date_in(line[lm.end() :])
+                if found is None:
+                    continue
+                if lm.group(1) in _WRITTEN_LABELS:
+                    date = date or found
+                else:
+                    published = published or found
             if date:
                 break
     if date is None:
@@ -448,6 +484,8 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
             if date:
                 break
     sign_issuer, sign_date = _signature(lines)
+    if date is None and published is not None:
+        date = sign_date or published
     if date is None:
         for line in trailer[:8]:
             if len(line) <= 40 and not is_closing(line):
@@ -469,6 +507,12 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
                 date = _date_in(squashed)
                 if date:
                     break
+    if date is None:
+        # no other date: a regulation's adoption or approval note
+        for line in head:
+            date = _adoption_date(_squash(line)) if "年" in line else None
+            if date:
+                break
 
     issuer = None
     for line in trailer[:8]:

@@ -262,7 +262,8 @@ def _wrap_width(text: str) -> int | None:
 _INDENT = 2
 """Leading spaces (``　　`` is two) that start a paragraph."""
 _LABEL_LINE = regex.compile(r"\p{Han}{1,8}[:：]")
-_NUMBER_UNIT = regex.compile(r"\d+(?:\.\d+)?(?:%|‰|\p{Han})")
+# a number (or a ratio, 1:1) with its unit or the word after it
+_NUMBER_UNIT = regex.compile(r"\d+(?:[.:]\d+)?(?:%|‰|\p{Han})")
 _NUMBER_GOES_ON = regex.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
 _DATE_LINE = regex.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
 _CELL_STOP = set("。；;！!？?")
@@ -323,6 +324,59 @@ def _in_cell_column(prev: str, text: str, j: int) -> bool:
 
 
 _UNIT_AFTER_CUT = regex.compile(r"[年月日号%‰万亿](?![年月日号])")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[dict[str, tuple[str, ...]], int]:
+    """The unit words of the quantities stage (``data/units.yaml``, through its rules loader),
+    each with the words after it that make it another word (``人`` before ``民``), and the
+    length of the longest. One-letter units read only right after the number (``standalone``)
+    and units read only after a measure word are left out; the measure word (``个``) and the
+    magnitudes are in."""
+    from .extract.quantities.rules import rules  # imported late: that package imports this one
+
+    r = rules()
+    words = {
+        unit: e.not_before
+        for unit, e in r.units.items()
+        if not e.standalone and not e.only_after_measure_word
+    }
+    words.setdefault(r.measure_word, ())
+    for magnitude in r.magnitudes:
+        words.setdefault(magnitude, ())
+    return words, max(map(len, words), default=0)
+
+
+def _unit_at(text: str, j: int) -> bool:
+    """Whether ``text[j:]`` starts with a unit word (the longest that fits a bounded prefix and
+    is not the start of another word, ``人民`` being no ``人``)."""
+    words, longest = _unit_words()
+    head = text[j : j + longest]
+    for n in range(len(head), 0, -1):
+        stop = words.get(head[:n])
+        if stop is None:
+            continue
+        if not any(text.startswith(w, j + n) for w in stop):
+            return True
+    return False
+
+
+_BODY_PUNCT = set("。；;！!？?")
+_CLAUSE_PUNCT = set("，,")
+
+
+def _body_after_heading(line: str, wrapped: bool) -> bool:
+    """Whether a line that starts with a heading number also carries body text: its title
+    closes with a stop and text follows (``（二）改造老旧工程。对建成…``), an article number
+    has text after it (``第五条　…``), or, in a line of a hard-wrapped text, the text after the
+    number holds a comma. A line holding only a heading (``一、主要目标``) carries none."""
+    m = _HEADING_START.match(line)
+    if m is None:
+        return True
+    rest = set(line[m.end() : -1])
+    if m.group().endswith("条") and rest - {" ", "\t"}:
+        return True  # an article has no title: what follows its number is its text
+    return bool(rest & _BODY_PUNCT) or (wrapped and bool(rest & _CLAUSE_PUNCT))
 
 
 def _after_words(line: str) -> bool:
@@ -393,7 +447,7 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             (breaks == 1 or page is not None)
             and line[-1].isdigit()
             and _after_words(line)
-            and _UNIT_AFTER_CUT.match(text, j) is not None
+            and (_UNIT_AFTER_CUT.match(text, j) is not None or _unit_at(text, j))
         )
         wrapped = (
             width is not None
@@ -408,7 +462,13 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             and breaks <= (6 if page else 3)
             and line[-1] not in _LINE_END_PUNCT
             and (prose or wrapped or digit_cut)
-            and (digit_cut or not _HEADING_START.match(line))  # 2.培育…比重达到3\n0%
+            # 2.培育…比重达到3\n0%; （二）改造…工程。对建成…不足的\n工程实施改造
+            and (
+                digit_cut
+                or not _HEADING_START.match(line)
+                # a heading line goes on only across a bare line break or a page break
+                or ((breaks == 1 or page is not None) and _body_after_heading(line, wrapped))
+            )
             and (
                 _WRAP_START.match(text, j)
                 or digit_cut

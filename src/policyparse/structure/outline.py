@@ -159,7 +159,52 @@ def _split_lines(work: WorkingText) -> list[Line]:
             and (counts.get(content, 0) >= _REPEAT_MIN or (k >= _TITLE_LINES and content in titles))
         )
         lines.append(Line(s, e, heading, debris or repeated, repeated, closes))
+    _drop_contents(lines, norm)
     return lines
+
+
+# a table of contents opens with 目录 (or 目次) on a line of its own, spaced out or not
+_TOC_HEAD = re.compile(r"目[ \t]{0,6}[录次]")
+_TOC_RUN_MAX = 200
+_TOC_NUMBER = re.compile(r"[\s.…·．\-_\d]+$")
+
+
+def _entry_key(content: str, h: Heading | None) -> str:
+    """What a table-of-contents entry and the heading it lists have in common: the heading's
+    kind and number, or (a line without a number: 前言) its words without leaders or page."""
+    if h is not None:
+        return h.key + ":" + _WS.sub("", content[h.number_start : h.number_end])
+    return _WS.sub("", _TOC_NUMBER.sub("", content))
+
+
+def _drop_contents(lines: list[Line], norm: str) -> None:
+    """Mark a table of contents as debris: a ``目录`` line and the run of short lines without
+    a sentence after it (``第一章　总则``), up to the line where its first entry recurs as
+    the heading it lists. Without that recurrence the lines stay as they are."""
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        if ln.end - ln.start > 12 or not _TOC_HEAD.fullmatch(norm, ln.start, ln.end):
+            k += 1
+            continue
+        first: str | None = None
+        stop = None
+        for j in range(k + 1, min(len(lines), k + 1 + _TOC_RUN_MAX)):
+            content = norm[lines[j].start : lines[j].end]
+            if len(content) > _ENTRY_MAX or _ENTRY_PUNCT.search(content):
+                break
+            key = _entry_key(content, lines[j].heading or match_heading(content))
+            if first is None:
+                first = key
+            elif key == first:
+                stop = j
+                break
+        if stop is None:
+            k += 1
+            continue
+        for j in range(k, stop):
+            lines[j] = lines[j]._replace(heading=None, debris=True, closes=False)
+        k = stop
 
 
 _LEADERS = ".…·．-_"
