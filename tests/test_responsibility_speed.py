@@ -218,7 +218,7 @@ def test_cut_without_hints_cuts_nothing() -> None:
         if r.convention_hint.search(s) is None and r.noise_hint.search(s) is None:
             assert not list(r.convention.finditer(s))
             assert all(m.end() == m.start() for m in r.noise.finditer(s))
-            assert units._cut(s) == (s, False)
+            assert units._cut(s) == (s, [])
 
 
 def test_colons_within_labels_leave_no_other_label() -> None:

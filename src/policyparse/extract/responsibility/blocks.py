@@ -312,6 +312,14 @@ _MAX_LIST_LINE = 200
 _LIST_SEPARATORS = regex.compile(r"[、,;]")
 
 
+_LABEL_WORD = regex.compile(r"[ \t]*(\p{Han}{2,4})[ \t]*[:∶]")
+
+
+@cache
+def _other_label_words() -> frozenset[str]:
+    return frozenset(compiled().rules.other_labels)
+
+
 def _list_goes_on(norm: str, k: int) -> bool:
     """Whether the text from ``k`` to the end of its line or sentence is a list of units."""
     rules = compiled()
@@ -322,6 +330,9 @@ def _list_goes_on(norm: str, k: int) -> bool:
     if j >= limit and j < len(norm):
         return False
     text = rules.label.sub(";", norm[k:j])
+    m = _LABEL_WORD.match(text)
+    if m is not None and m.group(1) not in _other_label_words():
+        text = text[m.end() :]  # a label the data does not know, then units (协作:C、D)
     pieces = [w for w in (_without_role_word(p.strip()) for p in _LIST_SEPARATORS.split(text)) if w]
     if j < len(norm) and norm[j] == "\n" and len(pieces) > 1 and not ends_like_unit(pieces[-1]):
         pieces = pieces[:-1]  # the line may end inside a unit cut by the next break
@@ -801,13 +812,35 @@ def sentence_blocks(
     if whole is None:
         whole = compact(work.norm, lo, hi)
     out: list[Block] = []
-    for m in compiled().assignment.finditer(whole.s):
+    for m in compiled().assignment.finditer(_without_conventions(whole.s)):
         if m.end() <= m.start():
             continue
         content = Compact(m.group(), whole.pos[m.start() : m.end()])
         start, end = whole.span(m.start(), m.end())
         out.append(Block(start, end, content, "sentence", True, False, True))
     return out
+
+
+def _without_conventions(s: str) -> str:
+    """``s`` with every first-is-lead convention written over with full stops.
+
+    The role word of a convention (``以下各项任务后括号中所列单位，列第一位者为牵头单位``) assigns
+    no unit, so no assignment sentence may end with it or run through it.
+    """
+    rules = compiled()
+    if rules.convention_hint.search(s) is None:
+        return s
+    spans = [m.span() for m in rules.convention.finditer(s) if m.end() > m.start()]
+    if not spans:
+        return s
+    parts: list[str] = []
+    last = 0
+    for a, b in spans:
+        parts.append(s[last:a])
+        parts.append("。" * (b - a))
+        last = b
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 def dash_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:

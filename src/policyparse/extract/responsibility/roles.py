@@ -48,31 +48,33 @@ def convention_applies(
 
 
 def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
-    """The role of every unit of every group, in the same nesting."""
+    """The role of every unit of every group, in the same nesting.
+
+    Under a first-is-lead convention the first unit of the block is the lead and the others
+    take part; a role word or rank label overrides it for the units it covers
+    (``（A、B指导，C、D负责）``: A and B guide, C and D take part, as the units after the first).
+    """
     has_lead = any(g.role == "lead" for g in groups)
     has_participant = any(g.role == "participant" for g in groups)
     out: list[list[Role]] = []
-    first_generic = True
+    first = True  # the first unit of the block
     for g in groups:
         roles: list[Role] = []
+        ranked = _RANKED.get(g.role or "")
         for _item in g.items:
-            ranked = _RANKED.get(g.role or "")
             if g.detached:
                 # units a ranked role word after them does not cover: only a convention ranks them
-                roles.append(
-                    ("lead" if first_generic else "participant") if convention else "unspecified"
-                )
-                first_generic = first_generic and not convention
+                roles.append(("lead" if first else "participant") if convention else "unspecified")
             elif ranked is not None:
                 roles.append(ranked)
             elif has_lead:
                 roles.append("participant")
+            elif convention:
+                roles.append("lead" if first else "participant")
             elif has_participant:
                 roles.append("lead")
-            elif convention:
-                roles.append("lead" if first_generic else "participant")
-                first_generic = False
             else:
                 roles.append("unspecified")
+            first = False
         out.append(roles)
     return out

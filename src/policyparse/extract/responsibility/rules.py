@@ -240,8 +240,13 @@ def compiled() -> Compiled:
     """Compile ``responsibility.yaml``."""
     r = ruledata.load("responsibility.yaml", ResponsibilityRules)
     labels = _alt([x.text for x in r.labels])
-    colon = r"(?:[:∶]|为(?=\p{Han}))"
     note = rf"(?:\((?:{_alt(r.label_notes)})\))?" if r.label_notes else ""
+    # 为 stands for the colon after a label (责任单位为…); after a short one, a word of prose
+    # too (以协同为核心), only when no Han character stands before it (牵头为市发改委)
+    long_labels = _alt([x.text for x in r.labels if len(x.text) >= _MIN_BARE_LABEL] or ["(?!)"])
+    short_labels = _alt([x.text for x in r.labels if len(x.text) < _MIN_BARE_LABEL] or ["(?!)"])
+    said = rf"(?<=(?:{long_labels}|(?<!\p{{Han}})(?:{short_labels})){note}\*{{0,2}}[ \t]{{0,2}})为"
+    colon = rf"(?:[:∶]|{said}(?=\p{{Han}}))"
     label = regex.compile(
         rf"(?:【(?P<label>{labels})】|\[(?P<label>{labels})\]"
         rf"|\*{{0,2}}(?P<label>{labels}){note}\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"

@@ -10,6 +10,7 @@ split into units at separators outside brackets, keeping fixed expressions whole
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -73,20 +74,21 @@ class Parsed:
     """Whether a short object after the last role word was cut out (``负责线上线下推广``)."""
 
 
-def _cut(s: str) -> tuple[str, bool]:
+def _cut(s: str) -> tuple[str, list[int]]:
+    """``s`` with conventions and noise clauses cut out, and where each convention ended."""
     rules = compiled()
     if rules.convention_hint.search(s) is None and rules.noise_hint.search(s) is None:
-        return s, False  # neither a convention nor a noise clause to cut out
+        return s, []  # neither a convention nor a noise clause to cut out
     t = list(s)
-    conv = False
+    conventions: list[int] = []
     for m in rules.convention.finditer(s):
-        conv = True
+        conventions.append(m.end())
         t[m.start() : m.end()] = CUT * (m.end() - m.start())
     text = "".join(t)
     for m in rules.noise.finditer(text):
         if m.end() > m.start():
             t[m.start() : m.end()] = CUT * (m.end() - m.start())
-    return "".join(t), conv
+    return "".join(t), conventions
 
 
 def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
@@ -97,20 +99,100 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
     for m in rules.label.finditer(t):
         marks.append((m.start(), m.end(), rules.label_roles[m.group("label")], False))
         taken.append((m.start(), m.end()))
+    unknown: set[int] = set()  # where labels start that the rule data does not know
+    # a label the data does not know may be glued to a unit of a labelled list before it
+    after = min((b for _a, b in taken), default=len(t))
     # every other label ends with its colon: none is kept when the labels hold every colon
-    for m in () if _colons_within(t, taken) else rules.other_label.finditer(t):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        marks.append((m.start(), m.end(), None, True))
+    if not _colons_within(t, taken):
+        known = _other_label_words()
+        for m in rules.other_label.finditer(t):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            start = m.start()
+            if m.group("label") not in known:
+                if start >= after:
+                    start = _glued_at(t, start, m.end() - 1)
+                if m.end() - 1 - start <= _GLUED_WORD[1]:
+                    unknown.add(start)
+            marks.append((start, m.end(), None, True))
+            taken.append((m.start(), m.end()))
+        for a, b in _glued_labels(t, taken, after):
+            unknown.add(a)
+            marks.append((a, b, None, True))
     marks.sort()
     out: list[tuple[int, int, BlockRole | None, bool]] = []
     first = marks[0][0] if marks else len(t)
     if first > 0:
         out.append((0, first, None, False))
-    for k, (_a, b, role, skip) in enumerate(marks):
+    labelled = False
+    for k, (a, b, role, skip) in enumerate(marks):
         end = marks[k + 1][0] if k + 1 < len(marks) else len(t)
+        if a in unknown and labelled and _units_alone(t, b, end):
+            # 牵头:A、B⏎协作:C、D: a label the data does not know, after a unit label, that
+            # lists units alone goes on with the list; its units have no rank
+            role, skip = "generic", False
+        labelled = labelled or role is not None
         out.append((b, end, role, skip))
     return out
+
+
+_GLUED_REACH = 24
+"""Longest run of Han characters read back from a colon for a unit glued to a label."""
+_GLUED_WORD = (2, 4)
+"""Length of a label word glued to the unit before it (县供销联社协同:)."""
+_GLUE_AFTER = ",;、。:∶" + CUT
+
+
+def _glued_labels(t: str, taken: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
+    """Labels the data does not know, glued to the unit before them: (start, end) of each.
+
+    A line break joined away leaves ``…县供销联社协同:县交通运输局``: a piece that ends with a
+    colon and is a unit followed by a word of 2-4 characters that does not end like one is a
+    unit, then a label (the unit stays in the list before it). Only after offset ``after``
+    (the end of the first unit label).
+    """
+    out: list[tuple[int, int]] = []
+    for colon in _COLON.finditer(t, after):
+        k = colon.start()
+        if any(a <= k < b for a, b in taken):
+            continue
+        s = k
+        while s > 0 and k - s < _GLUED_REACH and _HAN.fullmatch(t[s - 1]):
+            s -= 1
+        if s < after or (s > 0 and t[s - 1] not in _GLUE_AFTER):
+            continue
+        w = _glued_at(t, s, k)
+        if w > s:
+            out.append((w, k + 1))
+    return out
+
+
+def _glued_at(t: str, s: int, k: int) -> int:
+    """Where the label word starts in ``t[s:k]`` (before a colon at ``k``), after a glued unit.
+
+    ``s`` when the text is no unit followed by a label word of 2-4 characters.
+    """
+    lo, hi = _GLUED_WORD
+    for n in range(lo, hi + 1):
+        w = k - n
+        if w - s >= 2 and ends_like_unit(t[s:w]) and not ends_like_unit(t[w:k]):
+            return w
+    return s
+
+
+_HAN = regex.compile(r"\p{Han}")
+_COLON = re.compile("[:∶]")
+
+
+def _units_alone(t: str, a: int, b: int) -> bool:
+    """Whether ``t[a:b]`` is a list of units alone (pieces apart by separators)."""
+    pieces = [p for p in regex.split(r"[、,;/。\x00]", t[a:b]) if p]
+    return bool(pieces) and all(ends_like_unit(p) and ":" not in p for p in pieces)
+
+
+@cache
+def _other_label_words() -> frozenset[str]:
+    return frozenset(compiled().rules.other_labels)
 
 
 def _colons_within(t: str, spans: list[tuple[int, int]]) -> bool:
@@ -207,37 +289,56 @@ def _tail_role(tail: str) -> BlockRole:
 
 
 def _role_groups(
-    t: str, a: int, b: int, label: BlockRole | None, parsed: Parsed, tails: bool = True
+    t: str,
+    a: int,
+    b: int,
+    label: BlockRole | None,
+    parsed: Parsed,
+    tails: bool = True,
+    conventions: Sequence[int] = (),
 ) -> None:
+    """Cut ``t[a:b]`` (a segment under ``label``) into groups at its role words.
+
+    A role word covers the units back to the role word before it, but not across a ``;`` or
+    a convention cut out (``责任单位:A、B,排名第一的为牵头单位;C、D配合``: A and B stay under the
+    label). ``conventions``: where the conventions cut out of ``t`` end.
+    """
     cur = a
     for start, end, role in _role_marks(t, a, b, tails):
         if start < cur:
             continue
         parsed.role_words += 1
-        if role != "generic" and label is None and cur == a:
-            # A、B，C参与: a ranked role word that opens the block covers only the comma group
-            # it ends (after another role word, A牵头，B、C，D配合, it covers B and C too)
-            cut = _last_comma(t, cur, start)
-            if cut > cur:
-                _add_groups(t, cur, cut, None, False, parsed)
+        opening = role != "generic" and label is None and cur == a
+        # A、B，C参与: a ranked role word that opens the block covers only the comma group it
+        # ends (after another role word, A牵头，B、C，D配合, it covers B and C too)
+        cut = _last_break(t, cur, start, conventions, commas=opening)
+        if cut > cur:
+            _add_groups(t, cur, cut, label, False, parsed)
+            if opening:
                 parsed.groups[-1].detached = True
-                cur = cut + 1
+            cur = cut + 1
         _add_groups(t, cur, start, role, True, parsed)
         cur = end
     _add_groups(t, cur, b, label, False, parsed)
 
 
-def _last_comma(t: str, a: int, b: int) -> int:
-    """The last comma outside brackets in ``t[a:b]`` with text after it, or ``-1``."""
+def _last_break(t: str, a: int, b: int, conventions: Sequence[int], commas: bool) -> int:
+    """The last group break in ``t[a:b]`` with text after it, or ``-1``.
+
+    A ``;`` outside brackets (a comma too when ``commas``), or the end of a convention.
+    """
     depth = 0
     found = -1
+    stops = ",;" if commas else ";"
     for k in range(a, b):
         c = t[k]
         if c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
-        elif c == "," and depth == 0 and t[k + 1 : b].strip(CUT + ",;、"):
+        elif (
+            depth == 0 and (c in stops or k + 1 in conventions) and t[k + 1 : b].strip(CUT + ",;、")
+        ):
             found = k
     return found
 
@@ -669,16 +770,16 @@ def parse_content(s: str, tails: bool = True) -> Parsed:
     (:func:`verb_tail_start`); not in running sentences, where they are the sentence's verbs
     (``…要会同各县区做好统筹推进``).
     """
-    t, conv = _cut(s)
+    t, conventions = _cut(s)
     t, role_object = _cut_role_object(t, tails)
-    parsed = Parsed(convention=conv, role_object=role_object)
+    parsed = Parsed(convention=bool(conventions), role_object=role_object)
     for a, b, role, skip in _segments(t):
         if skip:
             if t[a:b].strip(CUT + ",;、"):
                 parsed.other_text = True
             continue
         before = len(parsed.groups)
-        _role_groups(t, a, b, role, parsed, tails)
+        _role_groups(t, a, b, role, parsed, tails, conventions)
         if role is None:
             parsed.unlabeled_units = parsed.unlabeled_units or len(parsed.groups) > before
         else:
