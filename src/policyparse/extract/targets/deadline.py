@@ -82,6 +82,7 @@ class DeadlineFinder:
         self._records: dict[tuple[int, tuple[int, int] | None, bool], Deadline] = {}
         self._lead_ins: dict[tuple[int, str | None], Found | None] = {}
         self._parents = {p.id: p.parent for p in ctx.outline.provisions}
+        self._openings: list[tuple[int, int, Found]] | None = None
 
     def record(self, found: Found | None) -> Deadline | None:
         """:func:`to_deadline` of ``found``; one record for every target with the same
@@ -267,6 +268,8 @@ class DeadlineFinder:
         found = self._lead_ins[key]
         if found is None:
             found = self._from_outline(q_start)
+        if found is None:
+            found = self._opening(q_start)
         if after is not None:
             at = after.time.start if after.time is not None else q_start
             if found is None or not _SEMICOLON.search(self.norm, q_start, at):
@@ -323,6 +326,75 @@ class DeadlineFinder:
             if pj is None:
                 return None
         return None
+
+    def _opening(self, q_start: int) -> Found | None:
+        """The year of an opening lead-in whose reach holds ``q_start``."""
+        if self._openings is None:
+            self._openings = self._opening_lead_ins()
+        for lo, hi, found in self._openings:
+            if lo <= q_start < hi:
+                return found
+        return None
+
+    def _opening_lead_ins(self) -> list[tuple[int, int, Found]]:
+        """Lead-in paragraphs that end with a colon, state a year in their last sentence and
+        open a run of headings or top-level items (``现将2025年…工作要点明确如下：`` / ``一、…``),
+        each with the stretch it reaches: its units up to a closing one (``保障措施``,
+        ``工作要求``), the end of the section around them, or the next such lead-in."""
+        o = self.ctx.outline
+        to_norm = self.lay.to_norm
+        closing = cues().closing_heading
+        # units that may follow a lead-in: (start, parent key, closing?, scope end)
+        units: list[tuple[int, str, bool, int]] = []
+        bodies = {x.id: to_norm(x.body.end) for x in o.sections}
+        end_all = len(self.norm)
+        for x in o.sections:
+            shut = bool(closing and closing.search(x.title))
+            scope = bodies.get(x.parent, end_all) if x.parent else end_all
+            units.append((to_norm(x.span.start), f"s:{x.parent}", shut, scope))
+        for p in o.provisions:
+            if p.parent is not None:
+                continue
+            shut = bool(closing and p.heading and closing.search(p.heading))
+            scope = bodies.get(p.section, end_all) if p.section else end_all
+            units.append((to_norm(p.span.start), f"p:{p.section}", shut, scope))
+        units.sort()
+        starts = [u[0] for u in units]
+        out: list[tuple[int, int, Found]] = []
+        paras = self.lay.paragraphs
+        for j, (s, e) in enumerate(paras[:-1]):
+            if not _ends_with(self.norm, e, ":："):
+                continue
+            k = bisect_right(starts, e - 1)
+            if k >= len(units) or units[k][0] > paras[j + 1][0] + 2:
+                continue  # the next paragraph opens no heading or item
+            last = None
+            for ss, _se in self.lay.sentences_overlapping(s, e):
+                last = ss
+            found = None
+            a = max(s, last if last is not None else s)
+            if self.past_year(a, e) is not None or self.past_marker(a, e):
+                continue  # a sentence stating the past leads in to no goals
+            for t in self.lay.times_in(a, e):
+                if self.norm.rfind("《", a, t.start) > self.norm.rfind("》", a, t.start):
+                    continue  # 为贯彻落实《…规划（2021—2025年）》: the period of another text
+                y = self.usable(t)
+                if y is not None:
+                    found = Found(y, t, True)
+            if found is None:
+                continue
+            key, scope = units[k][1], units[k][3]
+            hi = scope
+            for u in units[k + 1 :]:
+                if u[0] >= scope:
+                    break
+                if u[1] == key and u[2]:
+                    hi = u[0]
+                    break
+            if out and out[-1][1] > s:
+                out[-1] = (out[-1][0], s, out[-1][2])  # another lead-in ends the one before
+            out.append((e, hi, Found(found.year, found.time, True)))
+        return out
 
     def _relative_total(self, start: int, q_start: int) -> Found | None:
         """``三年累计培训养老护理员3万人次``: a total over N years counted from the document's

@@ -95,7 +95,7 @@ _NUMBERLESS_OVER = regex.compile(r"(?:超过|超|过)")
 _AND_STRONG = regex.compile(r"以及|和|与")
 _AND_WEAK = regex.compile(r"及")
 _JUN = regex.compile(
-    r"均(?:要|应|将)?(?:达到|达|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|提高到|提高至|"
+    r"(?:均|(?<=\p{Han})各)(?:要|应|将)?(?:达到|达|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|提高到|提高至|"
     r"提升到|提升至|降至|降到|低于|高于|超过|在|为)?$"
 )
 # an item that ends in a measure word is written whole (…普及率, …比例, …人数)
@@ -527,17 +527,30 @@ class SentenceReader:
         for r in out:
             pre = self.norm[r.start : r.q.start]
             m = _JUN.search(pre)
+            if m is None and "、" in r.indicator and "分别" not in pre:
+                whole = _whole_measures(r.indicator)
+                if whole is not None:
+                    # 钢铁行业吨钢取水量、造纸行业主要产品单位取水量下降10%: measures written
+                    # whole, each with its own subject, share the one value
+                    for name in whole:
+                        spread.append(replace(r, indicator=name, ind_start=None, ind_end=None))
+                    continue
             if m is None or "、" not in r.indicator or "分别" in pre:
                 spread.append(r)
                 continue
-            depth = depth_map(r.indicator)
-            n = 1 + sum(1 for i, ch in enumerate(r.indicator) if ch == "、" and depth[i] == 0)
-            names = self._split_items(r.indicator, n)
+            # 示范企业、园区各50家: the measure word added to a count is every item's
+            counted = _bare_unit(r.q.rec.unit or "") in cues().count_units
+            body = r.indicator.removesuffix("数量") if counted else r.indicator
+            suffix = r.indicator[len(body) :]
+            depth = depth_map(body)
+            n = 1 + sum(1 for i, ch in enumerate(body) if ch == "、" and depth[i] == 0)
+            names = self._split_items(body, n, counted)
             if names is None:
                 spread.append(r)
                 continue
             for name in names:
-                spread.append(replace(r, indicator=name, ind_start=None, ind_end=None))
+                ind = f"{name}{suffix}"
+                spread.append(replace(r, indicator=ind, ind_start=None, ind_end=None))
         return spread
 
     # -- one value -------------------------------------------------------------------------
@@ -786,6 +799,7 @@ class SentenceReader:
                 # words, unless the verb defines what is counted (新增…，其中全国重点实验室3个)
                 and not (part and not _defining(prev.frame))
             ):
+                noun = _shared_modifier(noun, prev.indicator.removesuffix("数量"), prev.frame)
                 noun = prev.frame + noun
                 frame = prev.frame
                 exact = False
@@ -809,6 +823,19 @@ class SentenceReader:
                 attr = _drop_leading_verb(noun)
                 noun = thing + attr
                 exact = False
+        if (
+            counted
+            and noun.endswith("的")
+            and prev is not None
+            and (prev.q.rec.unit or "") in c.count_units
+        ):
+            # 超1亿元的50家 after 年营业收入超10亿元的体育企业10家, 其中年销售收入过亿元的2家
+            # after 培育…种业企业5家: a qualifier with no noun counts the noun counted before
+            thing = prev.indicator.removesuffix("数量")
+            at = thing.rfind("的")
+            thing = thing[at + 1 :] if at >= 0 else _drop_any_verb(c.lead.sub("", thing))
+            if len(thing) >= 2:
+                noun, exact, governed = noun + thing, False, True
         ind = _drop_leading_verb(noun)
         swapped = _swap_scope(ind, prev.indicator) if prev is not None else None
         if swapped is not None:
@@ -888,6 +915,8 @@ class SentenceReader:
         if prev is None:
             return subject
         prev_unit = prev.q.rec.unit or ""
+        if subject.startswith(tuple(c.raw.rate_subjects)):
+            return subject  # 设备完好率, 群众满意率: a rate that names its own subject
         if (
             len(subject) <= 5
             and subject.endswith("率")
@@ -1073,6 +1102,16 @@ class SentenceReader:
         if rm:
             prefix = rm.group(0)
             parts[0] = parts[0][rm.end() :]
+        heads = cues().raw.subject_heads
+        first_head = next((h for h in heads if parts[0].endswith(h)), "")
+        if (
+            first_head
+            and len(parts[0]) > len(first_head) + 1
+            and all(p in heads and p != first_head for p in parts[1:])
+        ):
+            # 示范企业、园区各50家: the modifier of the first kind is every kind's
+            shared = parts[0][: -len(first_head)]
+            return [f"{prefix}{parts[0]}", *(f"{prefix}{shared}{p}" for p in parts[1:])]
         if counts:
             whole = self._whole_counted(parts)
             if whole is not None:
@@ -1181,6 +1220,58 @@ def _own_items(names: list[str]) -> list[str]:
         m = region.match(own)
         out.append(own[m.end() :] if m and m.end() < len(own) else own)
     return out
+
+
+def _shared_modifier(noun: str, prev: str, frame: str) -> str:
+    """``示范单位`` after ``新认定国家体育产业示范基地``: a noun that opens with a word of the
+    noun counted before it, and names no scope of its own, takes the modifier written before
+    that word (``国家体育产业示范单位``)."""
+    c = cues()
+    body = prev[len(frame) :] if frame and prev.startswith(frame) else prev
+    if (
+        not 2 <= len(noun) <= 6
+        or not _ALL_HAN.fullmatch(noun)
+        or (c.item_scope is not None and c.item_scope.match(noun))
+        or c.region.match(noun)
+    ):
+        return noun
+    for n in range(len(noun) - 1, 1, -1):
+        at = body.find(noun[:n])
+        # the shared word is followed by one head word in each (示范|基地, 示范|单位); 电商直播
+        # 基地 after 农村电商示范村 is a thing of its own
+        if (
+            at >= 2
+            and _ALL_HAN.fullmatch(body[:at])
+            and len(noun) - n <= 2
+            and len(body) - at - n <= 2
+        ):
+            return body[:at] + noun
+    return noun
+
+
+def _whole_measures(indicator: str) -> list[str] | None:
+    """The measures of ``A行业…取水量、B行业…取水量下降``: items split at ``、`` that each
+    name a subject of their own (a subject head word followed by a measure) and end with the
+    same measure word; a change verb after the last is every item's. None otherwise."""
+    c = cues()
+    change = c.change.search(indicator)
+    tail = change.group(0) if change is not None else ""
+    body = indicator[: len(indicator) - len(tail)] if tail else indicator
+    depth = depth_map(body)
+    n = 1 + sum(1 for i, ch in enumerate(body) if ch == "、" and depth[i] == 0)
+    parts = _list_parts(body, n) if n >= 2 else None
+    if parts is None or len(parts) != n or any(len(p) < 6 for p in parts):
+        return None
+    if len({p[-2:] for p in parts}) != 1 or not _MEASURE_END.search(parts[0]):
+        return None
+    for p in parts:
+        h = c.subject_head.search(p)
+        if h is None or h.start() < 1 or len(p) - h.end() < 3:
+            return None
+    return [f"{p}{tail}" for p in parts]
+
+
+_MEASURE_END = regex.compile(r"(?:量|率|比重|比例|占比|强度|指数|能耗|水耗|物耗|浓度|密度)$")
 
 
 def _share_predicate(readings: list[Reading]) -> None:
@@ -1335,7 +1426,11 @@ def _snap(text: str, at: int) -> int:
     heads = tuple(c.raw.subject_heads)
     best = at
     for k in range(max(1, at - 3), min(len(text), at + 4)):
-        aligned = c.measure_head.match(text[k:]) or text[:k].endswith(heads)
+        aligned = (
+            c.measure_head.match(text[k:]) or text[:k].endswith(heads) or text.startswith(heads, k)
+        )
         if aligned and (best == at or abs(k - at) < abs(best - at)):
             best = k
+    if best == at and best < len(text) - 3 and text[best] in c.raw.word_final_chars:
+        best += 1  # 水产品冷链流通率: a noun's last character ends the item, not the head
     return best

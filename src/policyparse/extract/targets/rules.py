@@ -73,6 +73,10 @@ class TargetRules(RuleModel):
     unitless_measure_pattern: str
     early_pattern: str = ""
     setup_size_pattern: str = ""
+    closing_headings: str = ""
+    scope_after: str = ""
+    word_final_chars: str = ""
+    rate_subjects: list[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -168,6 +172,8 @@ class Cues:
     relative_total: regex.Pattern[str] | None = None
     unitless_measure: regex.Pattern[str] | None = None
     early: regex.Pattern[str] | None = None
+    closing_heading: regex.Pattern[str] | None = None
+    scope_after: regex.Pattern[str] | None = None
     setup_size: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
@@ -279,6 +285,8 @@ def cues() -> Cues:
         if r.unitless_measure_pattern
         else None,
         early=regex.compile(r.early_pattern) if r.early_pattern else None,
+        closing_heading=regex.compile(r.closing_headings) if r.closing_headings else None,
+        scope_after=regex.compile(r.scope_after) if r.scope_after else None,
         setup_size=regex.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=regex.compile(rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))")

@@ -92,6 +92,12 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         and c.scope_before.search(norm[max(clause[0], q.start - 12) : q.start])
     ):
         return "scope"  # 覆盖全省16个设区市: how many there are, not a count to reach
+    if (
+        c.scope_after is not None
+        and _bare_unit(unit) in c.count_units
+        and c.scope_after.match(norm, q.end, clause[1])
+    ):
+        return "scope"  # 在全镇19个村（社区）全覆盖: all there are, reached everywhere
     text = norm[clause[0] : clause[1]]
     after = norm[q.end : clause[1]]
     if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
@@ -165,9 +171,14 @@ def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
         return "name"
     if q.rec.bound == "ge":
         head = norm[clause[0] : q.start]
+        if _PER_PERIOD.search(head[-4:]):
+            return None  # 开放时间每周不少于35小时: a level per period, not a minimum stay
         if c.length_measure is None or not c.length_measure.search(head):
             return "procedure"
     return None
+
+
+_PER_PERIOD = regex.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
 
 
 def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -197,7 +208,11 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             gap = norm[prev.end : q.start]
             gap = _BOUND_EDGE.sub("", gap)
             # 2—3个超千亿元产业集群: a value opening with a bound word starts a new run
-            if (gap == "" and not _HAN.match(norm[q.start : q.start + 1])) or _JOINERS.match(gap):
+            joined = (gap == "" and not _HAN.match(norm[q.start : q.start + 1])) or bool(
+                _JOINERS.match(gap)
+            )
+            # 体育企业10家、超1亿元的50家: a count and a money threshold are no one list
+            if joined and (prev.rec.kind == q.rec.kind or gap == ""):
                 runs[-1].append(i)
                 continue
         runs.append([i])
