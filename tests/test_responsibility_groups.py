@@ -214,3 +214,29 @@ NOT_BLOCKS = [
 @pytest.mark.parametrize("text", NOT_BLOCKS)
 def test_not_blocks(text: str) -> None:
     assert units_of(text) == []
+
+
+NATIONAL = [
+    (
+        "（应急管理部、水利部指导，各省、自治区、直辖市有关部门参与）",
+        [("应急管理部", G), ("水利部", G), ("各省、自治区、直辖市有关部门", P)],
+    ),
+    (
+        "（教育部牵头，各省、自治区、直辖市和新疆生产建设兵团教育行政部门负责）",
+        [("教育部", L), ("各省、自治区、直辖市和新疆生产建设兵团教育行政部门", P)],
+    ),
+    (
+        "（国家发展改革委牵头，各省（区、市）人民政府负责）",
+        [("国家发展改革委", L), ("各省（区、市）人民政府", P)],
+    ),
+    (
+        "（商务部牵头，各省、区、市商务主管部门配合）",
+        [("商务部", L), ("各省、区、市商务主管部门", P)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONAL)
+def test_national_address_is_one_unit(text: str, expected: list[tuple[str, str]]) -> None:
+    """各省、自治区、直辖市… is one addressee: its 、 separates no units."""
+    assert units_of("　　（一）完善监测预警体系，健全会商研判机制。" + text + "\n") == expected
