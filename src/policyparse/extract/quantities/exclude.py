@@ -85,6 +85,22 @@ _CHARS_PER_SEARCH = 400
 takes: a text with more characters than this many per needle is searched near its needles."""
 
 
+def _held(text: str, needles: tuple[str, ...], cap: int) -> int:
+    """How many times ``needles`` occur in ``text`` (as ``str.count`` counts), or ``cap``
+    (at least 1) once that many are found: the finds stop there, where a count would read
+    the whole text."""
+    held = 0
+    find = text.find
+    for w in needles:
+        i = find(w)
+        while i >= 0:
+            held += 1
+            if held >= cap:
+                return held
+            i = find(w, i + len(w))
+    return held
+
+
 class Exclusions:
     """The excluded stretches of one text, and checks around a number."""
 
@@ -93,13 +109,15 @@ class Exclusions:
         self.r = r
         spans: list[tuple[int, int, str]] = []
         reaches = r.exclusion_reach or (None,) * len(r.exclusion_res)
+        # below this many needles a text is searched near them (see ``_CHARS_PER_SEARCH``)
+        few = (len(text) - 1) // _CHARS_PER_SEARCH + 1
         for (kind, pat), needles, reach in zip(
             r.exclusion_res, r.exclusion_needles, reaches, strict=True
         ):
-            held = sum(text.count(w) for w in needles)
+            held = _held(text, needles, few if reach is not None else 1)
             if needles and not held:
                 continue  # no match can be found without one of them
-            if needles and reach is not None and held * _CHARS_PER_SEARCH < len(text):
+            if needles and reach is not None and held < few:
                 found = _near(pat, text, needles, reach)  # few needles: search near them
             else:
                 found = _scan(pat, text)
