@@ -185,6 +185,8 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         ):
             return pos  # 全年新增城镇就业5万人: the year's total is what is measured
         pos = times.skip(pos)
+        if c.kept_lead is not None and c.kept_lead.match(norm, pos):
+            return pos  # 计划烧除面积: the lead word names the measure
         m = LIST_ITEM.match(norm, pos)
         if m and m.end() > pos:
             pos = m.end()
@@ -792,7 +794,7 @@ class SentenceReader:
                         q.rec.kind == "amount"
                         and prev.q.rec.kind == "amount"
                         and not counted
-                        and norm[prev.q.end : seg + 1].strip(" ") in ("、", "")
+                        and norm[prev.q.end : max(seg, prev.q.end + 1)].strip(" ") == "、"
                     )
                 )
                 # 其中整机制造企业5-8家 after 聚集…企业150家: a part is counted in its own
@@ -936,8 +938,12 @@ class SentenceReader:
             cut = _snap(base, len(subject)) if len(base) > len(subject) else 0
             rest = base[cut:] if cut == len(subject) else base
             return subject + rest
+        timed = _timed_sibling(subject, base) if prev_unit == "%" else ""
+        if timed:
+            return timed
         if (
-            len(subject) <= 5
+            # 规范化建设率: a manner in 化 before the rate's own two characters
+            (len(subject) <= 5 or (len(subject) == 6 and subject[2] == "化"))
             and subject.endswith("率")
             and _ALL_HAN.fullmatch(subject)
             and prev_unit == "%"
@@ -947,18 +953,24 @@ class SentenceReader:
             and not (c.item_scope is not None and c.item_scope.match(subject))
         ):
             # 建档率达到90%，动态使用率达到65%: a second rate of the same subject
+            if base.endswith(subject):
+                return base  # 排污口整治完成率…；到2026年，整治完成率: the same rate again
             owner = _measure_owner(base)
             if owner:
-                return owner + subject
+                return _join_overlap(owner, subject)
         return subject
 
     def _stem_owner(self, subject: str, prev: Reading | None, ci: int) -> str:
         """A short rate named by the verb of the task before it (``全面完成禁养区内养殖设施
         清退工作，清退率达到100%``; ``天然林管护面积…，管护率保持在100%``) with what that
         task works on; "" when there is none."""
-        if not (2 < len(subject) <= 4 and subject.endswith("率") and _ALL_HAN.fullmatch(subject)):
+        if not (2 < len(subject) <= 5 and subject.endswith("率") and _ALL_HAN.fullmatch(subject)):
             return ""
         stem = subject[:2]
+        if len(subject) == 5:
+            # 每年组织护林员、扑火队员业务培训，培训合格率…: the object of the task's verb
+            return self._task_object(stem, ci) + subject if ci > 0 and prev is None else ""
+
         sources = [prev.indicator] if prev is not None else []
         if ci > 0:
             s, e = self.clauses[ci - 1]
@@ -971,6 +983,21 @@ class SentenceReader:
             if len(owner) >= 2 and _ALL_HAN.fullmatch(owner):
                 return owner + subject
         return ""
+
+    def _task_object(self, stem: str, ci: int) -> str:
+        """What the task of the clause before works on, when that clause ends with ``stem``
+        (``每年组织护林员、扑火队员业务培训`` → ``护林员、扑火队员业务``); '' otherwise."""
+        s, e = self.clauses[ci - 1]
+        src = self.norm[s:e].strip(_STRIP)
+        if not src.endswith(stem):
+            return ""
+        head = src[: -len(stem)]
+        verbs = list(cues().action.finditer(head))
+        if not verbs:
+            return ""
+        owner = head[verbs[-1].end() :]
+        ok = 2 <= len(owner) <= 16 and all(_ALL_HAN.fullmatch(p) for p in owner.split("、"))
+        return owner if ok else ""
 
     def _shared_subject(self, ci: int, prev: Reading | None) -> str:
         if prev is not None:
@@ -1029,7 +1056,12 @@ class SentenceReader:
             if (
                 _COUNTED_AFTER.fullmatch(mid)
                 and not (c.level.match(mid) or mid.startswith(tuple(c.raw.near_level_verbs)) or ch)
-                and all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
+                and (
+                    all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
+                    # 甲县、乙县分别新建改造供水管网60公里、45公里: an action verb with its
+                    # object is every item's amount, whatever its unit
+                    or (c.action.match(mid) is not None and not any(_is_rate(q) for q in chosen))
+                )
             ):
                 names = [f"{name}{mid}" for name in names]
         if split and self.readings and _opens_qizhong(norm, _cs):
@@ -1156,6 +1188,9 @@ class SentenceReader:
             return [f"{prefix}{p}" for p in parts]
         cut = _shared_ending(others, last)
         if cut is None:
+            parallel = _parallel_items(others, last)
+            if parallel is not None:
+                return [f"{prefix}{p}" for p in parallel]
             cut = _snap(last, round(avg))
         own, head = last[:cut], last[cut:]
         items = [*others, own]
@@ -1415,6 +1450,53 @@ def _shared_ending(others: list[str], last: str) -> int | None:
         if at > 0 and (k > 1 or cues().measure_head.match(last[at + k :])):
             return at + k
     return None
+
+
+def _parallel_items(others: list[str], last: str) -> list[str] | None:
+    """Short parallel items that share their last character, before a shared head:
+    ``西江流域国控、省控断面水质达标比例`` → the last item is ``省控`` (as long as the first
+    item's ending in 控), the head ``断面水质达标比例`` follows every item, and the scope
+    ``西江流域`` that opens the first item opens the others too; None otherwise."""
+    ch = others[0][-1]
+    if not all(p.endswith(ch) for p in others) or len(last) < 6 or last[1] != ch:
+        return None
+    # two-character items only (国控、省控; 市级、县级): longer endings cut words apart
+    if last[0] == ch or len(others[0]) < 2 or any(len(p) != 2 for p in others[1:]):
+        return None
+    own, head = last[:2], last[2:]
+    scope = others[0][:-2]
+    return [f"{others[0]}{head}", *(f"{scope}{p}{head}" for p in [*others[1:], own])]
+
+
+_TIME_QUALIFIER = regex.compile(
+    r"(?:当日|当天|当月|当年|次日|[\d一二三四五六七八九十两]{1,3}(?:小时|分钟|个工作日|工作日|天|日|周|个月))"
+)
+
+
+def _timed_sibling(subject: str, base: str) -> str:
+    """A rate counted over another time span than the rate before it, written without its
+    subject: ``24小时扑灭率`` after ``森林火灾当日扑灭率`` → ``森林火灾24小时扑灭率``; '' when
+    ``subject`` is no such rate."""
+    m = _TIME_QUALIFIER.match(subject)
+    if m is None or not subject.endswith("率"):
+        return ""
+    measure = subject[m.end() :]
+    if not (2 <= len(measure) <= 4 and _ALL_HAN.fullmatch(measure) and base.endswith(measure)):
+        return ""
+    head = base[: -len(measure)]
+    for t in _TIME_QUALIFIER.finditer(head):
+        if t.end() == len(head) and t.start() >= 2:
+            return head[: t.start()] + subject
+    return ""
+
+
+def _join_overlap(owner: str, subject: str) -> str:
+    """``owner + subject`` without the words written twice where the owner ends with the
+    subject's first word (``入河排污口整治`` + ``整治完成率``)."""
+    for k in range(min(len(owner) - 2, len(subject) - 2), 1, -1):
+        if owner.endswith(subject[:k]):
+            return owner[:-k] + subject
+    return owner + subject
 
 
 def _snap(text: str, at: int) -> int:

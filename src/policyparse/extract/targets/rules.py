@@ -76,6 +76,8 @@ class TargetRules(RuleModel):
     closing_headings: str = ""
     scope_after: str = ""
     word_final_chars: str = ""
+    kept_lead_pattern: str = ""
+    one_each_pattern: str = ""
     rate_subjects: list[str]
 
 
@@ -173,6 +175,8 @@ class Cues:
     unitless_measure: regex.Pattern[str] | None = None
     early: regex.Pattern[str] | None = None
     closing_heading: regex.Pattern[str] | None = None
+    kept_lead: regex.Pattern[str] | None = None
+    one_each: regex.Pattern[str] | None = None
     scope_after: regex.Pattern[str] | None = None
     setup_size: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
@@ -239,7 +243,11 @@ def cues() -> Cues:
         ),
         subject_head=regex.compile(_alt(r.subject_heads)),
         region=regex.compile(rf"^{r.region_prefix}"),
-        lead=regex.compile(rf"^(?:{_alt(r.lead_words)})+"),
+        lead=regex.compile(
+            rf"^(?:(?!{r.kept_lead_pattern})(?:{_alt(r.lead_words)}))+"
+            if r.kept_lead_pattern
+            else rf"^(?:{_alt(r.lead_words)})+"
+        ),
         tail=EndWords(r.tail_words, repeat=True),
         object_strip=tuple(regex.compile(p) for p in r.object_strip),
         limit_verb=regex.compile(_alt(r.limit_verbs)),
@@ -286,6 +294,8 @@ def cues() -> Cues:
         else None,
         early=regex.compile(r.early_pattern) if r.early_pattern else None,
         closing_heading=regex.compile(r.closing_headings) if r.closing_headings else None,
+        kept_lead=regex.compile(r.kept_lead_pattern) if r.kept_lead_pattern else None,
+        one_each=regex.compile(r.one_each_pattern) if r.one_each_pattern else None,
         scope_after=regex.compile(r.scope_after) if r.scope_after else None,
         setup_size=regex.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it

@@ -116,6 +116,13 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     if _per_standard(norm, q, clause):
         return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
     if (
+        c.one_each is not None
+        and q.rec.value == 1
+        and q.rec.bound == "eq"
+        and c.one_each.search(norm, max(clause[0], q.start - 20), q.start)
+    ):
+        return "standard"  # 每个乡镇建设1个回收点: one for each
+    if (
         unit in c.duration_units
         and c.standing_limit is not None
         and (q.rec.bound == "le" or norm.startswith(("内", "以内", "之内"), q.end))
