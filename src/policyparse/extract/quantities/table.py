@@ -23,12 +23,14 @@ cells than the header (a merged category cell) are aligned from the right.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
+
+from ...textscan import char_offsets
 
 if TYPE_CHECKING:
     from ...normalize import WorkingText
@@ -158,15 +160,6 @@ def _lines_with(t: str, lines: list[tuple[int, int]], offsets: Iterable[int]) ->
     for i in offsets:
         out[bisect_right(starts, i) - 1] = True
     return out
-
-
-def _char_offsets(t: str, chars: str) -> Iterator[int]:
-    """Every offset of one of ``chars`` in ``t``."""
-    for c in chars:
-        i = t.find(c)
-        while i >= 0:
-            yield i
-            i = t.find(c, i + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +292,7 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
 
     rows: list[Row] = []
     lines = _lines(orig)
-    may_head = _lines_with(orig, lines, _char_offsets(orig, _HEAD_CHARS))
+    may_head = _lines_with(orig, lines, char_offsets(orig, _HEAD_CHARS))
     i = 0
     while i < len(lines):
         s, e = lines[i]
@@ -337,8 +330,8 @@ _HEAD_CHARS = "指项"
 def _split_rows(t: str) -> list[Row]:
     lines = _lines(t)
     # which lines hold a cell separator or a header character: one scan of the whole text
-    split = _lines_with(t, lines, _char_offsets(t, _SPLIT_CHARS))
-    may_head = _lines_with(t, lines, _char_offsets(t, _HEAD_CHARS))
+    split = _lines_with(t, lines, char_offsets(t, _SPLIT_CHARS))
+    may_head = _lines_with(t, lines, char_offsets(t, _HEAD_CHARS))
     rows: list[Row] = []
     i = 0
     while i < len(lines):

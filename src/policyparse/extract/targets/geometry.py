@@ -325,6 +325,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if i > pos:
                 out.append((pos, i))
             pos = i + 1
+    return _closed(text, out, pos, end)
+
+
+def _closed(text: str, out: list[tuple[int, int]], pos: int, end: int) -> list[tuple[int, int]]:
+    """``out`` with the last clause ``pos..end`` added and clauses too long cut."""
     if end > pos:
         out.append((pos, end))
     if any(e - s > MAX_CLAUSE for s, e in out):
@@ -342,11 +347,7 @@ def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if i > pos:
             out.append((pos, i))
         pos = i + 1
-    if end > pos:
-        out.append((pos, end))
-    if any(e - s > MAX_CLAUSE for s, e in out):
-        out = [piece for s, e in out for piece in _cut_long(text, s, e)]
-    return out
+    return _closed(text, out, pos, end)
 
 
 _PART = regex.compile(

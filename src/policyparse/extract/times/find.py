@@ -10,7 +10,7 @@ a start with a limit (``2020年起3年内``). Values are worked out in :mod:`.re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -18,6 +18,7 @@ from typing import Any, Literal
 import regex
 
 from ...numerals import parse_number
+from ...textscan import char_offsets
 from .rules import TimeRules, rules
 
 AtomType = Literal[
@@ -474,7 +475,7 @@ def _matches(
     if lead is not None:
         return _lead_matches(pat, norm, lead)
     if after:
-        return _tried_at(pat, norm, sorted(i + 1 for i in _char_offsets(norm, after)))
+        return _tried_at(pat, norm, sorted(i + 1 for i in char_offsets(norm, after)))
     if not needles:
         return pat.finditer(norm)
     if not anchored:
@@ -497,15 +498,6 @@ def _tried_at(pat: regex.Pattern[str], norm: str, starts: Iterable[int]) -> list
             out.append(m)
             last = m.end()
     return out
-
-
-def _char_offsets(t: str, chars: str) -> Iterator[int]:
-    """Every offset of one of ``chars`` in ``t`` (character by character, not in order)."""
-    for c in chars:
-        i = t.find(c)
-        while i >= 0:
-            yield i
-            i = t.find(c, i + 1)
 
 
 def _needle_hits(norm: str, anchor_re: re.Pattern[str] | None) -> list[int]:
