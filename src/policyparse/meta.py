@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from . import patterncache
 from .normalize import WorkingText
 from .records import Meta, PlanPeriod
 from .structure import Outline, closes_document, info_fields, is_closing, is_debris, is_info_line
@@ -16,66 +17,66 @@ _TITLE_WORD = (
     r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
     r"|答记者问|解读"
 )
-_TITLE_WORDS = regex.compile(_TITLE_WORD)
-_TITLE_BRACKET = regex.compile(r"[(（][^()（）]{1,16}[)）]")
-_TITLE_SHAPE = regex.compile(rf"关于.{{1,70}}的(?:\p{{Han}}{{0,4}})(?:{_TITLE_WORD})")
+_TITLE_WORDS = patterncache.compile(_TITLE_WORD)
+_TITLE_BRACKET = patterncache.compile(r"[(（][^()（）]{1,16}[)）]")
+_TITLE_SHAPE = patterncache.compile(rf"关于.{{1,70}}的(?:\p{{Han}}{{0,4}})(?:{_TITLE_WORD})")
 _TITLE_MAX = 80
-_SITE_WORD = regex.compile(r"\p{Han}+(?<![省市县区州盟旗镇乡])")
-_NOT_AFTER_SITE = regex.compile(r"人民|政府|办公|关于|省|市|县")
-_REPOST_PREFIX = regex.compile(r"\p{Han}{2,12}[:：](?=\p{Han})")
+_SITE_WORD = patterncache.compile(r"\p{Han}+(?<![省市县区州盟旗镇乡])")
+_NOT_AFTER_SITE = patterncache.compile(r"人民|政府|办公|关于|省|市|县")
+_REPOST_PREFIX = patterncache.compile(r"\p{Han}{2,12}[:：](?=\p{Han})")
 _SEPARATORS = "|｜-—_:：·> "
-_TITLE_SEPARATOR = regex.compile(r"[_|｜]|(?<![\d—])[-—–](?![\d—])")
-_DRAFT = regex.compile(r"[(（]?(?:征求意见稿|草案|送审稿|讨论稿)[)）]?$")
-_STOPS = regex.compile(r"[。；;!！?？]")
-_DOC_NUMBER = regex.compile(
+_TITLE_SEPARATOR = patterncache.compile(r"[_|｜]|(?<![\d—])[-—–](?![\d—])")
+_DRAFT = patterncache.compile(r"[(（]?(?:征求意见稿|草案|送审稿|讨论稿)[)）]?$")
+_STOPS = patterncache.compile(r"[。；;!！?？]")
+_DOC_NUMBER = patterncache.compile(
     r"\p{Han}{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*(?:第\s*)?\d{1,4}\s*号"
 )
 # a decree number (政府令, 部令) in a promulgation note: 湖南省人民政府令第315号公布
-_ORDER_NUMBER = regex.compile(
+_ORDER_NUMBER = patterncache.compile(
     r"(\p{Han}{2,24}?)令\s{0,3}(?:(?:19|20)\d{2}\s{0,3}年\s{0,3})?第\s{0,3}\d{1,4}\s{0,3}号"
 )
-_PROMULGATED = regex.compile(r"\s{0,3}(?:公布|发布|颁布|印发)")
+_PROMULGATED = patterncache.compile(r"\s{0,3}(?:公布|发布|颁布|印发)")
 _DATE_HEAD = "年月日号"
-_PROMULGATION_WORD = regex.compile(r"公布|颁布|发布")
+_PROMULGATION_WORD = patterncache.compile(r"公布|颁布|发布")
 # 已于…日经…会议通过，现予公布: that date is the adoption, not the promulgation
-_PASSED = regex.compile(r"通过|审议|会议")
-_ORDER_HEAD = regex.compile(r"(\p{Han}{2,24}?)令")
-_ORDER_TAIL = regex.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,4}号")
-_DOC_NUMBER_LABEL = regex.compile(r"(?:发文字号|文号|索引号)[:：]")
-_ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_CN_DATE = regex.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_PASSED = patterncache.compile(r"通过|审议|会议")
+_ORDER_HEAD = patterncache.compile(r"(\p{Han}{2,24}?)令")
+_ORDER_TAIL = patterncache.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,4}号")
+_DOC_NUMBER_LABEL = patterncache.compile(r"(?:发文字号|文号|索引号)[:：]")
+_ISO_DATE = patterncache.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_CN_DATE = patterncache.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_HAN_DATE = regex.compile(
+_HAN_DATE = patterncache.compile(
     r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-_DATE_LABEL = regex.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
+_DATE_LABEL = patterncache.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
 _WRITTEN_LABELS = frozenset({"成文", "印发", "发文"})
 _ISSUER_END = (
     r"人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|领导小组|"
     r"指挥部|政府|厅|局|部|委|署|院|会|办"
 )
-_ORDER_ISSUER = regex.compile(rf"(?:{_ISSUER_END})$")
-_ISSUER = regex.compile(
+_ORDER_ISSUER = patterncache.compile(rf"(?:{_ISSUER_END})$")
+_ISSUER = patterncache.compile(
     rf"(?:来源[:：]|发布机构[:：]|发文机关[:：])?(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))$"
 )
-_ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
+_ISSUER_LABEL = patterncache.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
 _ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发文单位", "发布机关"})
-_HAN_NAME = regex.compile(r"\p{Han}{2,30}")
-_SOURCE_LABEL = regex.compile(r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})")
-_ISSUER_ALONE = regex.compile(
+_HAN_NAME = patterncache.compile(r"\p{Han}{2,30}")
+_SOURCE_LABEL = patterncache.compile(r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})")
+_ISSUER_ALONE = patterncache.compile(
     r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
 )
-_DATE_ONLY = regex.compile(
+_DATE_ONLY = patterncache.compile(
     r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}"
     r"|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"[(（]?[^()（）]{0,8}[)）]?"
 )
-_TITLE_ISSUER = regex.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
-_PERIOD = regex.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年")
-_BRACKET_PERIOD = regex.compile(
+_TITLE_ISSUER = patterncache.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
+_PERIOD = patterncache.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年")
+_BRACKET_PERIOD = patterncache.compile(
     r"[(（]((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})年?[)）]"
 )
-_PLAN_WORDS = regex.compile(r"(?:规划|实施|行动|计划)期(?:限)?(?:为|是|[:：])?")
+_PLAN_WORDS = patterncache.compile(r"(?:规划|实施|行动|计划)期(?:限)?(?:为|是|[:：])?")
 _FIVE_YEAR = {
     "十一五": 2006,
     "十二五": 2011,
@@ -84,7 +85,7 @@ _FIVE_YEAR = {
     "十五五": 2026,
     "十六五": 2031,
 }
-_FIVE_YEAR_RE = regex.compile("|".join(_FIVE_YEAR))
+_FIVE_YEAR_RE = patterncache.compile("|".join(_FIVE_YEAR))
 _HEAD_LINES = 12
 # a title of the form 关于…的通知 scores at least this
 _SHAPED_SCORE = 4
@@ -122,7 +123,7 @@ def _date_in(line: str) -> str | None:
     return None
 
 
-_WHITE_SPACE = regex.compile(r"\s+")
+_WHITE_SPACE = patterncache.compile(r"\s+")
 
 
 def _squash(s: str) -> str:
@@ -131,7 +132,7 @@ def _squash(s: str) -> str:
 
 # more than 20 characters other than white space: such a line squashed is longer than 20
 # (a bounded test, cheaper than squashing a long line to measure it)
-_OVER_20 = regex.compile(r"(?:\s*\S){21}")
+_OVER_20 = patterncache.compile(r"(?:\s*\S){21}")
 
 
 def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | None:
@@ -315,7 +316,7 @@ def _promulgation_date(line: str) -> str | None:
     return None
 
 
-_ADOPTED = regex.compile(r"通过|批准")
+_ADOPTED = patterncache.compile(r"通过|批准")
 
 
 def _adoption_date(line: str) -> str | None:

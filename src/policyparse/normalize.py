@@ -12,15 +12,13 @@ What normalization does:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-import regex
-
+from . import patterncache
 from .records import Span
 from .records.base import set_dict, set_extra, set_fields_set, set_private, trusted
 
@@ -30,16 +28,16 @@ _FULLWIDTH.update({0xFE30: 0x3A})
 _HALF = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
 _WIDE = frozenset(_HALF)
 # the standard library scans a character class several times faster than ``set & text``
-_WIDE_RE = re.compile("[" + "".join(sorted(_WIDE)) + "]")
+_WIDE_RE = patterncache.compile_re("[" + "".join(sorted(_WIDE)) + "]")
 
 _CJK = (
     r"\p{Han}\u3001\u3002\u300a-\u300f\u3010\u3011\u3014\u3015\u201c\u201d\u2018\u2019\u2014\u2026"
 )
 # White space with a Chinese character on one side, or at a line's edge.
-_SPACE_RUN = regex.compile(
+_SPACE_RUN = patterncache.compile(
     rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=^|\n)[ \t]+|[ \t]+(?=\n|$)"
 )
-_BLANK_RUN = re.compile(r"[ \t]+")
+_BLANK_RUN = patterncache.compile_re(r"[ \t]+")
 
 
 def _space_runs(text: str) -> list[tuple[int, int]]:
@@ -69,19 +67,19 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
 
 
 _LINE_END_PUNCT = set('。；;：:！!？?）)】」』”"…—-')
-_HEADING_START = regex.compile(
+_HEADING_START = patterncache.compile(
     r"[#＃]|第[一二三四五六七八九十百零〇两\d]{1,6}(?:[章节条编]|部分)|[一二三四五六七八九十]{1,3}[、.]"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d)|[—-]{2}"
 )
 _MIN_BROKEN_LINE = 24
 # a page number between two halves of a sentence in text taken from a PDF: - 3 -, —3—, 第3页
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = patterncache.compile(
     r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\n|$)"
 )
 # what a line cut by a wrap may end with, and what the next line may start with
-_WRAP_END = regex.compile(r"[\p{Han}，,、“《(（]")
-_WRAP_START = regex.compile(r"[\p{Han}“《]")
+_WRAP_END = patterncache.compile(r"[\p{Han}，,、“《(（]")
+_WRAP_START = patterncache.compile(r"[\p{Han}“《]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -229,7 +227,7 @@ def _skip_blank(text: str, j: int) -> int:
     return j
 
 
-_WRAP_END_DIGIT = regex.compile(r"[\d%.]")
+_WRAP_END_DIGIT = patterncache.compile(r"[\d%.]")
 _SENTENCE_END = set("。；;：:！!？?")
 
 
@@ -266,13 +264,13 @@ def _wrap_width(text: str) -> int | None:
 
 _INDENT = 2
 """Leading spaces (``　　`` is two) that start a paragraph."""
-_LABEL_LINE = regex.compile(r"\p{Han}{1,8}[:：]")
+_LABEL_LINE = patterncache.compile(r"\p{Han}{1,8}[:：]")
 # a number (or a ratio, 1:1) with its unit or the word after it
-_NUMBER_UNIT = regex.compile(r"\d+(?:[.:]\d+)?(?:%|‰|\p{Han})")
-_NUMBER_GOES_ON = regex.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
-_DATE_LINE = regex.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
+_NUMBER_UNIT = patterncache.compile(r"\d+(?:[.:]\d+)?(?:%|‰|\p{Han})")
+_NUMBER_GOES_ON = patterncache.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
+_DATE_LINE = patterncache.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
 _CELL_STOP = set("。；;！!？?")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = patterncache.compile(r"\p{Han}")
 _COMMAS = set("，,")
 
 
@@ -328,7 +326,7 @@ def _in_cell_column(prev: str, text: str, j: int) -> bool:
     return after < len(text) and _cell_like(_line_at(text, after))
 
 
-_UNIT_AFTER_CUT = regex.compile(r"[年月日号%‰万亿](?![年月日号])")
+_UNIT_AFTER_CUT = patterncache.compile(r"[年月日号%‰万亿](?![年月日号])")
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 import regex
 
+from . import patterncache
+
 __all__ = [
     "ARABIC_PATTERN",
     "CHINESE_DIGITS",
@@ -89,12 +91,12 @@ NUMBER_MAX_LEN = 42
 """The longest match of ``NUMBER_PATTERN``: 27 digits and separators, a point with 12 decimals
 and two magnitude characters (a Chinese numeral is at most 25)."""
 
-NUMBER_RE: regex.Pattern[str] = regex.compile(
+NUMBER_RE: regex.Pattern[str] = patterncache.compile(
     rf"(?<![\d.,]){NUMBER_PATTERN}(?![\d])", regex.VERSION1
 )
 """``NUMBER_PATTERN`` compiled, not starting or ending inside a run of digits."""
 
-_ARABIC_FULL = regex.compile(rf"{ARABIC_PATTERN}")
+_ARABIC_FULL = patterncache.compile(rf"{ARABIC_PATTERN}")
 _FULLWIDTH_DIGITS = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_DIGITS.update({0xFF0E: 0x2E, 0xFF0C: 0x2C})
 

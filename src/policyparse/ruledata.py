@@ -12,9 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from . import runcache
 from .errors import RuleDataError
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,10 +73,17 @@ def validate(name: str, raw: Any, model: type[M]) -> M:
         raise RuleDataError(f"data/{name}: {where}: {first['msg']}") from exc
 
 
+def parse_yaml(text: str) -> Any:
+    """Parse YAML text with the safe loader (libyaml's when PyYAML has it)."""
+    import yaml  # imported here: a run that finds the parsed data cached never needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
 @cache
 def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
-    return validate(name, yaml.load(data_text(name), Loader=loader), model)
+    return validate(name, runcache.parsed_yaml(name, data_text(name), parse_yaml), model)
 
 
 def load(name: str, model: type[M]) -> M:

@@ -6,10 +6,10 @@ from functools import cache
 
 import regex
 
-from .. import ruledata
+from .. import patterncache, ruledata
 from .rules import BoilerplateRules
 
-_NEVER = regex.compile(r"(?!)")
+_NEVER = patterncache.compile(r"(?!)")
 
 
 def _top_alternatives(pattern: str) -> list[str]:
@@ -66,13 +66,13 @@ def _rules() -> tuple[_Tests, _Tests, int]:
 
 
 def _any(patterns: list[str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NEVER
+    return patterncache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NEVER
 
 
 @cache
 def _closing_rules() -> tuple[_Tests, _Tests, regex.Pattern[str]]:
     rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
-    attach = regex.compile(rules.attachment_open) if rules.attachment_open else _NEVER
+    attach = patterncache.compile(rules.attachment_open) if rules.attachment_open else _NEVER
     either = _line_tests(tuple(rules.closing_line_patterns + rules.contact_line_patterns))
     return _line_tests(tuple(rules.closing_line_patterns)), either, attach
 
@@ -101,14 +101,14 @@ def opens_attachments(line: str) -> bool:
     return len(s) <= 200 and _closing_rules()[2].search(s) is not None
 
 
-_WS = regex.compile(r"\s+")
+_WS = patterncache.compile(r"\s+")
 
 
 @cache
 def _signature_rules() -> tuple[regex.Pattern[str], int, regex.Pattern[str], int]:
     rules = ruledata.load("boilerplate.yaml", BoilerplateRules)
-    issuer = regex.compile(rules.signature_issuer) if rules.signature_issuer else _NEVER
-    date = regex.compile(rules.signature_date) if rules.signature_date else _NEVER
+    issuer = patterncache.compile(rules.signature_issuer) if rules.signature_issuer else _NEVER
+    date = patterncache.compile(rules.signature_date) if rules.signature_date else _NEVER
     return issuer, rules.signature_issuer_max, date, rules.signature_date_max
 
 
@@ -141,14 +141,14 @@ def _info_rules() -> tuple[regex.Pattern[str], frozenset[str], int, int]:
     labels = sorted(rules.info_labels, key=len, reverse=True)
     spaced = "|".join(r"\s{0,3}".join(regex.escape(c) for c in label) for label in labels)
     # the working copy drops the white space between fields, so a label is found anywhere
-    label = regex.compile(rf"(?:{spaced})\s{{0,3}}[:：]")
+    label = patterncache.compile(rf"(?:{spaced})\s{{0,3}}[:：]")
     firsts = frozenset(label[0] for label in labels)
     return label, firsts, rules.info_pairs_max, rules.info_value_max
 
 
 _INFO_OPEN = "【["
 _INFO_TRIM = " \t【】[]|｜"
-_INFO_STOP = regex.compile(r"[。；;！？!?]")
+_INFO_STOP = patterncache.compile(r"[。；;！？!?]")
 
 
 def info_fields(line: str) -> list[tuple[str, str]] | None:
@@ -205,8 +205,8 @@ def line_flags(line: str) -> tuple[bool, bool]:
     return False, info_fields(s) is not None
 
 
-_PUNCT = regex.compile(r"[，,。；;、]")
-_HAN = regex.compile(r"\p{Han}")
+_PUNCT = patterncache.compile(r"[，,。；;、]")
+_HAN = patterncache.compile(r"\p{Han}")
 
 
 def is_body_like(line: str, is_heading: bool) -> bool:

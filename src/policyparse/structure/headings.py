@@ -9,11 +9,11 @@ matching a line costs time linear in its length.
 
 from __future__ import annotations
 
-import re
 from typing import Literal, NamedTuple
 
 import regex
 
+from .. import patterncache
 from ..records.outline import HeadingKind
 
 LineKind = HeadingKind | Literal["dash"]
@@ -25,26 +25,26 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (kind, level key, pattern); the first that matches wins. A pattern matches the number only.
 _PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
-    ("chapter", "chapter_编", regex.compile(rf"第[{_CN}\d]{{1,6}}编(?![\d])")),
-    ("chapter", "chapter_部分", regex.compile(rf"第[{_CN}\d]{{1,6}}部分(?![\d])")),
-    ("chapter", "chapter_章", regex.compile(rf"第[{_CN}\d]{{1,6}}章(?![\d])")),
-    ("chapter", "chapter_节", regex.compile(rf"第[{_CN}\d]{{1,6}}节(?![\d])")),
-    ("article", "article", regex.compile(rf"第[{_CN}\d]{{1,6}}条(?![\d])")),
+    ("chapter", "chapter_编", patterncache.compile(rf"第[{_CN}\d]{{1,6}}编(?![\d])")),
+    ("chapter", "chapter_部分", patterncache.compile(rf"第[{_CN}\d]{{1,6}}部分(?![\d])")),
+    ("chapter", "chapter_章", patterncache.compile(rf"第[{_CN}\d]{{1,6}}章(?![\d])")),
+    ("chapter", "chapter_节", patterncache.compile(rf"第[{_CN}\d]{{1,6}}节(?![\d])")),
+    ("article", "article", patterncache.compile(rf"第[{_CN}\d]{{1,6}}条(?![\d])")),
     # 一、 一. (a title may start with a digit: 一、2025年发展目标); never 一是 or 一批
     (
         "cn_number",
         "cn_number",
-        regex.compile(
+        patterncache.compile(
             rf"[{_CN_SMALL}]{{1,3}}(?:、(?![{_CN_SMALL}]{{1,2}}[季月类级产]|[、.])|\.(?![\d%.、]))"
         ),
     ),
-    ("paren_cn", "paren_cn", regex.compile(rf"[(（〔][{_CN_SMALL}]{{1,3}}[)）〕]")),
-    ("paren_arabic", "paren_arabic", regex.compile(r"[(（]\d{1,2}[)）]")),
-    ("paren_arabic", "circled", regex.compile(rf"[{_CIRCLED}]")),
+    ("paren_cn", "paren_cn", patterncache.compile(rf"[(（〔][{_CN_SMALL}]{{1,3}}[)）〕]")),
+    ("paren_arabic", "paren_arabic", patterncache.compile(r"[(（]\d{1,2}[)）]")),
+    ("paren_arabic", "circled", patterncache.compile(rf"[{_CIRCLED}]")),
     # 1. 1、 (not 1.5万亩, not 3%); 1) as a right-bracket-only variant
-    ("arabic", "arabic", regex.compile(r"\d{1,2}(?:[.、](?![\d%.、])|\.(?=\s))")),
-    ("arabic", "arabic_rp", regex.compile(r"\d{1,2}[)）](?![\d%])")),
-    ("dash", "dash", regex.compile(r"(?:——|--{1,2}|—)(?=[^\s—\-])")),
+    ("arabic", "arabic", patterncache.compile(r"\d{1,2}(?:[.、](?![\d%.、])|\.(?=\s))")),
+    ("arabic", "arabic_rp", patterncache.compile(r"\d{1,2}[)）](?![\d%])")),
+    ("dash", "dash", patterncache.compile(r"(?:——|--{1,2}|—)(?=[^\s—\-])")),
 )
 # the characters a numbered heading can start with (besides digits)
 _STARTS = frozenset(f"第{_CN_SMALL}(（〔{_CIRCLED}—-")
@@ -67,17 +67,17 @@ _BY_FIRST: dict[str, tuple[_Pattern, ...]] = {
 _DIGIT_FIRST = tuple(p for p in _PATTERNS if p[1] in ("arabic", "arabic_rp"))
 # patterns of literal characters only run on the standard ``re`` engine (the same matches,
 # and several times less overhead per call than ``regex``)
-_MARKDOWN = re.compile(r"(#{1,6})[ \t]*")
-_BOLD = re.compile(r"(?:\*\*|__)")
-_RUN_IN_END = re.compile(r"[。!?！？]")
-_COLON = re.compile(r"[:：]")
-_CAPTION = re.compile(r"【[^【】\n]{1,20}】")
+_MARKDOWN = patterncache.compile_re(r"(#{1,6})[ \t]*")
+_BOLD = patterncache.compile_re(r"(?:\*\*|__)")
+_RUN_IN_END = patterncache.compile_re(r"[。!?！？]")
+_COLON = patterncache.compile_re(r"[:：]")
+_CAPTION = patterncache.compile_re(r"【[^【】\n]{1,20}】")
 _TITLE_TRIM = "*_ \t"
 _TITLE_END_TRIM = "*_ \t;；,，、"
 _MAX_TITLE = 60
 _MAX_COLON_TITLE = 20
 # a chapter, section or article number needs a title or text after it, not a unit
-_CHAPTER_NEXT = regex.compile(r"[\s\p{Han}“\"《(（【]")
+_CHAPTER_NEXT = patterncache.compile(r"[\s\p{Han}“\"《(（【]")
 
 
 class Heading(NamedTuple):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
-
+from .. import patterncache
 from ..normalize import WorkingText, title_lines
 from ..records import Paragraph, Provision, Section, Sentence
 from ..records.base import trusted, trusted_all
@@ -27,15 +25,15 @@ _PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
 _LEAD_KINDS = {"dash"}
 _CHAPTER_KEYS = {"chapter_编": 1, "chapter_部分": 2, "chapter_章": 3, "chapter_节": 4, "article": 5}
 # literal characters only: the standard ``re`` engine finds the same ends, faster
-_SENTENCE_END = re.compile(r"[。!?！？]+[”’」』)）\"]*")
+_SENTENCE_END = patterncache.compile_re(r"[。!?！？]+[”’」』)）\"]*")
 _END_MARKS = "。!?！？"
 """The characters a ``_SENTENCE_END`` match starts with."""
-_WS = regex.compile(r"\s+")
-_HAN = regex.compile(r"\p{Han}")
+_WS = patterncache.compile(r"\s+")
+_HAN = patterncache.compile(r"\p{Han}")
 # a short line that recurs next to page numbers is a running header or footer
 _REPEAT_MIN = 2
 _NEAR = 2
-_PAGE_LINE = regex.compile(
+_PAGE_LINE = patterncache.compile(
     r"[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]"
     r"|第\s{0,3}\d{1,4}\s{0,3}页(?:\s{0,3}[,，/]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页)?"
     r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
@@ -44,7 +42,7 @@ _PAGE_LINE_MAX = 31
 """The longest line ``_PAGE_LINE`` can match whole (``第 12 页 , 共 34 页`` spaced out fully)."""
 _REPEAT_MAX = 40
 _TITLE_LINES = 8
-_REPEAT_SKIP = regex.compile(r"[。!?！？;；,，:：、()（）〔〕]")
+_REPEAT_SKIP = patterncache.compile(r"[。!?！？;；,，:：、()（）〔〕]")
 
 
 class Line(NamedTuple):
@@ -166,9 +164,9 @@ def _split_lines(work: WorkingText) -> list[Line]:
 
 
 # a table of contents opens with 目录 (or 目次) on a line of its own, spaced out or not
-_TOC_HEAD = re.compile(r"目[ \t]{0,6}[录次]")
+_TOC_HEAD = patterncache.compile_re(r"目[ \t]{0,6}[录次]")
 _TOC_RUN_MAX = 200
-_TOC_NUMBER = re.compile(r"[\s.…·．\-_\d]+$")
+_TOC_NUMBER = patterncache.compile_re(r"[\s.…·．\-_\d]+$")
 
 
 def _entry_key(content: str, h: Heading | None) -> str:
@@ -229,7 +227,7 @@ def _is_toc_entry(content: str) -> bool:
 
 _ENTRY_KINDS = {"arabic", "paren_arabic"}
 _ENTRY_MAX = 60
-_ENTRY_PUNCT = regex.compile(r"[。!?！？;；,，:：]")
+_ENTRY_PUNCT = patterncache.compile(r"[。!?！？;；,，:：]")
 
 
 def _is_attachment_entry(content: str, h: Heading) -> bool:
@@ -543,7 +541,7 @@ def _boundaries(lines: list[Line], first: int, last: int, norm: str) -> list[int
 
 
 _TITLE_BELOW_MAX = 30
-_TITLE_BELOW_PUNCT = regex.compile(r"[。!?！？;；,，:：、]")
+_TITLE_BELOW_PUNCT = patterncache.compile(r"[。!?！？;；,，:：、]")
 
 
 def _titles_below(body_lines: list[Line], norm: str) -> dict[int, tuple[int, int]]:

@@ -16,11 +16,12 @@ from typing import Literal
 import regex
 from pydantic import Field, field_validator
 
+from ... import patterncache
 from ...ruledata import RuleModel, load
 
 DivisionLevel = Literal["province", "prefecture", "county"]
 
-_NAME = regex.compile(r"\p{Han}{2,20}")
+_NAME = patterncache.compile(r"\p{Han}{2,20}")
 _DIVISION_SUFFIXES = ("省", "市", "县", "区", "旗", "州", "盟", "地区", "林区", "特别行政区")
 
 
@@ -268,7 +269,7 @@ class Gazetteer:
         self._last = {c: tuple(sorted(v, reverse=True)) for c, v in by_last.items()}
         # A character class of first characters lets the C regex engine skip the rest.
         chars = "".join(sorted(by_first))
-        self._first_re = re.compile(f"[{re.escape(chars)}]") if chars else None
+        self._first_re = patterncache.compile_re(f"[{re.escape(chars)}]") if chars else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Non-overlapping ``(start, end)`` of names, leftmost first, longest at each start."""
@@ -480,20 +481,20 @@ def matchers() -> Matchers:
         divisions=_divisions_by_name(entries),
         place_gaz=Gazetteer(places),
         not_place_gaz=Gazetteer(gaz.not_places),
-        gov_re=re.compile(gov),
+        gov_re=patterncache.compile_re(gov),
         levels=frozenset(g.levels),
-        org_suffix_re=re.compile(trie_pattern(org_suffixes)),
+        org_suffix_re=patterncache.compile_re(trie_pattern(org_suffixes)),
         anchor_gaz=Gazetteer(list(o.anchors) + list(places)),
-        stop_re=regex.compile(trie_pattern(o.stop_words)),
+        stop_re=patterncache.compile(trie_pattern(o.stop_words)),
         stop_words=frozenset(o.stop_words),
-        boundary_re=regex.compile(trie_pattern(list(o.stop_words) + list(o.boundary_words))),
-        generic_re=regex.compile(trie_pattern(o.generic_parts)),
-        descriptive_re=regex.compile(trie_pattern(o.descriptive_parts)),
-        list_re=regex.compile(
+        boundary_re=patterncache.compile(trie_pattern(list(o.stop_words) + list(o.boundary_words))),
+        generic_re=patterncache.compile(trie_pattern(o.generic_parts)),
+        descriptive_re=patterncache.compile(trie_pattern(o.descriptive_parts)),
+        list_re=patterncache.compile(
             rf"等(?P<count>(?:[0-9]{{1,4}}|[一二三四五六七八九十百两几]{{1,3}})[家个所批]?)?"
             rf"(?P<mid>\p{{Han}}{{0,8}}?)(?:{heads})"
         ),
-        named_head_re=regex.compile(words_or_never(o.named_list_heads)),
+        named_head_re=patterncache.compile(words_or_never(o.named_list_heads)),
         strong=frozenset(o.strong_suffixes),
         org_suffixes=tuple(sorted(set(org_suffixes), key=len, reverse=True)),
         suffix_gaz=Gazetteer(org_suffixes),
@@ -503,37 +504,37 @@ def matchers() -> Matchers:
         generic_names=frozenset(o.generic_names),
         program_suffixes=tuple(sorted(rules.program.suffixes, key=len, reverse=True)),
         program_joiners=frozenset(rules.program.list_joiners),
-        program_counter_re=regex.compile(
+        program_counter_re=patterncache.compile(
             rf"(?:[二三四五六七八九十百千万两双]{{1,3}}[{counters}]|[0-9]+(?:\+[0-9A-Za-z]+)+$)"
         ),
-        trigger_re=regex.compile(rf"(?:{trie_pattern(rules.program.triggers)})$"),
-        law_strip_re=regex.compile(trie_pattern(rules.law.strip_leading)),
+        trigger_re=patterncache.compile(rf"(?:{trie_pattern(rules.program.triggers)})$"),
+        law_strip_re=patterncache.compile(trie_pattern(rules.law.strip_leading)),
         collective=frozenset(g.collective_levels),
         town_levels=frozenset(g.town_levels),
-        branch_re=regex.compile(words_or_never(o.branch_suffixes)),
-        follower_re=regex.compile(words_or_never(rules.program.followers)),
-        short_program_re=regex.compile(
+        branch_re=patterncache.compile(words_or_never(o.branch_suffixes)),
+        follower_re=patterncache.compile(words_or_never(rules.program.followers)),
+        short_program_re=patterncache.compile(
             "[" + regex.escape("".join(rules.program.short_numerals)) + r"]\p{Han}"
             if rules.program.short_numerals
             else r"(?!)"
         ),
-        parallel_program_re=regex.compile(
+        parallel_program_re=patterncache.compile(
             "[" + regex.escape("".join(rules.program.short_numerals)) + r"]\p{Han}"
             "[" + regex.escape("".join(rules.program.short_numerals)) + r"一]\p{Han}"
             if rules.program.short_numerals
             else r"(?!)"
         ),
-        short_follower_re=regex.compile(words_or_never(rules.program.short_followers)),
-        unit_re=regex.compile(words_or_never(g.named_units)),
-        standard_re=regex.compile(
+        short_follower_re=patterncache.compile(words_or_never(rules.program.short_followers)),
+        unit_re=patterncache.compile(words_or_never(g.named_units)),
+        standard_re=patterncache.compile(
             rf"(?<![A-Za-z0-9/])(?P<code>{trie_pattern(rules.law.standard_codes)})"
             r"(?P<area>[0-9]{2})?(?P<kind>/[TZ])?\s?(?P<num>[0-9]{1,6}(?:\.[0-9]{1,3})?)"
             r"\s?[-－—–]\s?(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
             if rules.law.standard_codes
             else r"(?!)"
         ),
-        branch_word_re=re.compile(words_or_never(g.branch_words)),
-        office_re=re.compile(words_or_never(g.offices)),
+        branch_word_re=patterncache.compile_re(words_or_never(g.branch_words)),
+        office_re=patterncache.compile_re(words_or_never(g.offices)),
         region_gaz=Gazetteer(g.branch_regions),
         gov_org_gaz=Gazetteer(n for n in g.national if n.endswith(tuple(o.strong_suffixes))),
         sector_gaz=Gazetteer(o.sector_words),
@@ -541,14 +542,16 @@ def matchers() -> Matchers:
             t for t in g.topics if len(t) > 2 and any(w in t[1:-1] for w in o.field_joiners)
         ),
         enterprise_gaz=Gazetteer(o.enterprises),
-        zone_re=re.compile(words_or_never(o.zone_suffixes)),
-        collective_bracket_re=regex.compile(
+        zone_re=patterncache.compile_re(words_or_never(o.zone_suffixes)),
+        collective_bracket_re=patterncache.compile(
             rf"(?:{level})[(（](?:{level})(?:[、,，](?:{level})){{0,4}}[)）]$"
         ),
-        end_trigger_re=regex.compile(
+        end_trigger_re=patterncache.compile(
             rf"(?:{trie_pattern(rules.program.end_triggers)})$"
             if rules.program.end_triggers
             else r"(?!)"
         ),
-        designation_follower_re=regex.compile(words_or_never(rules.program.designation_followers)),
+        designation_follower_re=patterncache.compile(
+            words_or_never(rules.program.designation_followers)
+        ),
     )

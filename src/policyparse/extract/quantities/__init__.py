@@ -11,8 +11,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-import regex
-
+from ... import patterncache
 from ...records import Quantity
 from ...records.base import trusted
 from .find import Found, _prefix, _suffix, find
@@ -26,8 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolved", "find_in", "run", "table_value"]
 
-_DIGIT_COMMA = regex.compile(r"(?<=\d),(?=\d)")
-_HAN = regex.compile(r"\p{Han}")
+_DIGIT_COMMA = patterncache.compile(r"(?<=\d),(?=\d)")
+_HAN = patterncache.compile(r"\p{Han}")
 
 
 def _prepare(ctx: Context) -> str:

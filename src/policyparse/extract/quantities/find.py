@@ -10,13 +10,14 @@ from typing import Literal
 
 import regex
 
+from ... import patterncache
 from ...numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
 from .exclude import Exclusions
 from .rules import BoundWord, Kind, QuantityWord, Rules, UnitEntry
 
 Form = Literal["number", "range", "fraction", "rate", "word", "doubling"]
 
-_NUMBER_AT = regex.compile(NUMBER_PATTERN)
+_NUMBER_AT = patterncache.compile(NUMBER_PATTERN)
 _MAG_CHARS = frozenset("百千万亿")
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import regex
 from pydantic import Field, field_validator
 
+from ... import patterncache
 from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
 from ...ruledata import RuleModel, load
@@ -118,7 +119,7 @@ class ExclusionPattern(RuleModel):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, v: str) -> str:
-        regex.compile(v)
+        patterncache.compile(v)
         return v
 
 
@@ -197,7 +198,7 @@ def _literal_re(words: list[str]) -> re.Pattern[str]:
     Compiled with ``re``: on plain words it matches as ``regex`` does and scans a text for
     them about twice as fast.
     """
-    return re.compile(
+    return patterncache.compile_re(
         "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     )
 
@@ -263,7 +264,7 @@ class Rules:
     near its needles (see ``exclude._near``)."""
 
 
-_NOT_RE = re.compile(r"\(\?[a-zA-Z^-]|\{(?!\d)")
+_NOT_RE = patterncache.compile_re(r"\(\?[a-zA-Z^-]|\{(?!\d)")
 """Syntax ``re`` would read differently from ``regex`` (inline flags, fuzzy matching)."""
 
 
@@ -322,7 +323,7 @@ def _words_re(pattern: str) -> re.Pattern[str]:
     Compiled with ``re``: on such a pattern it finds what ``regex`` finds, about three times
     as fast.
     """
-    return re.compile(pattern)
+    return patterncache.compile_re(pattern)
 
 
 def _unitless_re(indicators: list[str], verbs: list[str]) -> regex.Pattern[str] | None:
@@ -330,7 +331,7 @@ def _unitless_re(indicators: list[str], verbs: list[str]) -> regex.Pattern[str] 
     Latin letter continues (the number is group ``num``)."""
     if not indicators or not verbs:
         return None
-    return regex.compile(
+    return patterncache.compile(
         rf"(?:{_alternation(indicators)})(?:{_alternation(verbs)})"
         r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
     )
@@ -388,14 +389,14 @@ def rules() -> Rules:
     assert tuple(unit_re.groupindex) == UNIT_GROUPS
     plain_unit_re = _words_re(rf"(?P<mag>{mags})?(?P<inf>{infix})?(?P<unit>{mw})")
     seps = _alternation(b.range_separators)
-    number_re = regex.compile(rf"(?P<num>{NUMBER_PATTERN})(?:\s?(?P<sep>{seps})\s?)?")
+    number_re = patterncache.compile(rf"(?P<num>{NUMBER_PATTERN})(?:\s?(?P<sep>{seps})\s?)?")
     denoms = {d.word: d for d in w.fraction_denominators}
-    fraction_re = regex.compile(
+    fraction_re = patterncache.compile(
         rf"(?P<den>{NUMBER_PATTERN}|{_alternation(list(denoms))})分之(?P<num>{NUMBER_PATTERN}|百)"
         r"|(?<![\d./])(?P<anum>\d{1,3}(?:\.\d{1,3})?)/(?P<aden>\d{1,4})(?P<amag>[万千亿]?)(?![\d./])"
     )
     d = w.doubling
-    doubling_re = regex.compile(
+    doubling_re = patterncache.compile(
         rf"{regex.escape(d.verb)}了?(?P<n>[一两二三四五六七八九十]|\d{{1,2}})?{regex.escape(d.noun)}"
     )
     return Rules(
@@ -422,7 +423,7 @@ def rules() -> Rules:
         unit_re=unit_re,
         plain_unit_re=plain_unit_re,
         per_re=_words_re(rf"/(?:{compound + '|' if compound else ''}{_alternation(u.per)})"),
-        exclusion_res=tuple((p.kind, regex.compile(p.pattern)) for p in x.patterns),
+        exclusion_res=tuple((p.kind, patterncache.compile(p.pattern)) for p in x.patterns),
         exclusion_needles=tuple(p.needles for p in x.patterns),
         exclusion_reach=tuple(_reach(p.pattern) for p in x.patterns),
         set_phrase_re=_literal_re(x.set_phrases),

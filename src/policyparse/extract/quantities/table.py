@@ -30,27 +30,28 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ... import patterncache
 from ...textscan import char_offsets
 
 if TYPE_CHECKING:
     from ...normalize import WorkingText
 
 _SPLIT_CHARS = "|｜\t"
-_SPLIT = regex.compile("[" + "".join(regex.escape(c) for c in _SPLIT_CHARS) + "]")
-_YEAR_HEAD = regex.compile(
+_SPLIT = patterncache.compile("[" + "".join(regex.escape(c) for c in _SPLIT_CHARS) + "]")
+_YEAR_HEAD = patterncache.compile(
     r"^(?:(?:目标|预期|规划|基期|现状|实际)值?|基数)?[(（]?(?P<y>(?:19|20)\d{2})年?(?:底|末)?[)）]?"
     r"(?:[(（]?(?:目标值?|预期值?|规划值?|基[期数]值?|现状值?|实际值?)[)）]?)?$"
 )
-_SPAN_HEAD = regex.compile(
+_SPAN_HEAD = patterncache.compile(
     r"^(?:[“\x22]?十[一二三四五六七八九]五[”\x22]?|五年)?(?:年均(?:增长|增速)?(?:率)?|累计(?:增长|值)?)"
     r"(?:[/／、]?[(（〔]?(?:年均(?:增长|增速)?|累计)[)）〕]?)?(?:[(（]%[)）])?$"
 )
 """A column of average growth or of a total over the plan period (``年均增长/累计``): its
 values are reached by the last year column."""
-_LABEL_HEAD = regex.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
-_UNIT_HEAD = regex.compile(r"^(?:计量)?单位$")
-_UNIT_TAIL = regex.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
-_VALUE = regex.compile(
+_LABEL_HEAD = patterncache.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
+_UNIT_HEAD = patterncache.compile(r"^(?:计量)?单位$")
+_UNIT_TAIL = patterncache.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
+_VALUE = patterncache.compile(
     r"^(?P<pre>≥|≤|>|<|＞|＜|大于|小于|不低于|不高于|不少于|不超过)?"
     r"[\[〔【(（]?(?P<num>\d+(?:\.\d+)?)(?P<pct>[%％])?[\]〕】)）]?"
     r"(?P<suf>以上|以下|以内|左右)?$"
@@ -139,8 +140,8 @@ def _cells(t: str, start: int, end: int) -> list[Cell]:
     return out
 
 
-_WHITE_SPACE = regex.compile(r"\s+")
-_HAN = regex.compile(r"\p{Han}")
+_WHITE_SPACE = patterncache.compile(r"\s+")
+_HAN = patterncache.compile(r"\p{Han}")
 
 
 def _lines(t: str) -> list[tuple[int, int]]:
@@ -259,8 +260,8 @@ def _tables(t: str, work: WorkingText | None) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-_SPACED = regex.compile(r"[ \t]+")
-_BAR = regex.compile(r"[|｜]")
+_SPACED = patterncache.compile(r"[ \t]+")
+_BAR = patterncache.compile(r"[|｜]")
 
 
 def _spaced_cells(orig: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -370,13 +371,13 @@ def _line_cell(t: str, s: int, e: int) -> Cell | None:
     return Cell(a, a + len(text), text)
 
 
-_OTHER_HEADS = regex.compile(
+_OTHER_HEADS = patterncache.compile(
     r"^(?:序号|编号|类别|分类|领域|类型|属性|指标属性|指标性质|性质|备注|说明|年均增长|年均增速|"
     r"累计|目标值|现状值|基期值|预期值)$"
 )
 
 
-_HEAD_WORD = regex.compile(
+_HEAD_WORD = patterncache.compile(
     "|".join(
         f"(?:{p.pattern})" for p in (_YEAR_HEAD, _SPAN_HEAD, _LABEL_HEAD, _UNIT_HEAD, _OTHER_HEADS)
     )

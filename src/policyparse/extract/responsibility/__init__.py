@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from ... import patterncache
 from ...records import ResponsibleUnit
 from ...records.base import trusted
 from .blocks import (
@@ -147,13 +146,13 @@ def _firm(name: str) -> bool:
     return info.kind == "government_department" or info.level is not None
 
 
-_LEVEL_START = regex.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
+_LEVEL_START = patterncache.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
 _MIN_KNOWN_SHARE = 2 / 3
 _OFFICIAL_SHARE = 1 / 3
 """Share of departments or governments in a bracket of units without label or role word."""
 
 
-_COMPANY = regex.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_COMPANY = patterncache.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
 """A company under its registered name (``国家电网有限公司``), not a kind of firm."""
 
 

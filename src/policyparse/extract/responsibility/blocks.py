@@ -17,6 +17,7 @@ from typing import overload
 
 import regex
 
+from ... import patterncache
 from ...normalize import WorkingText
 from .hints import LABEL_LEAD, anchored_matches
 from .rules import compiled
@@ -24,7 +25,7 @@ from .units import ends_like_unit
 
 OPENERS = "(【〔["
 CLOSERS = ")】〕]"
-_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+_OPENER = patterncache.compile_re(f"[{re.escape(OPENERS)}]")
 _MAX_BLOCK = 600
 """Longest block read (characters of the working copy)."""
 _MAX_CONTINUATION = 80
@@ -35,16 +36,16 @@ _MAX_UNLABELED = 300
 _LABEL_PEEK = 24
 _BULLETS = " \t●■◆◇□•·▲△☆★>*-"
 
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = patterncache.compile(
     r"[ \t]*(?:[-—–－─]{0,3}[ \t]*\d{1,4}[ \t]*[-—–－─]{0,3}|第\d{1,4}页(?:[,/ ]*共\d{1,4}页)?"
     r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t]*(?=\n|$)"
 )
-_REMOVED = regex.compile(r"\n(?:" + _PAGE_NUMBER.pattern + r")?|[^\S\n]+")
+_REMOVED = patterncache.compile(r"\n(?:" + _PAGE_NUMBER.pattern + r")?|[^\S\n]+")
 """White space, and page-number lines after a line break: not part of a block's text."""
-_ANY_SPACE = re.compile(r"\s")
+_ANY_SPACE = patterncache.compile_re(r"\s")
 """White space as ``re`` reads it (all that ``regex`` reads as such, and more): text without
 any holds no match of ``_REMOVED``."""
-_HEADING_IN_TEXT = regex.compile(
+_HEADING_IN_TEXT = patterncache.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.、](?![\d%])"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}[章条节]"
 )
@@ -197,7 +198,7 @@ _MAX_DEPTH = 6
 """Brackets nested deeper than this inside a block end it unclosed (keeps nested runs linear)."""
 
 
-_CLOSE_EVENT = re.compile(f"[{re.escape(OPENERS + CLOSERS + _STOP)}\n]")
+_CLOSE_EVENT = patterncache.compile_re(f"[{re.escape(OPENERS + CLOSERS + _STOP)}\n]")
 """The characters :func:`_close` acts on."""
 
 
@@ -309,10 +310,10 @@ def _depth(norm: str, start: int, j: int) -> int:
 
 
 _MAX_LIST_LINE = 200
-_LIST_SEPARATORS = regex.compile(r"[、,;]")
+_LIST_SEPARATORS = patterncache.compile(r"[、,;]")
 
 
-_LABEL_WORD = regex.compile(r"[ \t]*(\p{Han}{2,4})[ \t]*[:∶]")
+_LABEL_WORD = patterncache.compile(r"[ \t]*(\p{Han}{2,4})[ \t]*[:∶]")
 
 
 @cache
@@ -458,7 +459,7 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
 
 
 _SPACES = " \t\u3000\xa0"
-_SPACE_RUN = regex.compile(f"[{_SPACES}]+")
+_SPACE_RUN = patterncache.compile(f"[{_SPACES}]+")
 _PIECE_END = "、,;:。" + OPENERS + CLOSERS
 
 
@@ -884,7 +885,7 @@ def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 
 
 _MAX_ROLE_SENTENCE = 100
-_ROLE_SENTENCE = re.compile(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+_ROLE_SENTENCE = patterncache.compile_re(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
 """A full stop and the sentence after it on the same line (``re`` scans such a plain pattern
 faster than ``regex``)."""
 
@@ -982,7 +983,7 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
-_RULE_ROW = regex.compile(r"^[\s|:\-—]+$")
+_RULE_ROW = patterncache.compile(r"^[\s|:\-—]+$")
 
 
 def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -1024,7 +1025,7 @@ def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | N
 
 
 _MAX_HEADER_CELL = 8
-_HEADER_PUNCT = regex.compile(r"[、,;:。()（）]")
+_HEADER_PUNCT = patterncache.compile(r"[、,;:。()（）]")
 
 
 def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -1046,7 +1047,7 @@ def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int
     return out if len(out) >= 2 else None
 
 
-_HEADER_NOTE = regex.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）〕\]]$")
+_HEADER_NOTE = patterncache.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）〕\]]$")
 
 
 def _header_cell(text: str) -> str:
@@ -1135,8 +1136,8 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
     return default, {}
 
 
-_SERIAL = regex.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
-_SERIAL_MARKS = regex.compile(r"[()（）.、]")
+_SERIAL = patterncache.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
+_SERIAL_MARKS = patterncache.compile(r"[()（）.、]")
 _MAX_COLUMNS = 10
 
 
@@ -1278,7 +1279,7 @@ def _label_line(norm: str, lo: int, hi: int, labels: set[str]) -> bool:
 def _column_label() -> re.Pattern[str]:
     """Any unit label long enough to head a table column (words alone: ``re`` is faster)."""
     texts = [x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN]
-    return re.compile("|".join(sorted(map(re.escape, texts), key=len, reverse=True)))
+    return patterncache.compile_re("|".join(sorted(map(re.escape, texts), key=len, reverse=True)))
 
 
 def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
@@ -1346,7 +1347,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
 _MIN_LABEL_COLUMN = 4
 _MAX_GROUP_ROW = 20
 """Longest group row of a table (``一、政务环境``): a line without cells that keeps the header."""
-_PROSE_STOP = regex.compile(r"[。!?;]")
+_PROSE_STOP = patterncache.compile(r"[。!?;]")
 
 
 def _group_row(work: WorkingText, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
-from ... import ruledata
+from ... import patterncache, ruledata
 from ...ruledata import RuleModel
 from .hints import required_strings
 
@@ -134,8 +134,10 @@ def _hint(pattern: str) -> re.Pattern[str]:
     """
     strings = required_strings(pattern)
     if strings is None:
-        return re.compile("")
-    return re.compile("|".join(re.escape(w) for w in sorted(strings, key=lambda w: (-len(w), w))))
+        return patterncache.compile_re("")
+    return patterncache.compile_re(
+        "|".join(re.escape(w) for w in sorted(strings, key=lambda w: (-len(w), w)))
+    )
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,9 @@ def _words(texts: list[str]) -> re.Pattern[str] | None:
     """A pattern that finds any of the plain ``texts`` (None: they are not plain)."""
     if not texts or not _plain(texts):
         return None
-    return re.compile("|".join(re.escape(x) for x in sorted(texts, key=len, reverse=True)))
+    return patterncache.compile_re(
+        "|".join(re.escape(x) for x in sorted(texts, key=len, reverse=True))
+    )
 
 
 def _label_start_at(labels: list[str]) -> re.Pattern[str] | None:
@@ -232,7 +236,7 @@ def _label_start_at(labels: list[str]) -> re.Pattern[str] | None:
         return None
     firsts = " \t" + _LINE_BULLETS + "【[*" + "".join(x[0] for x in labels)
     chars = "".join(re.escape(c) for c in sorted(set(firsts)))
-    return re.compile(f"[\n。;](?=[{chars}])")
+    return patterncache.compile_re(f"[\n。;](?=[{chars}])")
 
 
 @cache
@@ -247,37 +251,41 @@ def compiled() -> Compiled:
     short_labels = _alt([x.text for x in r.labels if len(x.text) < _MIN_BARE_LABEL] or ["(?!)"])
     said = rf"(?<=(?:{long_labels}|(?<!\p{{Han}})(?:{short_labels})){note}\*{{0,2}}[ \t]{{0,2}})为"
     colon = rf"(?:[:∶]|{said}(?=\p{{Han}}))"
-    label = regex.compile(
+    label = patterncache.compile(
         rf"(?:【(?P<label>{labels})】|\[(?P<label>{labels})\]"
         rf"|\*{{0,2}}(?P<label>{labels}){note}\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"
     )
-    other = regex.compile(
+    other = patterncache.compile(
         rf"(?:(?P<label>{_alt(r.other_labels)})|(?<=^|[,;、。\x00])(?P<label>{r.other_label}))"
         r"[ \t]{0,2}[:∶]"
     )
-    assignment = regex.compile("|".join(f"(?:{p})" for p in r.assignment_sentences))
+    assignment = patterncache.compile("|".join(f"(?:{p})" for p in r.assignment_sentences))
     groups = "|".join(f"(?P<r{i}>{w.pattern})" for i, w in enumerate(r.role_words))
     end = regex.escape(r.role_word_end)
     adverbs = f"(?:{_alt(r.role_adverbs)})?" if r.role_adverbs else ""
-    role_word = regex.compile(rf"{adverbs}(?:{groups})(?=[{end}\x00]|$)")
-    convention = regex.compile("|".join(f"(?:{c})" for c in r.conventions))
-    noise = regex.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
-    strip_prefix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")")
-    strip_suffix = regex.compile("(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$")
-    fixed = regex.compile("|".join(f"(?:{p})" for p in r.fixed_expressions))
-    joint = regex.compile(_alt(r.joint_words))
+    role_word = patterncache.compile(rf"{adverbs}(?:{groups})(?=[{end}\x00]|$)")
+    convention = patterncache.compile("|".join(f"(?:{c})" for c in r.conventions))
+    noise = patterncache.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
+    strip_prefix = patterncache.compile(
+        "(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")"
+    )
+    strip_suffix = patterncache.compile(
+        "(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$"
+    )
+    fixed = patterncache.compile("|".join(f"(?:{p})" for p in r.fixed_expressions))
+    joint = patterncache.compile(_alt(r.joint_words))
     bare = _alt([x.text for x in r.labels if len(x.text) >= _MIN_BARE_LABEL])
-    bare_label_start = regex.compile(
+    bare_label_start = patterncache.compile(
         rf"(?<=^|\n)[ \t]{{0,8}}(?:[{_LINE_BULLETS}]{{1,2}}[ \t]{{0,2}})?(?>{bare})(?![:∶*】])"
     )
-    label_start = regex.compile(
+    label_start = patterncache.compile(
         rf"(?:(?<=^|\n)[ \t]{{0,8}}(?:[{_LINE_BULLETS}]{{1,2}}[ \t]{{0,2}})?"
         rf"|(?<=[。;])(?:[{_STOP_BULLETS}]{{1,2}}[ \t]{{0,2}})?)"
         rf"(?:【(?:{labels})】|\[(?:{labels})\]|\*{{0,2}}(?:{labels}){note}\*{{0,2}}\s{{0,3}}{colon})"
     )
     dashes = _alt([regex.escape(d) for d in r.dash_leads]) if r.dash_leads else "(?!)"
     duties = _alt(r.duty_words) if r.duty_words else "(?!)"
-    duty_heading = regex.compile(
+    duty_heading = patterncache.compile(
         rf"(?<=^|\n)[ \t\u3000]{{0,8}}{r.duty_heading_number}[ \t\u3000]{{0,2}}"
         rf"(?P<units>[^:。;!?\n]{{2,60}}?)[ \t]{{0,2}}:(?=[ \t]{{0,2}}(?:{duties}))"
     )
@@ -286,12 +294,12 @@ def compiled() -> Compiled:
     verbs = f"(?:{_alt(tails.verbs)})" if tails.verbs else "(?!)"
     return Compiled(
         rules=r,
-        role_tail=regex.compile(rf"{adverbs}{mods}?{verbs}"),
-        role_residue=regex.compile(rf"{adverbs}{mods}{mods}?"),
-        role_tail_end=re.compile(
+        role_tail=patterncache.compile(rf"{adverbs}{mods}?{verbs}"),
+        role_residue=patterncache.compile(rf"{adverbs}{mods}{mods}?"),
+        role_tail_end=patterncache.compile_re(
             rf"{verbs}(?=[{re.escape(r.role_word_end)}\x00]|$)" if tails.verbs else "(?!)"
         ),
-        dash=regex.compile(
+        dash=patterncache.compile(
             rf"(?<=[。;!?][ \t\u3000]{{0,4}}\n?[ \t\u3000]{{0,8}})(?:{dashes})"
             rf"[ \t\u3000]{{0,2}}(?=\p{{Han}})"
         ),
@@ -307,13 +315,13 @@ def compiled() -> Compiled:
         role_word=role_word,
         role_word_roles=[w.role for w in r.role_words],
         role_hint=_hint(role_word.pattern),
-        role_word_whole=regex.compile(rf"(?:{groups})"),
-        role_object=regex.compile(r.role_objects),
+        role_word_whole=patterncache.compile(rf"(?:{groups})"),
+        role_object=patterncache.compile(r.role_objects),
         convention=convention,
         noise=noise,
         strip_prefix=strip_prefix,
         strip_suffix=strip_suffix,
-        short_city=regex.compile(r.short_city_names),
+        short_city=patterncache.compile(r.short_city_names),
         fixed=fixed,
         fixed_hint=_hint(fixed.pattern),
         convention_hint=_hint(convention.pattern),
@@ -322,8 +330,8 @@ def compiled() -> Compiled:
         strip_suffix_hint=_hint(strip_suffix.pattern),
         joint=joint,
         assignment=assignment,
-        bare_label=regex.compile(rf"(?>{bare})(?![:∶*】])"),
-        unit_hint=re.compile(
+        bare_label=patterncache.compile(rf"(?>{bare})(?![:∶*】])"),
+        unit_hint=patterncache.compile_re(
             _alt(
                 [re.escape(w) for w in r.unit_endings + r.place_endings]
                 + [re.escape(w) for w in r.shared_heads + r.member_heads + r.category_heads]
@@ -371,10 +379,10 @@ def agencies() -> CompiledAgencies:
         rules=a,
         variants=variants,
         variant_lengths=tuple(sorted({len(v) for v in variants}, reverse=True)),
-        kind_patterns=[(regex.compile(p.pattern), p.kind) for p in a.kinds.patterns],
+        kind_patterns=[(patterncache.compile(p.pattern), p.kind) for p in a.kinds.patterns],
         kind_endings=kind_endings,
         level_patterns=[
-            (regex.compile(p.pattern.replace("PROVINCE", provinces)), p.level)
+            (patterncache.compile(p.pattern.replace("PROVINCE", provinces)), p.level)
             for p in a.levels.patterns
         ],
         level_endings=level_endings,

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from ... import patterncache
 from .rules import BlockRole, compiled
 
 CUT = "\x00"
@@ -26,9 +27,9 @@ _CLOSE = ")】〕]）>〉"
 _MAX_UNIT = 40
 _LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
 _TRAILING_JUNK = "●■◆◇□•·▲△☆★*-" + CUT
-_SEPARATED = regex.compile(r"[、,;/\x00]")
-_BARE_NAME = regex.compile(r"\p{Han}{2,4}")
-_FIELD_WORD = regex.compile(r"\p{Han}{2,8}")
+_SEPARATED = patterncache.compile(r"[、,;/\x00]")
+_BARE_NAME = patterncache.compile(r"\p{Han}{2,4}")
+_FIELD_WORD = patterncache.compile(r"\p{Han}{2,8}")
 
 
 class Item(NamedTuple):
@@ -180,8 +181,8 @@ def _glued_at(t: str, s: int, k: int) -> int:
     return s
 
 
-_HAN = regex.compile(r"\p{Han}")
-_COLON = re.compile("[:∶]")
+_HAN = patterncache.compile(r"\p{Han}")
+_COLON = patterncache.compile_re("[:∶]")
 
 
 def _units_alone(t: str, a: int, b: int) -> bool:
@@ -605,7 +606,7 @@ def _split_chars() -> tuple[frozenset[str], regex.Pattern[str]]:
     """The characters :func:`split_units` acts on, and a pattern that finds the next one."""
     r = compiled().rules
     chars = frozenset(_OPEN + _CLOSE + r.separators + CUT) | _conjunction_starts()
-    return chars, regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+    return chars, patterncache.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache
@@ -614,14 +615,16 @@ def _split_stops() -> re.Pattern[str]:
     first characters of conjunctions that are no separators."""
     seps = frozenset(compiled().rules.separators + CUT)
     chars = sorted(frozenset(_OPEN + _CLOSE) | (_conjunction_starts() - seps))
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    return patterncache.compile_re("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 @cache
 def _separator() -> re.Pattern[str]:
     """A separator between units, or a character cut out (brackets aside)."""
     chars = sorted(frozenset(compiled().rules.separators + CUT) - frozenset(_OPEN + _CLOSE))
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+    return patterncache.compile_re(
+        "[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)"
+    )
 
 
 @cache

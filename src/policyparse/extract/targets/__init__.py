@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ... import patterncache
 from ...records import Baseline, Deadline, Span, Target
 from .deadline import DeadlineFinder, Found
 from .geometry import Layout, QRef, TRef, build_layout, clauses
@@ -34,14 +35,14 @@ if TYPE_CHECKING:
 
 __all__ = ["run"]
 
-_WS = regex.compile(r"\s+")
-_MULTIPLE = regex.compile(r"倍增|翻一番|翻番|翻两番")
-_ANAPHOR = regex.compile(
+_WS = patterncache.compile(r"\s+")
+_MULTIPLE = patterncache.compile(r"倍增|翻一番|翻番|翻两番")
+_ANAPHOR = patterncache.compile(
     r"^(?:该|这一|此|上述|这个|这项)(?P<w>比例|比重|占比|比率|指标|数量|规模|水平|数值|率)$"
 )
 _RATIO_HEADS = ("占比", "比例", "比重", "比率", "率")
-_NOTE = regex.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
-_TITLE_END = regex.compile(r"[。，,；;：:！？!?]|(?<=[\p{Han}”）)])\.")
+_NOTE = patterncache.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
+_TITLE_END = patterncache.compile(r"[。，,；;：:！？!?]|(?<=[\p{Han}”）)])\.")
 
 
 def run(ctx: Context) -> None:
@@ -167,7 +168,7 @@ def _antecedent(norm: str, lay: Layout, ss: int, word: str) -> str | None:
         return None
     ps = lay.paragraphs[pi][0]
     heads = _RATIO_HEADS if word in _RATIO_HEADS else (word,)
-    pattern = regex.compile(
+    pattern = patterncache.compile(
         r"[^，,。；;：:\n]{2,30}?(?:" + "|".join(regex.escape(h) for h in heads) + ")"
     )
     earlier = [(a, b) for a, b in lay.sentences if ps <= a < ss]
@@ -222,7 +223,7 @@ MAX_SENTENCE = 1000
 this many characters, cut after a clause mark, so that reading stays linear in its length."""
 
 
-_SERIAL = regex.compile(r"\d{1,3}(?=\p{Han})")
+_SERIAL = patterncache.compile(r"\d{1,3}(?=\p{Han})")
 
 
 def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
@@ -392,7 +393,7 @@ def _as_written(ctx: Context, r: Reading, span: Span | None = None) -> str:
     return written + r.indicator[len(piece) :]
 
 
-_HALF_MARKS = regex.compile(r"[()\[\]:;,?!]")
+_HALF_MARKS = patterncache.compile(r"[()\[\]:;,?!]")
 
 
 def _restored(ctx: Context, r: Reading, indicator: str) -> str:

@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from ... import patterncache
 from ...numerals import parse_number
 from ...records import Deadline, Meta, Section
 from .geometry import LIST_ITEM, Layout, TRef
@@ -548,7 +547,7 @@ class _OutlineRanges:
         return self._first_items[k]
 
 
-_SEMICOLON = regex.compile(r"[；;]")
+_SEMICOLON = patterncache.compile(r"[；;]")
 
 
 def _ends_with(text: str, end: int, marks: str) -> bool:

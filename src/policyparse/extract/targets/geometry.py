@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ... import patterncache
 from ...records import Quantity, TimeExpression
 
 if TYPE_CHECKING:
@@ -25,14 +26,16 @@ CLAUSE_BREAK = frozenset("，,；;：:。!?！？")
 LIST_SEP = frozenset("、，,；;")
 _OPEN = {"（": "）", "(": ")", "“": "”", "「": "」", "《": "》", "【": "】", "〔": "〕", "‘": "’"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
-_CLAUSE_MARK = regex.compile(
+_CLAUSE_MARK = patterncache.compile(
     "[" + regex.escape("".join(sorted({'"', ".", *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
 )
 """The characters :func:`clauses` looks at."""
-_DEPTH_MARK = regex.compile("[" + regex.escape("".join(sorted({'"', *_OPEN, *_CLOSE}))) + "]")
+_DEPTH_MARK = patterncache.compile(
+    "[" + regex.escape("".join(sorted({'"', *_OPEN, *_CLOSE}))) + "]"
+)
 """The characters that change the depth :func:`depth_map` reports."""
-_BREAK_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAK))) + "]")
-_ASCII_STOP = regex.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
+_BREAK_MARK = patterncache.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAK))) + "]")
+_ASCII_STOP = patterncache.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
 """A half-width full stop written as a Chinese one (``…停车设施.11月底前新增…``, ``…500人次.对…``):
 after a Chinese character, a closing mark or ``%``; not in ``3.5`` or ``www.gov.cn``."""
 
@@ -42,7 +45,7 @@ def ascii_stop(text: str, i: int) -> bool:
     return bool(_ASCII_STOP.match(text, i))
 
 
-LIST_ITEM = regex.compile(
+LIST_ITEM = patterncache.compile(
     r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|"
     r"\d{1,2}(?:[.．](?!\d)|、)|"
     r"[一二三四五六七八九十]{1,2}是)"
@@ -246,7 +249,7 @@ def _split_ascii_stops(norm: str, start: int, end: int) -> list[tuple[int, int]]
 
 _WRAP_MIN_LINE = 20
 """A line at least this long that ends inside a clause is a wrapped line, not a heading."""
-_OPEN_END = regex.compile(r"[\p{Han}A-Za-z]$")
+_OPEN_END = patterncache.compile(r"[\p{Han}A-Za-z]$")
 
 
 def _wrapped(norm: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -350,7 +353,7 @@ def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _closed(text, out, pos, end)
 
 
-_PART = regex.compile(
+_PART = patterncache.compile(
     r"其中[:：]?[^（）()，,；;。]{1,40}?(?:不低于|不少于|不超过|不高于|达到|超过|突破|占比|比重|\d)"
 )
 """A bracket that opens with ``其中`` and holds a value: a part of the whole before it."""
@@ -426,4 +429,4 @@ def in_brackets(text: str, start: int, i: int) -> bool:
     return depth > 0
 
 
-_ROUND = regex.compile(r"[()（）]")
+_ROUND = patterncache.compile(r"[()（）]")

@@ -23,20 +23,21 @@ from itertools import accumulate
 
 import regex
 
+from ... import patterncache
 from .geometry import LIST_ITEM, QRef, depth_map
 from .rules import WHOLE_YEAR, cues
 from .select import is_limit
 
-_POST_BOUND = regex.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
-_WORD_START = regex.compile(r"[\p{Han}“\"《(（]")
-_TRAILING_OVER = regex.compile(r"(?:超过|超|过|高于|不低于)$")
-_ALL_HAN = regex.compile(r"\p{Han}+")
-_MEASURE_END = regex.compile(r"[率比量数值额度]$")
-_LEADING_BOUND = regex.compile(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)")
+_POST_BOUND = patterncache.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
+_WORD_START = patterncache.compile(r"[\p{Han}“\"《(（]")
+_TRAILING_OVER = patterncache.compile(r"(?:超过|超|过|高于|不低于)$")
+_ALL_HAN = patterncache.compile(r"\p{Han}+")
+_MEASURE_END = patterncache.compile(r"[率比量数值额度]$")
+_LEADING_BOUND = patterncache.compile(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)")
 
 _STRIP = " \t\n、，,；;：:和及与或并且"
 _PUNCT = " \t\n、，,；;：:"
-_TIME_LEAD = regex.compile(
+_TIME_LEAD = patterncache.compile(
     r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
     r"(?:(?:\d{4}(?!\d)|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?"
     # 11月底前新增…, 年内完成…: a time of the document's own year, whether or not the times
@@ -45,19 +46,19 @@ _TIME_LEAD = regex.compile(
     # 全年新增城镇就业, 当年新增…比例: a whole year before a verb is part of the measure
     r"|年内|年底前|年末前|(?:全年|当年)(?!\p{Han})))"
 )
-_COUNT_END = regex.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
-_RATIO_END = regex.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
-_QUOTE_LIST = regex.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
-_LIMIT_LEAD = regex.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
-_ANZHAO = regex.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
-_NORMATIVE = regex.compile(
+_COUNT_END = patterncache.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
+_RATIO_END = patterncache.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
+_QUOTE_LIST = patterncache.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
+_LIMIT_LEAD = patterncache.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
+_ANZHAO = patterncache.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
+_NORMATIVE = patterncache.compile(
     r"不低于|不少于|不超过|不高于|至少|最多|控制在|压缩至|压缩到|压减至|压减到|缩短至|缩短到|保持在"
 )
-_COMPARE_ONLY = regex.compile(
+_COMPARE_ONLY = patterncache.compile(
     r"(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
     r"(?:年均|平均|同比|累计)?"
 )
-_SPACES = regex.compile(r"\s*")
+_SPACES = patterncache.compile(r"\s*")
 
 
 def _opens_qizhong(text: str, i: int) -> bool:
@@ -67,49 +68,53 @@ def _opens_qizhong(text: str, i: int) -> bool:
     return m is not None and text.startswith("其中", m.end())
 
 
-_CHANGE_TAIL = regex.compile(r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$")
-_LIST_SPLIT = regex.compile(r"、|以及|和|及|与")
+_CHANGE_TAIL = patterncache.compile(
+    r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$"
+)
+_LIST_SPLIT = patterncache.compile(r"、|以及|和|及|与")
 # a part after 其中 that is a share of the whole (其中高端药械制造占比) takes the whole as
 # its frame; a part measured on its own (其中水稻耕种收综合机械化率, 其中示范性服务中心) does not
-_TREND_TAIL = regex.compile(
+_TREND_TAIL = patterncache.compile(
     r"(?:要|将|应)?(?:持续|稳步|不断|逐步|进一步|明显|显著|大幅|有效)"
     r"(?:提高|提升|增加|增长|下降|降低|减少|改善|扩大|优化)$"
 )
-_REACH = regex.compile(r"(?:至少|不少于|最少)(?=\p{Han}{1,3}$)")
-_CHANGE_AFTER = regex.compile(
+_REACH = patterncache.compile(r"(?:至少|不少于|最少)(?=\p{Han}{1,3}$)")
+_CHANGE_AFTER = patterncache.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
 )
 _BASE_TIME_WORDS = r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
-_COMPARE_TAIL = regex.compile(
+_COMPARE_TAIL = patterncache.compile(
     r"(?:(?:(?<!占)比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
     r"|同比|环比)$"
 )
-_COMPARE_BASE = regex.compile(
+_COMPARE_BASE = patterncache.compile(
     r"^(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
 )
-_COMPARE_BEFORE_CHANGE = regex.compile(
+_COMPARE_BEFORE_CHANGE = patterncache.compile(
     rf"(?:(?<!占)比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
 )
-_DUN = regex.compile(r"、")
-_NUMBERLESS_OVER = regex.compile(r"(?:超过|超|过)")
-_AND_STRONG = regex.compile(r"以及|和|与")
-_AND_WEAK = regex.compile(r"及")
-_JUN = regex.compile(
+_DUN = patterncache.compile(r"、")
+_NUMBERLESS_OVER = patterncache.compile(r"(?:超过|超|过)")
+_AND_STRONG = patterncache.compile(r"以及|和|与")
+_AND_WEAK = patterncache.compile(r"及")
+_JUN = patterncache.compile(
     r"(?:均|(?<=\p{Han})各)(?:要|应|将)?(?:达到|达|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|提高到|提高至|"
     r"提升到|提升至|降至|降到|低于|高于|超过|在|为)?$"
 )
 # an item that ends in a measure word is written whole (…普及率, …比例, …人数)
-_WHOLE_END = regex.compile(r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$")
-_OWN_SUBJECT = regex.compile(r"(\p{Han}{2,12})的")
-_SHARE = regex.compile(r"^占|(?:占比|比重|比例|份额)$")
-_OWN_WHOLE = regex.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额)$")
+_WHOLE_END = patterncache.compile(
+    r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$"
+)
+_OWN_SUBJECT = patterncache.compile(r"(\p{Han}{2,12})的")
+_SHARE = patterncache.compile(r"^占|(?:占比|比重|比例|份额)$")
+_OWN_WHOLE = patterncache.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额)$")
 _BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
-_FOR_WHOM_LEAD = regex.compile(r"(?:每年|年内|全年|当年)?")
-_FROM_DATED = regex.compile(rf"[由从]{_BASE_TIME}的$")
-_MULTIPLE_BASE = regex.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
+_FOR_WHOM_LEAD = patterncache.compile(r"(?:每年|年内|全年|当年)?")
+_FROM_DATED = patterncache.compile(rf"[由从]{_BASE_TIME}的$")
+_MULTIPLE_BASE = patterncache.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
 
 
-_CHANGE_END = regex.compile(
+_CHANGE_END = patterncache.compile(
     r"(?:年均|平均|同比|累计)?(?:增长|增速|下降|降低|减少|提高|提升|增加)(?:幅度|率)?$"
 )
 _RATE_UNITS = frozenset(("%", "百分点", "倍", "成", "‰"))
@@ -270,11 +275,11 @@ def _last_verb(
 
 # examples before the class they belong to (钢铁、水泥等重点行业); not a phrase led by a
 # preposition (至日韩、东南亚等地的国际航线) nor 等 of a rank, a count or 等地/等方面
-_EXAMPLES = regex.compile(
+_EXAMPLES = patterncache.compile(
     r"^(?![至到在对向与和从由])(?:\p{Han}{1,12}、){1,12}\p{Han}{1,12}等"
     r"(?!级|次|额|量|同|于|地|的|方面|\p{Han}?[\d一二三四五六七八九十两])"
 )
-_NOT_ADVERBIAL = regex.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
+_NOT_ADVERBIAL = patterncache.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
 
 
 def _drop_adverbial(s: str) -> str:
@@ -352,7 +357,7 @@ def _finish(ind: str, q: QRef) -> str:
     return ind
 
 
-_COUNTED_AFTER = regex.compile(r"\p{Han}{2,16}")
+_COUNTED_AFTER = patterncache.compile(r"\p{Han}{2,16}")
 
 
 def _with_measure(name: str, whole: str) -> str:
@@ -398,7 +403,7 @@ def _defining(frame: str) -> bool:
     return m is not None and m.group(0) in c.indicator_verbs
 
 
-_TOWARDS = regex.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
+_TOWARDS = patterncache.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
 
 
 def _is_predicate(obj: str) -> bool:
@@ -1306,7 +1311,7 @@ def _whole_measures(indicator: str) -> list[str] | None:
     return [f"{p}{tail}" for p in parts]
 
 
-_MEASURE_END = regex.compile(r"(?:量|率|比重|比例|占比|强度|指数|能耗|水耗|物耗|浓度|密度)$")
+_MEASURE_END = patterncache.compile(r"(?:量|率|比重|比例|占比|强度|指数|能耗|水耗|物耗|浓度|密度)$")
 
 
 def _share_predicate(readings: list[Reading]) -> None:
@@ -1326,10 +1331,10 @@ def _share_predicate(readings: list[Reading]) -> None:
         a.ind_start = a.ind_end = None
 
 
-_BRACKETS = regex.compile(r"[（(]")
+_BRACKETS = patterncache.compile(r"[（(]")
 
 
-_ADJ_END = regex.compile(r"\p{Han}{1,2}化$")
+_ADJ_END = patterncache.compile(r"\p{Han}{1,2}化$")
 
 
 def _measure_owner(indicator: str) -> str:
@@ -1392,7 +1397,7 @@ def _bare_measure(item: str) -> bool:
     )
 
 
-_BRACKETED_SUBJECT = regex.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
+_BRACKETED_SUBJECT = patterncache.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
 
 
 def _bracketed_subject(item: str) -> str:
@@ -1468,7 +1473,7 @@ def _parallel_items(others: list[str], last: str) -> list[str] | None:
     return [f"{others[0]}{head}", *(f"{scope}{p}{head}" for p in [*others[1:], own])]
 
 
-_TIME_QUALIFIER = regex.compile(
+_TIME_QUALIFIER = patterncache.compile(
     r"(?:当日|当天|当月|当年|次日|[\d一二三四五六七八九十两]{1,3}(?:小时|分钟|个工作日|工作日|天|日|周|个月))"
 )
 

@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from ... import ruledata
+from ... import patterncache, ruledata
 from ...ruledata import RuleModel
 
 
@@ -82,8 +82,9 @@ class TargetRules(RuleModel):
 
 
 def _alt(words: list[str]) -> str:
-    """An alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """An alternation of literal words, longest first (then in code-point order, so that the
+    pattern is the same in every process)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class EndWords:
@@ -94,7 +95,7 @@ class EndWords:
     __slots__ = ("finals", "pattern")
 
     def __init__(self, words: list[str], repeat: bool = False) -> None:
-        self.pattern = regex.compile(rf"(?:{_alt(words)}){'+' if repeat else ''}$")
+        self.pattern = patterncache.compile(rf"(?:{_alt(words)}){'+' if repeat else ''}$")
         # a match ends with a word's last character, at the end or before a final break;
         # None: an empty list or an empty word, whose alternation matches everywhere
         self.finals = frozenset(w[-1] for w in words) if words and all(words) else None
@@ -196,7 +197,7 @@ def _probe(pattern: str) -> regex.Pattern[str] | None:
     body = pattern.removeprefix("^")
     if any(x in body for x in _LOOKS_OUTSIDE):
         return None
-    return regex.compile(body)
+    return patterncache.compile(body)
 
 
 @cache
@@ -205,101 +206,109 @@ def cues() -> Cues:
     r = ruledata.load("targets.yaml", TargetRules)
     return Cues(
         raw=r,
-        commitment=regex.compile(_alt(r.commitment_words)),
-        level=regex.compile(_alt(r.level_verbs)),
+        commitment=patterncache.compile(_alt(r.commitment_words)),
+        level=patterncache.compile(_alt(r.level_verbs)),
         not_verbs=tuple(r.not_verbs),
         near_level=EndWords(r.near_level_verbs),
         change=EndWords(r.change_verbs),
         # 开发区 is no 开发: a not_verbs word is never read as an action verb either
-        action=regex.compile(rf"(?!{_alt(r.not_verbs)})(?:{_alt(r.action_verbs)})"),
+        action=patterncache.compile(rf"(?!{_alt(r.not_verbs)})(?:{_alt(r.action_verbs)})"),
         action_end=EndWords(r.action_verbs),
         indicator_verbs=frozenset(r.indicator_verbs),
         # 补贴性职业技能培训: a word of support made an adjective names a kind of thing
-        support=regex.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
-        support_after=regex.compile(rf"(?:{_alt(r.support_after_words)})"),
+        support=patterncache.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
+        support_after=patterncache.compile(rf"(?:{_alt(r.support_after_words)})"),
         # 贷款余额年均增长15%: a finance word inside a measure to reach is no parameter
-        finance=regex.compile(
+        finance=patterncache.compile(
             rf"(?!{_alt(r.finance_measures)})(?:{_alt(r.finance_words)})"
             if r.finance_measures
             else _alt(r.finance_words)
         ),
-        procedure=regex.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
-        standing_limit=regex.compile("|".join(f"(?:{p})" for p in r.standing_limit_patterns))
+        procedure=patterncache.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
+        standing_limit=patterncache.compile("|".join(f"(?:{p})" for p in r.standing_limit_patterns))
         if r.standing_limit_patterns
         else None,
-        entry=regex.compile("|".join(f"(?:{p})" for p in r.entry_patterns)),
-        past=regex.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
-        past_heading=regex.compile(r.past_headings),
-        past_le=regex.compile(r"(?<=\p{Han})了"),
+        entry=patterncache.compile("|".join(f"(?:{p})" for p in r.entry_patterns)),
+        past=patterncache.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
+        past_heading=patterncache.compile(r.past_headings),
+        past_le=patterncache.compile(r"(?<=\p{Han})了"),
         count_units=frozenset(r.count_units),
         ignored_units=frozenset(r.ignored_units),
         unit_word_breakers=tuple(r.unit_word_breakers),
         duration_units=frozenset(r.duration_units),
-        lead_at=regex.compile(rf"(?:{_alt(r.lead_words)})+"),
+        lead_at=patterncache.compile(rf"(?:{_alt(r.lead_words)})+"),
         # 规模以上工业企业: 规模 before 以上/以下 is a size class, 规模化 an adjective
-        measure_head=regex.compile(
+        measure_head=patterncache.compile(
             # 规模养殖场…配套率: 规模 of a kind of farm is no measure
             rf"^(?:{_alt(r.measure_heads)})(?!以上|以下|化|养殖|种植|经营|流转)"
         ),
-        subject_head=regex.compile(_alt(r.subject_heads)),
-        region=regex.compile(rf"^{r.region_prefix}"),
-        lead=regex.compile(
+        subject_head=patterncache.compile(_alt(r.subject_heads)),
+        region=patterncache.compile(rf"^{r.region_prefix}"),
+        lead=patterncache.compile(
             rf"^(?:(?!{r.kept_lead_pattern})(?:{_alt(r.lead_words)}))+"
             if r.kept_lead_pattern
             else rf"^(?:{_alt(r.lead_words)})+"
         ),
         tail=EndWords(r.tail_words, repeat=True),
-        object_strip=tuple(regex.compile(p) for p in r.object_strip),
-        limit_verb=regex.compile(_alt(r.limit_verbs)),
-        topic=regex.compile(r.topic_pattern),
+        object_strip=tuple(patterncache.compile(p) for p in r.object_strip),
+        limit_verb=patterncache.compile(_alt(r.limit_verbs)),
+        topic=patterncache.compile(r.topic_pattern),
         topic_probe=_probe(r.topic_pattern),
         value_tail=tuple(r.value_tail_words),
-        attributive_time=regex.compile(r.attributive_time) if r.attributive_time else None,
-        scope_before=regex.compile(r.scope_before) if r.scope_before else None,
-        weak_past=regex.compile(_alt(r.weak_past_markers)) if r.weak_past_markers else None,
-        campaign=regex.compile(_alt(r.campaign_words)) if r.campaign_words else None,
-        length_measure=regex.compile(_alt(r.length_measures)) if r.length_measures else None,
-        item_scope=regex.compile(rf"^(?:{_alt(r.item_scope_prefixes)})")
+        attributive_time=patterncache.compile(r.attributive_time) if r.attributive_time else None,
+        scope_before=patterncache.compile(r.scope_before) if r.scope_before else None,
+        weak_past=patterncache.compile(_alt(r.weak_past_markers)) if r.weak_past_markers else None,
+        campaign=patterncache.compile(_alt(r.campaign_words)) if r.campaign_words else None,
+        length_measure=patterncache.compile(_alt(r.length_measures)) if r.length_measures else None,
+        item_scope=patterncache.compile(rf"^(?:{_alt(r.item_scope_prefixes)})")
         if r.item_scope_prefixes
         else None,
         # 在…主产区建设…: the place or topic before the verb, up to the verb (kept)
-        adverbial=regex.compile(
+        adverbial=patterncache.compile(
             rf"^(?:{_alt(r.adverbial_leads)})[^，,；;。]{{1,30}}?(?=(?:{_alt(r.action_verbs)}))"
         )
         if r.adverbial_leads
         else None,
-        setup_verb=regex.compile(_alt(r.setup_verbs)),
-        predicate=regex.compile(_alt(r.predicate_verbs)),
-        goal_noun=regex.compile(_alt(r.goal_nouns)),
-        table_base_head=regex.compile(_alt(r.table_base_heads)) if r.table_base_heads else None,
-        weak_past_goal=regex.compile(_alt(r.weak_past_goal_cues))
+        setup_verb=patterncache.compile(_alt(r.setup_verbs)),
+        predicate=patterncache.compile(_alt(r.predicate_verbs)),
+        goal_noun=patterncache.compile(_alt(r.goal_nouns)),
+        table_base_head=patterncache.compile(_alt(r.table_base_heads))
+        if r.table_base_heads
+        else None,
+        weak_past_goal=patterncache.compile(_alt(r.weak_past_goal_cues))
         if r.weak_past_goal_cues
         else None,
-        limit_reform=regex.compile(_alt(r.limit_reform_verbs)) if r.limit_reform_verbs else None,
-        numberless=regex.compile(r.numberless_threshold) if r.numberless_threshold else None,
+        limit_reform=patterncache.compile(_alt(r.limit_reform_verbs))
+        if r.limit_reform_verbs
+        else None,
+        numberless=patterncache.compile(r.numberless_threshold) if r.numberless_threshold else None,
         value_lead=frozenset(r.value_lead_words),
-        indicator_tail=tuple(regex.compile(p) for p in r.indicator_tail_patterns),
-        list_sum=regex.compile(r.list_sum_word) if r.list_sum_word else None,
+        indicator_tail=tuple(patterncache.compile(p) for p in r.indicator_tail_patterns),
+        list_sum=patterncache.compile(r.list_sum_word) if r.list_sum_word else None,
         joiner_words=tuple(r.joiner_words),
         # 全年新增普惠小微贷款500亿元: a volume of loans to reach, not a loan parameter
-        loan_volume=regex.compile(r.loan_volume_pattern) if r.loan_volume_pattern else None,
-        loan_rate=regex.compile(_alt(r.loan_rate_words)) if r.loan_rate_words else None,
-        benefit_cap=regex.compile(r.benefit_cap_pattern) if r.benefit_cap_pattern else None,
-        age_qualifier=regex.compile(r.age_qualifier_pattern) if r.age_qualifier_pattern else None,
-        relative_total=regex.compile(r.relative_total_pattern)
+        loan_volume=patterncache.compile(r.loan_volume_pattern) if r.loan_volume_pattern else None,
+        loan_rate=patterncache.compile(_alt(r.loan_rate_words)) if r.loan_rate_words else None,
+        benefit_cap=patterncache.compile(r.benefit_cap_pattern) if r.benefit_cap_pattern else None,
+        age_qualifier=patterncache.compile(r.age_qualifier_pattern)
+        if r.age_qualifier_pattern
+        else None,
+        relative_total=patterncache.compile(r.relative_total_pattern)
         if r.relative_total_pattern
         else None,
-        unitless_measure=regex.compile(r.unitless_measure_pattern)
+        unitless_measure=patterncache.compile(r.unitless_measure_pattern)
         if r.unitless_measure_pattern
         else None,
-        early=regex.compile(r.early_pattern) if r.early_pattern else None,
-        closing_heading=regex.compile(r.closing_headings) if r.closing_headings else None,
-        kept_lead=regex.compile(r.kept_lead_pattern) if r.kept_lead_pattern else None,
-        one_each=regex.compile(r.one_each_pattern) if r.one_each_pattern else None,
-        scope_after=regex.compile(r.scope_after) if r.scope_after else None,
-        setup_size=regex.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
+        early=patterncache.compile(r.early_pattern) if r.early_pattern else None,
+        closing_heading=patterncache.compile(r.closing_headings) if r.closing_headings else None,
+        kept_lead=patterncache.compile(r.kept_lead_pattern) if r.kept_lead_pattern else None,
+        one_each=patterncache.compile(r.one_each_pattern) if r.one_each_pattern else None,
+        scope_after=patterncache.compile(r.scope_after) if r.scope_after else None,
+        setup_size=patterncache.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
-        whole_year=regex.compile(rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))")
+        whole_year=patterncache.compile(
+            rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))"
+        )
         if r.whole_year_verbs
         else None,
     )

@@ -9,27 +9,26 @@ when its sentence speaks of the future, a baseline when it speaks of the present
 
 from __future__ import annotations
 
-import regex
-
+from ... import patterncache
 from .geometry import LIST_SEP, QRef, TRef, in_brackets, inside_quote
 from .rules import cues, is_not_past_le
 
 _SEPARATORS = frozenset("、，,；;和及与或 ")
-_JOINERS = regex.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
-_BOUND_EDGE = regex.compile(r"^(?:及以上|以上|以下|以内|左右|之内|内)")
-_COMPARE_BEFORE = regex.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
+_JOINERS = patterncache.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
+_BOUND_EDGE = patterncache.compile(r"^(?:及以上|以上|以下|以内|左右|之内|内)")
+_COMPARE_BEFORE = patterncache.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
 # 是2024年的2.5倍: the year of the level a multiple is taken of
-_BASE_AFTER = regex.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
-_DEADLINE_BEFORE = regex.compile(r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$")
-_DEADLINE_AFTER = regex.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
-_BATCH_BEFORE = regex.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
-_HAN = regex.compile(r"\p{Han}")
-_FROM_BEFORE = regex.compile(r"[由从]$")
-_TO_AFTER = regex.compile(
+_BASE_AFTER = patterncache.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
+_DEADLINE_BEFORE = patterncache.compile(r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$")
+_DEADLINE_AFTER = patterncache.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
+_BATCH_BEFORE = patterncache.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
+_HAN = patterncache.compile(r"\p{Han}")
+_FROM_BEFORE = patterncache.compile(r"[由从]$")
+_TO_AFTER = patterncache.compile(
     r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
 )
 # 不低于30%的目标: the noun after 的 names the level itself, not what the value qualifies
-_CONDITION = regex.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
+_CONDITION = patterncache.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
 
 
 def unit_ok(q: QRef) -> bool:
@@ -154,8 +153,8 @@ def _loan_volume(text: str) -> bool:
     return c.finance.search(text[: m.start()] + "，" + text[m.end() :]) is None
 
 
-_STANDARD_HEAD = regex.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
-_STANDARD_TAIL = regex.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基准)(?!化)")
+_STANDARD_HEAD = patterncache.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
+_STANDARD_TAIL = patterncache.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基准)(?!化)")
 
 
 def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -185,7 +184,7 @@ def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
     return None
 
 
-_PER_PERIOD = regex.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
+_PER_PERIOD = patterncache.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
 
 
 def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -291,8 +290,8 @@ def _bare_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
 
 
-_YEAR_WORD = regex.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?|年内|全年|当年|年底前")
-_LIST_MARKS = regex.compile(r"[—–\-·•、，,\s]")
+_YEAR_WORD = patterncache.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?|年内|全年|当年|年底前")
+_LIST_MARKS = patterncache.compile(r"[—–\-·•、，,\s]")
 
 
 def _bare(head: str) -> str:
@@ -398,7 +397,7 @@ def past_year(
     return None
 
 
-_FROM_YEAR = regex.compile(r"由$")
+_FROM_YEAR = patterncache.compile(r"由$")
 
 
 def _future(norm: str, times: list[TRef], ref_year: int | None) -> bool:
@@ -412,7 +411,7 @@ def _future(norm: str, times: list[TRef], ref_year: int | None) -> bool:
     return False
 
 
-_NOTE_AFTER = regex.compile(r"(?:底|末)?(?:分别)?(?:为|是|达到|[:：])")
+_NOTE_AFTER = patterncache.compile(r"(?:底|末)?(?:分别)?(?:为|是|达到|[:：])")
 
 
 def bracket_note(norm: str, start: int, t: TRef) -> bool:
@@ -441,7 +440,7 @@ def past_marker(norm: str, start: int, end: int, times: list[TRef] | None = None
     return any(not is_not_past_le(text, m.start()) for m in c.past_le.finditer(text))
 
 
-_CLAUSE_MARK = regex.compile(r"[，,；;。：:]")
+_CLAUSE_MARK = patterncache.compile(r"[，,；;。：:]")
 
 
 def _goal_clause(text: str, i: int) -> bool:
@@ -472,8 +471,8 @@ def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
     return best
 
 
-_PREFIX_BOUND = regex.compile(r"(?:不少于|不低于|不超过|不高于|至少|超过|低于|高于)")
-_LIST_GAP = regex.compile(r"[、，,和及与\s]{1,3}")
+_PREFIX_BOUND = patterncache.compile(r"(?:不少于|不低于|不超过|不高于|至少|超过|低于|高于)")
+_LIST_GAP = patterncache.compile(r"[、，,和及与\s]{1,3}")
 
 
 def spread_prefix_bound(norm: str, qs: list[QRef]) -> list[QRef]:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
+from ... import patterncache
 from ...records import Baseline, Deadline, Target
 from ..quantities.table import Row, find_tables
 from .geometry import Layout, QRef
@@ -29,12 +28,12 @@ if TYPE_CHECKING:
     from ...records import Meta
 
 
-_GOAL_HEAD = regex.compile(r"目标|预期|规划")
+_GOAL_HEAD = patterncache.compile(r"目标|预期|规划")
 # 年均增长 | 年均增速: a column of average change; its cells measure the change of the row
-_GROWTH_HEAD = regex.compile(r"(?:年均|年平均|平均每年)(?:增长率|增长|增速|增幅|下降|降低)")
-_YEAR_HEAD = regex.compile(r"\d{4}")
+_GROWTH_HEAD = patterncache.compile(r"(?:年均|年平均|平均每年)(?:增长率|增长|增速|增幅|下降|降低)")
+_YEAR_HEAD = patterncache.compile(r"\d{4}")
 # 地区生产总值增长（%）: a row that already names a change keeps its own indicator
-_CHANGE_WORD = regex.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升")
+_CHANGE_WORD = patterncache.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升")
 
 
 def _stated_deadlines(lay: Layout, rows: list[tuple[int, int]]) -> set[int]:
@@ -111,7 +110,7 @@ def _indicator_span(ctx: Context, row: Row) -> tuple[int, int]:
     ] == row.indicator else row.label.end
 
 
-_PART_MARK = regex.compile(r"^\s*其中\s*[:：]\s*")
+_PART_MARK = patterncache.compile(r"^\s*其中\s*[:：]\s*")
 
 
 def _row_indicator(ctx: Context, row: Row) -> tuple[str, int, int]:

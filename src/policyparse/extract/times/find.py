@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import regex
 
+from ... import patterncache
 from ...numerals import parse_number
 from ...textscan import char_offsets
 from .rules import TimeRules, rules
@@ -39,9 +40,9 @@ Role = Literal[
     "recurrence",
 ]  # fmt: skip
 
-_COUNTED_NEXT = regex.compile(r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]")
-_BEFORE_WORD = regex.compile(r"前|之前|以前")
-_TO_YEAR_END = regex.compile(r"[到至年]$")
+_COUNTED_NEXT = patterncache.compile(r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]")
+_BEFORE_WORD = patterncache.compile(r"前|之前|以前")
+_TO_YEAR_END = patterncache.compile(r"[到至年]$")
 
 _NUM = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
 _NUM_FIRST = r"\d零〇一二三四五六七八九十百两"
@@ -134,8 +135,8 @@ def _lead(
         by_first.setdefault(w[0], set()).add(w)
     return _Lead(
         tuple((c, tuple(sorted(ws))) for c, ws in sorted(by_first.items())),
-        regex.compile(rf"(?r){_char_class(before, before_classes)}*"),
-        regex.compile(_char_class([w[0] for w in first if w], first_classes)),
+        patterncache.compile(rf"(?r){_char_class(before, before_classes)}*"),
+        patterncache.compile(_char_class([w[0] for w in first if w], first_classes)),
     )
 
 
@@ -218,56 +219,56 @@ def patterns() -> _Patterns:
     atoms: list[tuple[AtomType, regex.Pattern[str]]] = [
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 rf"(?:(?<!\d)(?P<y>(?:19|20)\d\d)|(?<![{_CN_DIGIT}十])(?P<cy>[{_CN_DIGIT}]{{4}}))"
                 rf"年(?![版代级]|第\d{{1,4}}号)(?P<yd>度)?{tail}"
             ),
         ),
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 r"(?<![\d.\-/:])(?P<iy>(?:19|20)\d\d)(?P<sep>[-/.])(?P<im>0?[1-9]|1[0-2])"
                 r"(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
             ),
         ),
         (
             "range",
-            regex.compile(
+            patterncache.compile(
                 r"(?<![\d\-])(?P<y1>(?:19|20)\d\d) ?(?:[-—–~～－至到一]{1,2}) ?"
                 r"(?P<y2>(?:19|20)\d\d)年(?![版代级])度?"
             ),
         ),
         (
             "range",
-            regex.compile(
+            patterncache.compile(
                 r"(?<=[(\[【〔])(?P<y1>(?:19|20)\d\d) ?(?:[-—–~～－至到]{1,2}) ?"
                 r"(?P<y2>(?:19|20)\d\d)(?:年度?)?(?=[)\]】〕])"
             ),
         ),
         (
             "plan",
-            regex.compile(
+            patterncache.compile(
                 rf"第(?P<ord>十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划)"
                 rf"(?P<pw>{plan_words})?"
             ),
         ),
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 rf"(?<!{r.relative_year_not_after})"
                 rf"(?P<ry>{_alt([*r.relative_years, *r.context_years])}){tail}"
             ),
         ),
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 rf"(?<![\d〇○零一二三四五六七八九十百两半几多数近每个今明本当去上后前同该次全第])"
                 rf"(?P<bw>{_alt(r.bare_year_words)})(?!(?<=初){early})(?!(?<=全年)[龄候级])"
             ),
         ),
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 # 季度 outside the alternation lets the engine search for it as a literal
                 rf"(?<![\d〇○零一二三四五六七八九十每按个前第季])"
                 rf"(?:第?(?P<q>{_QUARTER})|前(?P<qn>[二三]))季度(?(q)(?P<qm>末|初)?)"
@@ -275,7 +276,7 @@ def patterns() -> _Patterns:
         ),
         (
             "point",
-            regex.compile(
+            patterncache.compile(
                 # a half-width stop after a word may end a sentence (停车设施.11月底前); after
                 # a digit it is a decimal point (3.11月)
                 rf"(?<![\d个第/〇○零一二三四五六七八九十统单])(?<!\d\.)(?P<m>{_MONTH}){_MONTH_TO}"
@@ -285,17 +286,20 @@ def patterns() -> _Patterns:
         ),
         (
             "plan",
-            regex.compile(
+            patterncache.compile(
                 r"(?<![一二三四五六七八九十百千万零〇两\d第])(?P<q1>[“\"‘「]?)"
                 r"(?P<ord>十[一二三四五六七八九]|[一二三四五六七八九十])五(?P<q2>[”\"’」]?)"
                 rf"(?P<pw>{plan_words})?"
             ),
         ),
-        ("festival", regex.compile(rf"(?<![一二三四五六七八九十])(?P<fest>{_alt(r.festivals)})")),
-        ("named", regex.compile(rf"(?P<named>{_alt(r.named_years)})")),
+        (
+            "festival",
+            patterncache.compile(rf"(?<![一二三四五六七八九十])(?P<fest>{_alt(r.festivals)})"),
+        ),
+        ("named", patterncache.compile(rf"(?P<named>{_alt(r.named_years)})")),
         (
             "limit",
-            regex.compile(
+            patterncache.compile(
                 rf"(?P<lb>{before})?(?<![\d.])(?P<ln>{_NUM}|{frac})"
                 rf"(?:{_RANGE_SEP}(?P<ln2>{_NUM}))?(?P<lu>{units})"
                 rf"(?:(?P<la>{after})(?!(?<=内){r.not_after_inside}))?"
@@ -303,29 +307,29 @@ def patterns() -> _Patterns:
         ),
         (
             "relperiod",
-            regex.compile(
+            patterncache.compile(
                 rf"(?P<rpw>{_alt(r.relative_period_words)})(?P<rn>{_NUM})"
                 rf"(?:{_RANGE_SEP}(?P<rn2>{_NUM}))?个?年(?P<rt>内|间|里)?"
             ),
         ),
         (
             "effort",
-            regex.compile(
+            patterncache.compile(
                 rf"(?P<eb>{_alt(r.relative_effort.before)})(?P<en>{_NUM}|{frac})"
                 rf"(?:{_RANGE_SEP}(?P<en2>{_NUM}))?个?年(?P<ea>{_alt(r.relative_effort.after)})"
             ),
         ),
         (
             "recurrence",
-            regex.compile(
+            patterncache.compile(
                 rf"(?:(?P<rp>{_alt(r.recurrence_prefixes)})(?P<rn>{_NUM})?(?P<ru>{rec_units})"
                 rf"|(?P<bp>{_alt(r.recurrence_by_prefix)})(?P<ru>{_alt(r.recurrence_by_units)}))"
                 rf"(?!{r.recurrence_not_before})(?P<rmod>末|初|底)?"
             ),
         ),
-        ("docstart", regex.compile(doc_start)),
+        ("docstart", patterncache.compile(doc_start)),
         # a lunar date: a festival-like atom without a name (``fest``)
-        ("festival", regex.compile(rf"(?:{lunar})日?(?![\d一二三四五六七八九十])")),
+        ("festival", patterncache.compile(rf"(?:{lunar})日?(?![\d一二三四五六七八九十])")),
     ]
     # by position in ``atoms``: the words every match starts with, and (second dict) words
     # every match holds somewhere; words written everywhere (用 of ``relative_effort``) are
@@ -373,22 +377,22 @@ def patterns() -> _Patterns:
         anchor_re=_needles_re(anchor_words) if anchor_words else None,
         leads=tuple(leads.get(i) for i in range(len(atoms))),
         group_names=tuple(_numbered_names(pat) for _, pat in atoms),
-        deadline_prefix=regex.compile(rf"(?P<w>{_alt(r.deadline_prefixes)}) ?$"),
-        deadline_suffix=regex.compile(
+        deadline_prefix=patterncache.compile(rf"(?P<w>{_alt(r.deadline_prefixes)}) ?$"),
+        deadline_suffix=patterncache.compile(
             rf" ?(?P<w>{_alt(r.deadline_suffixes)})(?!(?<=前)(?:{not_before}))"
             rf"(?!(?<=内){r.not_after_inside})"
         ),
-        start_prefix=regex.compile(rf"(?P<w>{_alt(r.start_prefixes)}) ?$"),
-        start_suffix=regex.compile(
+        start_prefix=patterncache.compile(rf"(?P<w>{_alt(r.start_prefixes)}) ?$"),
+        start_suffix=patterncache.compile(
             rf" ?(?P<w>{_alt(r.start_suffixes)})(?!(?<=起){r.not_after_since})"
         ),
-        connector=regex.compile(rf" ?(?:{_alt(r.range_connectors)}) ?"),
-        closer=regex.compile(rf"^(?:{_alt(r.range_closers)})"),
-        limit_gap=regex.compile(r"[,，]?(?:利用|经过|用|在)?"),
-        event_before=regex.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
-        past_before=regex.compile(rf"(?:{_alt(r.past_words)})$"),
-        limit_lead=regex.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
-        month_day=regex.compile(
+        connector=patterncache.compile(rf" ?(?:{_alt(r.range_connectors)}) ?"),
+        closer=patterncache.compile(rf"^(?:{_alt(r.range_closers)})"),
+        limit_gap=patterncache.compile(r"[,，]?(?:利用|经过|用|在)?"),
+        event_before=patterncache.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
+        past_before=patterncache.compile(rf"(?:{_alt(r.past_words)})$"),
+        limit_lead=patterncache.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
+        month_day=patterncache.compile(
             rf"(?:(?:{_DAY})[日号](?![\d一二三四五六七八九十])"
             + (rf"|{_alt(r.recurrence_month_days)}" if r.recurrence_month_days else "")
             + ")"
@@ -539,7 +543,7 @@ _MANY_NEEDLES = 8
 
 @cache
 def _needles_re(needles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in needles))
+    return patterncache.compile_re("|".join(re.escape(w) for w in needles))
 
 
 def _needle_starts(norm: str, needles: tuple[str, ...]) -> list[int]:

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
+from ... import patterncache
 from ...numerals import parse_number
 from ...records import Meta, Span
 from ...records.base import Bound
@@ -469,7 +468,7 @@ def _coarser(a: Precision | None, b: Precision | None) -> Precision | None:
     return a if _ORDER[a] >= _ORDER[b] else b
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = patterncache.compile(r"[。！？!?\n]")
 
 
 def _written_year(f: Found) -> bool:
