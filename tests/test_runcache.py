@@ -1,0 +1,183 @@
+"""The run cache: compiled patterns and parsed rule data kept between processes."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import regex
+
+import policyparse
+from policyparse import patterncache, ruledata, runcache
+
+from .conftest import CORPUS_FILES
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh cache directory for this test; the pattern cache forgets what it held."""
+    d = tmp_path / "cache"
+    monkeypatch.setenv(runcache.ENV_VAR, str(d))
+    patterncache.reset()
+    yield d
+    patterncache.reset()
+
+
+@pytest.mark.parametrize("value", ["", "off", "OFF", "0", "none"])
+def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(runcache.ENV_VAR, value)
+    assert runcache.cache_dir() is None
+    assert patterncache.cache_file() is None
+    assert runcache.parsed_yaml("x.yaml", "a: 1", lambda t: {"a": 1}) == {"a": 1}
+
+
+def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(runcache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert runcache.cache_dir() == tmp_path / "policyparse"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert runcache.cache_dir() == Path.home() / ".cache" / "policyparse"
+
+
+def test_parsed_yaml_is_read_back_without_parsing(cache_dir: Path) -> None:
+    calls: list[str] = []
+
+    def parse(text: str) -> object:
+        calls.append(text)
+        return ruledata.parse_yaml(text)
+
+    text = "清明:\n  2026: 2026-04-05\nwords: [规划, 方案]\nn: 3\n"
+    first = runcache.parsed_yaml("times.yaml", text, parse)
+    second = runcache.parsed_yaml("times.yaml", text, parse)
+    assert (
+        first
+        == second
+        == {
+            "清明": {2026: datetime.date(2026, 4, 5)},
+            "words": ["规划", "方案"],
+            "n": 3,
+        }
+    )
+    assert calls == [text]  # the second read came from the file
+    assert len(list(cache_dir.glob("yaml-*-times-*.marshal"))) == 1
+
+
+def test_a_changed_data_file_replaces_its_old_cache_entry(cache_dir: Path) -> None:
+    runcache.parsed_yaml("units.yaml", "a: 1\n", ruledata.parse_yaml)
+    assert runcache.parsed_yaml("units.yaml", "a: 2\n", ruledata.parse_yaml) == {"a": 2}
+    assert len(list(cache_dir.glob("yaml-*-units-*.marshal"))) == 1
+
+
+def test_a_damaged_cache_file_is_parsed_again(cache_dir: Path) -> None:
+    runcache.parsed_yaml("bounds.yaml", "a: [1, 2]\n", ruledata.parse_yaml)
+    (path,) = cache_dir.glob("yaml-*-bounds-*.marshal")
+    path.write_bytes(path.read_bytes()[:3])
+    assert runcache.parsed_yaml("bounds.yaml", "a: [1, 2]\n", ruledata.parse_yaml) == {"a": [1, 2]}
+
+
+def test_values_marshal_cannot_hold_are_returned_uncached(cache_dir: Path) -> None:
+    odd = {"when": datetime.datetime(2026, 1, 1, 8, 0)}
+    assert runcache.parsed_yaml("odd.yaml", "x", lambda t: odd) is odd
+    assert not list(cache_dir.glob("yaml-*-odd-*"))
+
+
+def test_an_unwritable_cache_dir_costs_nothing_but_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv(runcache.ENV_VAR, str(blocker / "cache"))
+    assert runcache.write_whole(blocker / "cache" / "f", b"x") is False
+    assert runcache.parsed_yaml("a.yaml", "a: 1", ruledata.parse_yaml) == {"a": 1}
+    patterncache.reset()
+    try:
+        assert patterncache.compile(r"不低于\d+%").search("不低于85%")
+        assert patterncache.save() is None
+    finally:
+        patterncache.reset()
+
+
+def test_patterns_are_loaded_from_the_file_in_a_later_run(cache_dir: Path) -> None:
+    a = patterncache.compile(r"(?P<y>(?:19|20)\d{2})年(?:底|末)?", regex.V1)
+    b = patterncache.compile_re(r"(?P<n>\d+)(?:个)?工作日内")
+    assert patterncache.stats()["compiled"] == 2
+    path = patterncache.save()
+    assert path is not None and path.exists()
+    assert patterncache.save() is None  # nothing new since
+
+    patterncache.reset()
+    a2 = patterncache.compile(r"(?P<y>(?:19|20)\d{2})年(?:底|末)?", regex.V1)
+    b2 = patterncache.compile_re(r"(?P<n>\d+)(?:个)?工作日内")
+    assert patterncache.stats() == {"loaded": 2, "hits": 2, "compiled": 0}
+    assert a2.search("到2027年底").group("y") == a.search("到2027年底").group("y") == "2027"
+    assert a2.flags == a.flags and a2.groupindex == a.groupindex
+    assert b2 == b == re.compile(r"(?P<n>\d+)(?:个)?工作日内")
+    assert b2.search("在30个工作日内办结").group("n") == "30"
+
+
+def test_every_pipeline_pattern_is_the_same_when_loaded(cache_dir: Path) -> None:
+    """Each pattern a parse compiles, loaded back from the file, matches as a fresh one."""
+    text = CORPUS_FILES[0].read_text(encoding="utf-8")
+    policyparse.parse(text)
+    fresh_regex = dict(patterncache._CACHE.used)
+    fresh_re = dict(patterncache._CACHE.used_re)
+    assert len(fresh_regex) > 300 and len(fresh_re) > 30
+    assert patterncache.save() is not None
+    patterncache.reset()
+    loaded, args = patterncache._read(patterncache.cache_file())
+    assert set(loaded) == set(fresh_regex)
+    assert set(args) <= set(fresh_re)
+    assert len(args) >= len(fresh_re) - 2  # nearly every re pattern has its code kept
+    sample = text[:3000]
+    for key, pattern in loaded.items():
+        again = regex.compile(*key)
+        assert pattern.groupindex == again.groupindex, key[0]
+        assert [m.span() for m in pattern.finditer(sample)] == [
+            m.span() for m in again.finditer(sample)
+        ], key[0]
+    for key, a in args.items():
+        built = patterncache._re_build(key[0], a)
+        assert built is not None and built == re.compile(*key), key[0]
+
+
+def test_a_foreign_or_damaged_pattern_file_is_ignored(cache_dir: Path) -> None:
+    path = patterncache.cache_file()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    # a class outside the compiled-pattern allow list is refused, not constructed
+    path.write_bytes(
+        pickle.dumps({"format": 2, "regex": {("a", 0): Path("x")}, "re": {}}, protocol=4)
+    )
+    assert patterncache._read(path) == ({}, {})
+    path.write_bytes(b"\x80\x04garbage")
+    assert patterncache._read(path) == ({}, {})
+    assert patterncache.compile("规划").search("十四五规划")
+
+
+def _extract(doc: Path, out: Path, cache: str) -> dict[str, object]:
+    env = {**os.environ, runcache.ENV_VAR: cache}
+    cmd = [sys.executable, "-m", "policyparse", "extract", str(doc), "-f", "json", "-o", str(out)]
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+    (written,) = out.glob("*.json")
+    data: dict[str, object] = json.loads(written.read_text(encoding="utf-8"))
+    data.pop("source", None)
+    return data
+
+
+def test_cli_output_is_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) -> None:
+    doc = CORPUS_FILES[1]
+    cache = tmp_path / "cache"
+    off = _extract(doc, tmp_path / "off", "off")
+    cold = _extract(doc, tmp_path / "cold", str(cache))
+    assert any(cache.glob("patterns-*.pickle")) and any(cache.glob("yaml-*.marshal"))
+    warm = _extract(doc, tmp_path / "warm", str(cache))
+    assert off == cold == warm
+    assert off["targets"] and off["responsible_units"]
