@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from policyparse.cli import app
@@ -122,3 +123,21 @@ def test_show_of_a_missing_file_is_a_coded_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["show", str(tmp_path / "none.txt")])
     assert result.exit_code == 1
     assert "PP100" in result.stderr
+
+
+def test_console_entry_resumes_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entry point pauses the cyclic collector only while the CLI starts."""
+    import gc
+
+    from policyparse import entry, pipeline
+
+    monkeypatch.setattr(sys, "argv", ["policyparse", "extract", "--help"])
+    assert gc.isenabled()
+    try:
+        with pytest.raises(SystemExit) as exc:
+            entry.main()
+        assert exc.value.code == 0
+        assert gc.isenabled()
+        assert pipeline._stage.cache_info().currsize >= len(pipeline.STAGES)
+    finally:
+        gc.unfreeze()
