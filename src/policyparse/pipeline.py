@@ -76,6 +76,12 @@ def _stage(path: str) -> Callable[[Context], None]:
     return run
 
 
+def import_stages() -> None:
+    """Import every stage's module (a parse would import them on first use)."""
+    for path in STAGES:
+        _stage(path)
+
+
 def build_context(text: str) -> Context:
     """Normalize and outline ``text``; the context the extract stages run on."""
     work = normalize(text)
