@@ -181,3 +181,63 @@ def test_cli_output_is_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) 
     warm = _extract(doc, tmp_path / "warm", str(cache))
     assert off == cold == warm
     assert off["targets"] and off["responsible_units"]
+
+
+def test_validated_rule_data_is_read_back_without_validating(cache_dir: Path) -> None:
+    from policyparse.extract.quantities.rules import BoundRules
+
+    text = ruledata.data_text("bounds.yaml")
+    calls: list[int] = []
+
+    def build() -> BoundRules:
+        calls.append(1)
+        raw = runcache.parsed_yaml("bounds.yaml", text, ruledata.parse_yaml)
+        return ruledata.validate("bounds.yaml", raw, BoundRules)
+
+    first = runcache.validated("bounds.yaml", text, BoundRules, build)
+    second = runcache.validated("bounds.yaml", text, BoundRules, build)
+    assert calls == [1]
+    assert second == first and second is not first
+    assert isinstance(second, BoundRules)
+    (path,) = cache_dir.glob("model-*-bounds-*.pickle")
+
+    # a change to the module that defines the model means validating again
+    module = BoundRules.__module__
+    runcache._SOURCE_DIGESTS[module] = "changed"
+    try:
+        assert runcache.validated("bounds.yaml", text, BoundRules, build) == first
+        assert calls == [1, 1]
+    finally:
+        runcache._SOURCE_DIGESTS.pop(module, None)
+
+    # a damaged file is validated again, never trusted
+    path.write_bytes(b"\x00\x01")
+    assert runcache.validated("bounds.yaml", text, BoundRules, build) == first
+    assert len(calls) == 3
+
+
+def test_a_model_file_naming_a_foreign_class_is_refused(cache_dir: Path) -> None:
+    import marshal
+
+    blob = pickle.dumps(Path("x"), protocol=4)
+    with pytest.raises(pickle.UnpicklingError):
+        runcache._ModelUnpickler(blob, frozenset({"pathlib"})).load()
+    d = cache_dir
+    d.mkdir(parents=True, exist_ok=True)
+    bad = d / "model-x.pickle"
+    bad.write_bytes(marshal.dumps(({}, blob)))
+    assert runcache._read_model(bad, Path) is None
+
+
+def test_every_rule_data_file_loads_the_same_from_the_cache(cache_dir: Path) -> None:
+    for name in ruledata.SCHEMAS:
+        model = ruledata.schema_for(name)
+        text = ruledata.data_text(name)
+        fresh = ruledata.validate(name, ruledata.parse_yaml(text), model)
+
+        def build(name: str = name, model: type = model, text: str = text) -> object:
+            return ruledata.validate(name, ruledata.parse_yaml(text), model)
+
+        runcache.validated(name, text, model, build)
+        again = runcache.validated(name, text, model, lambda: pytest.fail("not cached"))
+        assert again == fresh, name

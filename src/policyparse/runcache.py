@@ -1,10 +1,11 @@
 """The run cache: files that let a new process skip work an earlier one already did.
 
-Two things are kept: compiled patterns (:mod:`policyparse.patterncache`) and the parsed form
-of the packaged YAML rule data (:func:`parsed_yaml`). Each file is named by what it was made
-from (Python version, library version, or a digest of the YAML text), so a change to any of
-them makes a new file rather than reading an old one. Files are written whole under a
-temporary name and renamed.
+Three things are kept: compiled patterns (:mod:`policyparse.patterncache`), the parsed form
+of the packaged YAML rule data (:func:`parsed_yaml`) and the validated rule-data models
+(:func:`validated`). Each file is named by what it was made from (Python version, library
+version, a digest of the YAML text) and a model file also records the source digest of each
+module whose classes it holds, so a change to any of them means a new file rather than
+reading an old one. Files are written whole under a temporary name and renamed.
 
 The directory is ``$POLICYPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/policyparse``, else
 ``~/.cache/policyparse``. Set ``POLICYPARSE_CACHE_DIR`` to an empty string or ``off`` to keep
@@ -16,8 +17,10 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import io
 import marshal
 import os
+import pickle
 import sys
 import tempfile
 from collections.abc import Callable
@@ -129,3 +132,118 @@ def _thaw(value: Any) -> Any:
     if isinstance(value, tuple) and len(value) == 2 and value[0] == _DATE:
         return datetime.date.fromisoformat(value[1])
     return value
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+_SOURCE_DIGESTS: dict[str, str | None] = {}
+
+
+def _source_digest(module: str) -> str | None:
+    """A digest of a module's source file (``None``: not a file this cache can check)."""
+    if module not in _SOURCE_DIGESTS:
+        found = sys.modules.get(module)
+        path = getattr(found, "__file__", None)
+        data = read_bytes(Path(path)) if path else None
+        _SOURCE_DIGESTS[module] = hashlib.sha256(data).hexdigest() if data is not None else None
+    return _SOURCE_DIGESTS[module]
+
+
+def _modules_of(value: Any) -> set[str]:
+    """The modules of every object's class inside ``value`` (models, containers, values)."""
+    out: set[str] = set()
+    seen: set[int] = set()
+    stack = [value]
+    plain = (str, int, float, bool, bytes, type(None))
+    while stack:
+        x = stack.pop()
+        if isinstance(x, plain) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        t = type(x)
+        if t.__module__ != "builtins":
+            out.add(t.__module__)
+        if isinstance(x, dict):
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif isinstance(x, (list, tuple, set, frozenset)):
+            stack.extend(x)
+        elif hasattr(x, "__dict__"):
+            stack.extend(vars(x).values())
+    return out
+
+
+_STDLIB_CLASSES = frozenset({("datetime", "date")})
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Loads classes of the recorded ``policyparse`` modules (and dates), nothing else."""
+
+    def __init__(self, data: bytes, modules: frozenset[str]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.modules = modules
+
+    def find_class(self, module: str, name: str) -> Any:
+        ours = module in self.modules and module.startswith("policyparse.")
+        if ours or (module, name) in _STDLIB_CLASSES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a rule-data class")
+
+
+def validated(name: str, text: str, model: type[Any], build: Callable[[], Any]) -> Any:
+    """``build()`` (a validated ``model`` of rule-data file ``name``), read back from the cache
+    when this very text was validated before by the same code.
+
+    The file records the source digest of each module whose classes it holds (and of
+    ``model``'s module); a changed module means the file is not used. Loading it runs no
+    validation, so a model class that defers building its schema never builds it.
+    """
+    d = cache_dir()
+    if d is None:
+        return build()
+    stem = Path(name).stem
+    prefix = f"model-{python_tag()}-{stem}-"
+    key = f"{model.__module__}.{model.__qualname__}\n{_pydantic_version()}\n{text}"
+    path = d / f"{prefix}{_digest(key)}.pickle"
+    found = _read_model(path, model)
+    if found is not None:
+        return found
+    value = build()
+    modules = _modules_of(value) | {model.__module__}
+    sources = {m: _source_digest(m) for m in sorted(modules) if m.startswith("policyparse.")}
+    if any(v is None for v in sources.values()):
+        return value
+    try:
+        blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        payload = marshal.dumps((sources, blob))
+    except Exception:  # a value that does not pickle is simply not cached
+        return value
+    if write_whole(path, payload):
+        for old in d.glob(f"{prefix}*.pickle"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    return value
+
+
+def _read_model(path: Path, model: type[Any]) -> Any:
+    data = read_bytes(path)
+    if data is None:
+        return None
+    try:
+        sources, blob = marshal.loads(data)
+        if not isinstance(sources, dict) or not isinstance(blob, bytes):
+            return None
+        if any(_source_digest(m) != digest for m, digest in sources.items()):
+            return None  # the code changed since: validate again
+        value = _ModelUnpickler(blob, frozenset(sources)).load()
+    except Exception:  # truncated, foreign or stale: validate again
+        return None
+    return value if isinstance(value, model) else None
+
+
+def _pydantic_version() -> str:
+    module = sys.modules.get("pydantic")
+    return str(getattr(module, "VERSION", ""))

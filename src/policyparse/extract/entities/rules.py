@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 from pydantic import Field, field_validator
@@ -198,8 +198,7 @@ class EntityRules(RuleModel):
     program: ProgramRules
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A name of the gazetteer: what it stands for."""
 
     canonical: str
@@ -233,9 +232,17 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    escaped: dict[str, str] = {}
+
+    def esc(ch: str) -> str:
+        found = escaped.get(ch)
+        if found is None:
+            found = escaped[ch] = regex.escape(ch)
+        return found
+
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [esc(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -252,21 +259,23 @@ def words_or_never(words: Iterable[str]) -> str:
     return pattern or r"(?!)"
 
 
+def _lengths_by(pairs: set[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """``key → its lengths, longest first`` of a set of ``(key, length)`` pairs."""
+    out: dict[str, list[int]] = {}
+    for key, k in sorted(pairs, reverse=True):
+        out.setdefault(key, []).append(k)
+    return {key: tuple(v) for key, v in out.items()}
+
+
 class Gazetteer:
     """Exact names found leftmost-longest by dictionary look-ups (fast for thousands of names)."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = frozenset(n for n in names if n)
-        by_first: dict[str, set[int]] = {}
-        by_head: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for n in self.names:
-            by_first.setdefault(n[0], set()).add(len(n))
-            by_head.setdefault(n[:2], set()).add(len(n))
-            by_last.setdefault(n[-1], set()).add(len(n))
-        self._first = {c: tuple(sorted(v, reverse=True)) for c, v in by_first.items()}
-        self._head = {c: tuple(sorted(v, reverse=True)) for c, v in by_head.items()}
-        self._last = {c: tuple(sorted(v, reverse=True)) for c, v in by_last.items()}
+        self._first = _lengths_by({(n[0], len(n)) for n in self.names})
+        self._head = _lengths_by({(n[:2], len(n)) for n in self.names})
+        self._last = _lengths_by({(n[-1], len(n)) for n in self.names})
+        by_first = self._first
         # A character class of first characters lets the C regex engine skip the rest.
         chars = "".join(sorted(by_first))
         self._first_re = patterncache.compile_re(f"[{re.escape(chars)}]") if chars else None
