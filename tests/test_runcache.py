@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import regex
 
-import policyparse
 from policyparse import patterncache, ruledata, runcache
 
 from .conftest import CORPUS_FILES
@@ -123,29 +122,43 @@ def test_patterns_are_loaded_from_the_file_in_a_later_run(cache_dir: Path) -> No
     assert b2.search("在30个工作日内办结").group("n") == "30"
 
 
-def test_every_pipeline_pattern_is_the_same_when_loaded(cache_dir: Path) -> None:
-    """Each pattern a parse compiles, loaded back from the file, matches as a fresh one."""
-    text = CORPUS_FILES[0].read_text(encoding="utf-8")
-    policyparse.parse(text)
-    fresh_regex = dict(patterncache._CACHE.used)
-    fresh_re = dict(patterncache._CACHE.used_re)
-    assert len(fresh_regex) > 300 and len(fresh_re) > 30
-    assert patterncache.save() is not None
-    patterncache.reset()
-    loaded, args = patterncache._read(patterncache.cache_file())
-    assert set(loaded) == set(fresh_regex)
-    assert set(args) <= set(fresh_re)
-    assert len(args) >= len(fresh_re) - 2  # nearly every re pattern has its code kept
-    sample = text[:3000]
-    for key, pattern in loaded.items():
-        again = regex.compile(*key)
-        assert pattern.groupindex == again.groupindex, key[0]
-        assert [m.span() for m in pattern.finditer(sample)] == [
-            m.span() for m in again.finditer(sample)
-        ], key[0]
-    for key, a in args.items():
-        built = patterncache._re_build(key[0], a)
-        assert built is not None and built == re.compile(*key), key[0]
+_SAME_WHEN_LOADED = """
+import re, sys
+import regex
+import policyparse
+from policyparse import patterncache
+text = open(sys.argv[1], encoding="utf-8").read()
+policyparse.parse(text)
+fresh_regex = dict(patterncache._CACHE.used)
+fresh_re = dict(patterncache._CACHE.used_re)
+assert len(fresh_regex) > 300 and len(fresh_re) > 30, (len(fresh_regex), len(fresh_re))
+assert patterncache.save() is not None
+patterncache.reset()
+loaded, args = patterncache._read(patterncache.cache_file())
+assert set(loaded) == set(fresh_regex)
+assert set(args) <= set(fresh_re) and len(args) >= len(fresh_re) - 2
+sample = text[:3000]
+for key, pattern in loaded.items():
+    again = regex.compile(*key)
+    assert pattern.groupindex == again.groupindex, key[0]
+    got = [m.span() for m in pattern.finditer(sample)]
+    assert got == [m.span() for m in again.finditer(sample)], key[0]
+for key, a in args.items():
+    built = patterncache._re_build(key[0], a)
+    assert built is not None and built == re.compile(*key), key[0]
+print(len(loaded), len(args))
+"""
+
+
+def test_every_pipeline_pattern_is_the_same_when_loaded(tmp_path: Path) -> None:
+    """Each pattern a parse compiles, loaded back from the file, matches as a fresh one (in a
+    new process, so that every pattern is compiled there)."""
+    env = {**os.environ, runcache.ENV_VAR: str(tmp_path / "cache")}
+    cmd = [sys.executable, "-c", _SAME_WHEN_LOADED, str(CORPUS_FILES[0])]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    n_regex, n_re = map(int, proc.stdout.split())
+    assert n_regex > 300 and n_re > 30
 
 
 def test_a_foreign_or_damaged_pattern_file_is_ignored(cache_dir: Path) -> None:
