@@ -1296,6 +1296,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     columns: dict[int, str] = {}
     spaced = False
     header: list[str] = []
+    width = 0  # cells of the header row of a table with cell separators
     above: Above = {}
     pos = lo
     while pos < hi:
@@ -1331,8 +1332,13 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 columns, spaced, above = {}, False, {}
         elif not columns or _header_row(norm, cells, labels):
             columns = _label_columns([norm[a:b] for a, b in cells], labels)
+            width = len(cells)
             above = {}
         elif not _RULE_ROW.match(norm[pos:end]):
+            if not spaced and len(cells) < width:
+                wrapped = _wrapped_row(work, cells, end, hi, width)
+                if wrapped is not None:
+                    cells, end = wrapped
             block = _row_block(norm, cells, columns, spaced, parts, above)
             if block is not None and not spaced:
                 # units written apart by spaces inside a cell (县发改局 县财政局 县水务局)
@@ -1342,6 +1348,40 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 out.append(block)
         pos = end + 1
     return out
+
+
+_ROW_HEADING = patterncache.compile(
+    r"(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、](?!\d))"
+)
+"""A number that opens a row or a group heading (``2``, ``二、``, ``(三)``)."""
+
+
+def _wrapped_row(
+    work: WorkingText, cells: list[Cell], end: int, hi: int, width: int
+) -> tuple[list[Cell], int] | None:
+    """A row whose last cell a line break wrapped onto the next line, made whole.
+
+    The row ending at ``end`` has fewer cells than the header (``width``); the next line has
+    the rest (together one more than the header: the wrapped cell counts on both lines) and
+    opens with no row number or group heading. The wrapped cell runs from its start on this
+    line to its end on the next; returned with the end of the next line, or None. A next
+    line that opens with a header word (``备注``) is no rest of a cell.
+    """
+    norm = work.norm
+    if end >= hi:
+        return None
+    nl = norm.find("\n", end + 1, hi)
+    next_end = hi if nl < 0 else nl
+    rest = _cells(work, end + 1, next_end)
+    if rest is None or len(cells) + len(rest) != width + 1:
+        return None
+    first = norm[rest[0][0] : rest[0][1]]
+    if not first or _SERIAL.fullmatch(first) or _ROW_HEADING.match(first):
+        return None
+    if _header_cell(first) in _header_words():
+        return None  # a note row (备注 …) or a new header, not the rest of a cell
+    joined = (cells[-1][0], rest[0][1])
+    return [*cells[:-1], joined, *rest[1:]], next_end
 
 
 _MIN_LABEL_COLUMN = 4

@@ -64,6 +64,7 @@ class ResponsibilityRules(RuleModel):
     not_block_starts: list[str]
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
+    stem_place_types: list[str] = Field(default_factory=list)
     label_notes: list[str] = Field(default_factory=list)
     member_heads: list[str] = Field(default_factory=list)
     category_heads: list[str] = Field(default_factory=list)

@@ -440,6 +440,8 @@ class _Words:
     member_bodies: tuple[str, ...]
     category_heads: tuple[str, ...]
     short_piece_stops: tuple[str, ...]
+    stem_types: tuple[str, ...]
+    """Place types a bare stem borrows with a head, longest first."""
     any_heads: tuple[str, ...]
     """Shared, member and category heads."""
     head_ends: frozenset[str] | None
@@ -466,6 +468,7 @@ def _word_lists() -> _Words:
         member_bodies=tuple(r.member_bodies),
         category_heads=longest_first(r.category_heads),
         short_piece_stops=tuple(r.short_piece_stops),
+        stem_types=longest_first(r.stem_place_types),
         any_heads=tuple(r.shared_heads + r.member_heads + r.category_heads),
         head_ends=_last_chars(r.shared_heads + r.member_heads + r.category_heads),
     )
@@ -642,31 +645,29 @@ def _label_words() -> frozenset[str]:
 
 def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     """Give a shared head word to the bare places before a unit that writes it."""
-    r = compiled().rules
     words = _word_lists()
     out = list(items)
     ends = words.head_ends
     heads_at = (it for it in items if ends is None or t[it.end - 1] in ends)
     if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at):
         return out  # no unit ends with a head word
-    heads = words.shared_heads
-    places = words.place_endings
     for j, it in enumerate(items):
-        text = t[it.start : it.end]
-        head = _head_of(text, heads)
-        if head is None or not text[: -len(head)].endswith(places):
+        shared = _shared_head(t[it.start : it.end])
+        if shared is None:
             continue
-        place = text[: -len(head)]
-        suffix = _level_suffix(place, r.shared_place_suffixes)
+        head, typed, suffix = shared
         k = j - 1
         while k >= 0 and k < len(seps) and seps[k] in ("、", "和"):
             prev = t[items[k].start : items[k].end]
-            if prev.endswith(heads):
+            if prev.endswith(words.shared_heads):
                 break
-            if suffix and _takes_place_suffix(prev, suffix):
+            if typed and _bare_stem(prev, typed):
+                # 粤海、蛇口街道办事处: the bare stems borrow the place type with the head
+                out[k] = Item(items[k].start, items[k].end, (it.end - len(typed), it.end))
+            elif suffix and _takes_place_suffix(prev, suffix):
                 # 南昌、九江、吉安市人民政府: the bare names share 市 as well as the head
                 out[k] = Item(items[k].start, items[k].end, (it.end - len(head) - 1, it.end))
-            elif prev.endswith(places):
+            elif _same_place(prev, typed[: len(typed) - len(head)]):
                 out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
             else:
                 break
@@ -719,6 +720,68 @@ def _expand_member_heads(t: str, items: list[Item], seps: list[str], out: list[I
             out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
             k -= 1
     return out
+
+
+def _place_of(text: str) -> str:
+    """The longest place ending ``text`` ends with, or ``""``."""
+    return next((e for e in _word_lists().longest_places if text.endswith(e)), "")
+
+
+def _shared_head(text: str) -> tuple[str, str, str] | None:
+    """What a unit that ends with a shared head lends to the units before it, or None.
+
+    ``(head, typed, suffix)``: the head lent to places (``蛇口街道办事处`` → ``办事处``); the
+    place type and head lent to bare stems (``街道办事处``, ``镇人民政府``, ``村委会``; empty for
+    places of other types), whose type a place must have to take the head; the level suffix
+    lent to bare names with the head (``吉安市人民政府`` → ``市``).
+    """
+    words = _word_lists()
+    heads = words.shared_heads
+    if not text.endswith(heads):
+        return None
+    for head in heads:
+        if len(text) <= len(head) or not text.endswith(head):
+            continue
+        rest = text[: -len(head)]
+        place = _place_of(rest)
+        kind = next((p for p in words.stem_types if rest.endswith(p)), "")
+        if kind and len(kind) >= len(place):
+            return head, kind + head, ""
+        if place:
+            return head, "", _level_suffix(place, compiled().rules.shared_place_suffixes)
+    for head in heads:
+        # a head that starts with its own type (大王村委会: 村 and 委会)
+        kind = next((p for p in words.stem_types if head.startswith(p)), "")
+        if kind and len(text) > len(head) and text.endswith(head):
+            return head[len(kind) :], head, ""
+    return None
+
+
+def _same_place(name: str, kind: str) -> bool:
+    """Whether ``name`` ends with a place, of the type ``kind`` when one is given."""
+    place = _place_of(name)
+    if not kind:
+        return bool(place)
+    return len(name) > len(kind) and name.endswith(kind) and len(kind) >= len(place)
+
+
+def _bare_stem(name: str, typed: str) -> bool:
+    """Whether ``name`` is a bare stem that borrows the place type and head ``typed``.
+
+    2-4 Han characters that do not end like a unit (a name of two characters may end with a
+    one-character ending if it names no department, government or firm: ``城关``).
+    """
+    if not _BARE_NAME.fullmatch(name) or name.endswith(_word_lists().stem_types):
+        return False
+    if not ends_like_unit(name):
+        return True
+    return len(name) == 2 and _place_of(name) == "" and _kind_is_other(name)
+
+
+def _kind_is_other(name: str) -> bool:
+    from .names import describe  # names imports this module
+
+    return describe(name).kind == "other"
 
 
 def _level_suffix(place: str, suffixes: str) -> str:
