@@ -28,6 +28,7 @@ SCHEMAS: dict[str, str] = {
     "responsibility.yaml": "policyparse.extract.responsibility.rules:ResponsibilityRules",
     "agencies.yaml": "policyparse.extract.responsibility.rules:AgencyRules",
     "targets.yaml": "policyparse.extract.targets.rules:TargetRules",
+    "indicator_words.yaml": "policyparse.extract.targets.indicator_words:IndicatorWords",
     "times.yaml": "policyparse.extract.times.rules:TimeRules",
     "entities.yaml": "policyparse.extract.entities.rules:EntityRules",
     "gazetteer_divisions.yaml": "policyparse.extract.entities.rules:DivisionGazetteer",
@@ -35,9 +36,13 @@ SCHEMAS: dict[str, str] = {
 
 
 class RuleModel(BaseModel):
-    """Base for rule-data schemas: unknown keys are errors."""
+    """Base for rule-data schemas: unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    The validation schema is built on first use (``defer_build``): a process that reads the
+    validated data from the run cache never builds it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def data_text(name: str) -> str:
@@ -83,7 +88,13 @@ def parse_yaml(text: str) -> Any:
 
 @cache
 def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
-    return validate(name, runcache.parsed_yaml(name, data_text(name), parse_yaml), model)
+    text = data_text(name)
+
+    def build() -> BaseModel:
+        return validate(name, runcache.parsed_yaml(name, text, parse_yaml), model)
+
+    result: BaseModel = runcache.validated(name, text, model, build)
+    return result
 
 
 def load(name: str, model: type[M]) -> M:

@@ -19,12 +19,14 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import accumulate
 
 import regex
 
 from ... import patterncache
 from .geometry import LIST_ITEM, QRef, depth_map
+from .indicator_words import words
 from .rules import WHOLE_YEAR, cues
 from .select import is_limit
 
@@ -59,6 +61,14 @@ _COMPARE_ONLY = patterncache.compile(
     r"(?:年均|平均|同比|累计)?"
 )
 _SPACES = patterncache.compile(r"\s*")
+# adverbs and verbs of a task that open the predicate of a clause (可循环中转袋（笼车）全面替代…,
+# 企业入驻相关证照事项实行…)
+_PREDICATE_LEAD = patterncache.compile(
+    r"全面|基本|进一步|逐步|普遍|大幅|持续|不断|稳步|有效|明显|加快|积极|全部|均|已|将|要|应"
+    r"|实行|推行|实施|推进|落实"
+)
+_LIMIT_END = patterncache.compile(r"(?:时限|用时|时间)$")
+_SUBJECT_TEXT = patterncache.compile(r"[\p{Han}（）()“”《》\w]+")
 
 
 def _opens_qizhong(text: str, i: int) -> bool:
@@ -175,6 +185,40 @@ class TimeRanges:
         return pos
 
 
+@cache
+def _article() -> regex.Pattern[str]:
+    """The article number pattern of ``indicator_words.yaml``."""
+    return patterncache.compile(words().article_pattern)
+
+
+def _lead_stop(pattern: regex.Pattern[str], text: str, pos: int) -> int:
+    """Where a run of lead words matched by ``pattern`` at ``pos`` ends, without cutting a word
+    that only opens with a lead word (``使用率``: ``使`` is no lead there); ``pos`` when none."""
+    m = pattern.match(text, pos)
+    end = m.end() if m else pos
+    not_lead = words().not_lead_words
+    while end > pos:
+        cut = next(
+            (
+                j
+                for w in not_lead
+                for j in range(max(pos, end - len(w) + 1), end)
+                if text.startswith(w, j)
+            ),
+            None,
+        )
+        if cut is None:
+            return end
+        m = pattern.match(text, pos, cut)
+        end = m.end() if m else pos
+    return end
+
+
+def _drop_lead(s: str) -> str:
+    """``s`` without the lead words it opens with (``推动``, ``其中``, ``使``, …)."""
+    return s[_lead_stop(cues().lead, s, 0) :]
+
+
 def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
     """Skip separators, lead words, commitments and time expressions at ``pos``."""
     c = cues()
@@ -195,12 +239,13 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         m = LIST_ITEM.match(norm, pos)
         if m and m.end() > pos:
             pos = m.end()
+        m = _article().match(norm, pos)
+        if m and m.end() > pos:
+            pos = m.end()  # 第十条　每年组织…: an article number is no part of the indicator
         m = _TIME_LEAD.match(norm, pos)
         if m and m.end() > pos:
             pos = m.end()
-        m = c.lead_at.match(norm, pos)
-        if m and m.end() > pos:
-            pos = m.end()
+        pos = _lead_stop(c.lead_at, norm, pos)
         m = c.commitment.match(norm, pos)
         if m:
             pos = m.end()
@@ -305,14 +350,14 @@ def _instances(s: str, end: int) -> bool:
 def _drop_leading_verb(s: str) -> str:
     """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
-    s = c.lead.sub("", s)
+    s = _drop_lead(s)
     # 塔里木河、伊犁河等主要河流…: the examples before 等 go, the class they name stays
     m = _EXAMPLES.match(s)
     if m is not None and len(s) - m.end() >= 4 and _instances(s, m.end()):
         s = s[m.end() :]
     s = _drop_adverbial(s)
     m = c.action.match(s)
-    if m and m.group(0) not in c.indicator_verbs:
+    if m and m.group(0) not in c.indicator_verbs and not _RELATIVE_AFTER.match(s, m.end()):
         rest = s[m.end() :]
         # 遴选推广优秀解决方案: a second verb in a row goes too
         m2 = c.action.match(rest)
@@ -326,6 +371,20 @@ def _drop_leading_verb(s: str) -> str:
         m = c.action.match(s, rm.end())
         if m and m.group(0) not in c.indicator_verbs and m.end() < len(s):
             return s[: rm.end()] + s[m.end() :]
+    # 每个县（市、区）至少建成1个县级冷链配送中心: a distributive scope stays, so does the verb
+    # that defines the count; a bound word and a verb that only brings it about go
+    em = _EACH_SCOPE.match(s)
+    if em is not None:
+        for m in c.action.finditer(s, em.end(), min(len(s), em.end() + 14)):
+            scope = s[: m.start()]
+            if "，" in scope or "," in scope:
+                break
+            if m.group(0) in c.indicator_verbs or m.end() >= len(s):
+                break
+            cut = _EACH_BOUND.sub("", scope)
+            if len(cut) >= em.end():
+                return cut + s[m.end() :]
+            break
     return s
 
 
@@ -387,6 +446,9 @@ def _swap_scope(scope: str, before: str) -> str | None:
     rm = cues().region.match(scope)
     if rm is not None:
         scope = scope[rm.end() :]  # 全市创建国家级…8个、省级20个: the frame came with it
+    vm = cues().action.match(scope)
+    if vm is not None and vm.end() < len(scope) and before.startswith(vm.group(0)):
+        scope = scope[vm.end() :]  # 新建国家级…3个、省级5个: the shared verb came with it
     if scope not in words:
         return None
     for w in sorted(words, key=len, reverse=True):
@@ -434,7 +496,7 @@ def object_of(clause: str) -> str:
     """What an earlier clause speaks of, as a subject for an elliptical one."""
     c = cues()
     s = clause.strip(_STRIP)
-    s = c.lead.sub("", s)
+    s = _drop_lead(s)
     lv = c.level.search(s)
     if lv and lv.start() > 0:
         return _strip_tail(s[: lv.start()])
@@ -495,6 +557,10 @@ class SentenceReader:
         cs, ce = self.clauses[ci]
         norm = self.norm
         body = self._past_lead(cs)
+        broken = self._broken_start(cs) if ci == 0 else cs
+        if broken < cs:
+            # 县级地质灾害应急响应到\n场时间不超过2小时: a line break inside the indicator
+            body = self._past_lead(broken)
         out: list[Reading] = []
         fb = norm.find("分别", body, chosen[0].start) if chosen else -1
         if fb >= 0:
@@ -519,14 +585,39 @@ class SentenceReader:
                     r.indicator = f"{whole}中{r.indicator}"
                     r.ind_start = r.ind_end = None
                 spread = self._spread_jun([r])
+                _close_breaks(spread)
                 out.extend(spread)
                 self.readings.extend(spread)
                 seg = max(r.end, q.end)
             _share_predicate(out)
             return out
         out = self._spread_jun(out)
+        _close_breaks(out)
         self.readings.extend(out)
         return out
+
+    def _broken_start(self, cs: int) -> int:
+        """Where the clause starting at ``cs`` really starts when a hard line break cut it
+        from its first words: the line before ends in a Chinese character after a clause
+        mark (running text, not a heading), and its last piece holds no value; else ``cs``."""
+        norm = self.norm
+        j = cs
+        while j > 0 and norm[j - 1] in " \t":
+            j -= 1
+        if j == 0 or norm[j - 1] != "\n" or LIST_ITEM.match(norm, cs):
+            return cs
+        j -= 1
+        while j > 0 and norm[j - 1] in " \t\r":
+            j -= 1
+        if j == 0 or not _ALL_HAN.fullmatch(norm[j - 1]):
+            return cs
+        line_start = norm.rfind("\n", 0, j) + 1
+        mark = max(norm.rfind(ch, line_start, j) for ch in "，,；;")
+        if mark < 0 or not 2 <= j - mark - 1 <= 30:
+            return cs
+        if _DIGIT.search(norm, mark, j):
+            return cs  # the piece holds a value of its own
+        return mark + 1
 
     def _spread_jun(self, out: list[Reading]) -> list[Reading]:
         """``小学、初中大班额比例均控制在5%以内``: one value for each listed subject."""
@@ -594,7 +685,7 @@ class SentenceReader:
         # a time limit: 在申报后10个工作日内办结
         if is_limit(norm, q, self.clauses[ci]) and not _last_verb(c.level, pre, seg, in_pre):
             subj = _LIMIT_LEAD.sub("", pre).strip(_STRIP)
-            subj = c.lead.sub("", subj)
+            subj = _drop_lead(subj)
             if not subj:
                 subj = self._earlier_object(ci)
             lv = c.limit_verb.search(post)
@@ -614,7 +705,7 @@ class SentenceReader:
         # 按照核定床位的10%设置研究型床位
         m = _ANZHAO.search(pre)
         if m and unit == "%" and post_clean:
-            who = c.lead.sub("", pre[: m.start()].strip(_STRIP))
+            who = _drop_lead(pre[: m.start()].strip(_STRIP))
             thing = _drop_leading_verb(post_clean)
             if thing != post_clean:
                 ind = f"{who}{thing}占{m.group('base')}的比例"
@@ -624,6 +715,8 @@ class SentenceReader:
         near = c.near_level.search(pre)
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         ends_with_action = bool(pre and c.action_end.search(pre))
+        # 完成全区200栋以上商务楼宇信息入库: a verb and a scope word before the value
+        verb_scope = _verb_scope(pre.strip(_STRIP)) if pre and not ends_with_action else None
         lead_q = post_off in self._starts
         # 每年为1万户特殊困难老年人家庭实施适老化改造: whom the count is done for, then the verb
         for_whom = bool(
@@ -644,6 +737,7 @@ class SentenceReader:
             and (
                 not pre.strip(_STRIP)
                 or ends_with_action
+                or verb_scope is not None
                 or for_whom
                 or (unit in ("%", "成") and c.region.fullmatch(pre.strip(_STRIP)) is not None)
             )
@@ -659,6 +753,19 @@ class SentenceReader:
             verb_m = c.action_end.search(frame) if frame else None
             if frame and verb_m and verb_m.start() == 0 and frame not in c.indicator_verbs:
                 frame = ""
+            elif (
+                verb_m
+                and _EACH_SCOPE.match(frame)
+                and verb_m.group(0) not in c.indicator_verbs
+                and len(_EACH_BOUND.sub("", frame[: verb_m.start()])) >= 2
+            ):
+                # 每个乡镇至少办好1所公办中心幼儿园: the scope stays, the verb that only
+                # brings the thing about goes
+                frame = _EACH_BOUND.sub("", frame[: verb_m.start()])
+            if verb_scope is not None:
+                verb, scope = verb_scope
+                frame = f"{verb}{scope}" if verb in c.indicator_verbs else scope
+                verb_m = c.action.match(verb)
             if not frame and prev is not None and prev.frame and not for_whom:
                 frame = prev.frame
             if unit in ("%", "成"):
@@ -792,8 +899,14 @@ class SentenceReader:
                     governed = True
             elif (
                 prev.frame
+                # 避险搬迁800户、3200人左右: a value with no noun counts the same thing again
+                and noun.strip(_STRIP)
+                # 全市新能源汽车领域有效发明专利突破1.5万件: a level to reach, with its own
+                # subject
+                and not _ends_with_level(pre)
+                and not c.level.match(norm, q.start)
                 and (
-                    (counted and (prev.q.rec.unit or "") in c.count_units)
+                    (_bare_unit(unit) in c.count_units and (prev.q.rec.unit or "") in c.count_units)
                     # 累计整治修复岸线20公里、滨海湿地1500公顷: a second amount of the same work
                     or (
                         q.rec.kind == "amount"
@@ -840,7 +953,7 @@ class SentenceReader:
             # after 培育…种业企业5家: a qualifier with no noun counts the noun counted before
             thing = prev.indicator.removesuffix("数量")
             at = thing.rfind("的")
-            thing = thing[at + 1 :] if at >= 0 else _drop_any_verb(c.lead.sub("", thing))
+            thing = thing[at + 1 :] if at >= 0 else _drop_any_verb(_drop_lead(thing))
             if len(thing) >= 2:
                 noun, exact, governed = noun + thing, False, True
         ind = _drop_leading_verb(noun)
@@ -850,14 +963,24 @@ class SentenceReader:
             ind, noun, exact, governed = swapped, swapped, False, True
         # what the stated text (not the assembled noun) reads as: the indicator span's end
         stated_ind = ind if noun == stated else None
+        total = _TOTAL_LEAD.match(ind)
+        total_word = total.group(0) if total is not None else ""
         if (
             prev is not None
             and prev.indicator
-            and c.action.fullmatch(ind)
+            and c.action.fullmatch(ind, len(total_word))
             and (prev.q.rec.unit or "") == unit
         ):
-            # 年内完成加装电梯15部，9月底前完成8部: a verb alone counts the same thing
-            ind, exact, governed = prev.indicator.removesuffix("数量"), False, True
+            # 年内完成加装电梯15部，9月底前完成8部: a verb alone counts the same thing;
+            # 建成投用立体停车库15座；到2025年，累计建成30座以上: a total of it
+            thing = prev.indicator.removesuffix("数量")
+            if total_word and not thing.startswith(total_word):
+                thing = (
+                    total_word + _drop_any_verb(thing)
+                    if c.action.match(thing)
+                    else total_word + thing
+                )
+            ind, exact, governed = thing, False, True
         if ind != noun and exact:
             if noun.endswith(ind):
                 lead_off += len(noun) - len(ind)
@@ -865,6 +988,10 @@ class SentenceReader:
                 exact = False  # 全市建成医养结合机构: assembled from two stretches
         if exact:
             full = self._complete(ind, prev, ci)
+            if full == ind and counted:
+                # 开展快递包装减量化试点，培育试点企业50家: the counted noun opens with the word
+                # the task before ends with, whose modifier it shares
+                full = self._overlap_object(ind, ci, prev)
             if full != ind:
                 ind, exact = full, False
         qh = _drop_leading_verb(qual_head.strip(_STRIP)) if qual_head else ""
@@ -898,6 +1025,17 @@ class SentenceReader:
         owned = self._stem_owner(subject, prev, ci)
         if owned:
             return owned
+        if _short_rate(subject) and not _names_own_subject(subject):
+            # 可循环中转袋（笼车）全面替代一次性塑料编织袋，使用率达到100%: the rate of the
+            # subject of the task just before, not of an earlier target
+            between = self._between_subject(ci, prev)
+            if between:
+                return between + subject
+        if len(subject) <= 6 and _LIMIT_END.search(subject) and _ALL_HAN.fullmatch(subject):
+            # 工程建设项目施工许可事项推行…，审批时限压缩至5个工作日: the time of that task
+            between = self._between_subject(ci, prev)
+            if between:
+                return between + subject
         base = _base(prev.indicator) if prev is not None else ""
         if subject.startswith("占") and prev is not None:
             # 年均增长7%左右，占全市生产总值比重…: the share of the level, not of the growth
@@ -914,9 +1052,16 @@ class SentenceReader:
                 return subj + subject if subj else subject
             if head.end() == len(subject) and ci > 0:
                 obj = self._earlier_object(ci)
+                made = _drop_leading_verb(obj) if c.action.match(obj) else obj
+                if made != obj and _COUNT_END.search(subject):
+                    # 培育全程机械化综合农事服务中心，到2028年总数达到2万个: the count of what
+                    # the task brings about
+                    return made + subject
                 if _is_predicate(obj):
-                    # 推动…企业向航空器零部件领域拓展，本地配套率…: a task, not what is measured
-                    return subject
+                    # 推动…企业向航空器零部件领域拓展，本地配套率…: a task, not what is measured;
+                    # 企业入驻相关证照事项实行…，办理时限压缩至…: the subject of that task
+                    between = self._between_subject(ci, prev) if _LIMIT_END.search(subject) else ""
+                    return between + subject
                 return obj + subject
             return subject
         if prev is None:
@@ -960,10 +1105,82 @@ class SentenceReader:
             # 建档率达到90%，动态使用率达到65%: a second rate of the same subject
             if base.endswith(subject):
                 return base  # 排污口整治完成率…；到2026年，整治完成率: the same rate again
-            owner = _measure_owner(base)
+            if _names_own_subject(subject):
+                return subject  # 农膜回收率 after 畜禽粪污综合利用率: a subject of its own
+            owner = self._sentence_subject(_measure_owner(base))
             if owner:
                 return _join_overlap(owner, subject)
         return subject
+
+    def _sentence_subject(self, owner: str) -> str:
+        """``owner`` cut to the subject the sentence's earlier indicators open with
+        (``糖料蔗`` of ``糖料蔗良种`` after ``全区糖料蔗种植面积…，糖料蔗良种覆盖率…``): a rate
+        written after them measures the subject, not the modifier of the rate before it."""
+        if len(self.readings) < 2 or not owner:
+            return owner
+        region = cues().region
+        names = []
+        for r in self.readings:
+            name = r.indicator
+            m = region.match(name)
+            names.append(name[m.end() :] if m else name)
+        common = _common_prefix(names)
+        if 2 <= len(common) < len(owner) and owner.startswith(common):
+            return common
+        return owner
+
+    def _overlap_object(self, noun: str, ci: int, prev: Reading | None) -> str:
+        """``noun`` with the modifier of the object of the clause before when that object ends
+        with the word (two or three characters) ``noun`` opens with: ``试点企业`` after
+        ``开展快递包装减量化试点`` → ``快递包装减量化试点企业``; ``noun`` itself otherwise (the
+        clause before holds a value, or no word is shared)."""
+        if ci == 0 or not 3 <= len(noun) <= 6 or not _ALL_HAN.fullmatch(noun):
+            return noun
+        s, e = self.clauses[ci - 1]
+        if (prev is not None and prev.q.end > s) or self._between(s - 1, e):
+            return noun
+        body = self._past_lead(s)
+        text = self.norm[body:e].strip(_STRIP)
+        if not text or _drop_adverbial(text) != text:
+            return noun
+        obj = object_of(text)
+        if body == s and cues().action.match(text) is None:
+            return noun  # a clause that opens with no verb of a task names no object
+        for k in (3, 2):
+            w = noun[:k]
+            if len(noun) > k and len(obj) >= k + 2 and obj.endswith(w) and _ALL_HAN.fullmatch(obj):
+                return obj[:-k] + noun
+        return noun
+
+    def _between_subject(self, ci: int, prev: Reading | None) -> str:
+        """The subject of the clause just before clause ``ci`` when that clause holds no value
+        and stands after the target before (``可循环中转袋（笼车）全面替代…，使用率达到100%``:
+        ``可循环中转袋（笼车）``); '' when there is none."""
+        if ci == 0:
+            return ""
+        s, e = self.clauses[ci - 1]
+        if (prev is not None and prev.q.end > s) or self._between(s - 1, e):
+            return ""
+        s = self._past_lead(s)
+        text = self.norm[s:e].rstrip(_STRIP)
+        c = cues()
+        if not text or c.action.match(text) or c.level.match(text) or _drop_adverbial(text) != text:
+            return ""
+        cuts = [
+            m.start()
+            # an action verb may stand inside a noun (入驻, 服务): only a level verb, an adverb
+            # or a verb of a task opens the predicate
+            for p in (c.level, _PREDICATE_LEAD)
+            if (m := p.search(text, 2)) is not None
+        ]
+        if not cuts:
+            return ""
+        subj = text[: min(cuts)]
+        opened = subj.count("（") + subj.count("(")
+        closed = subj.count("）") + subj.count(")")
+        if not 2 <= len(subj) <= 16 or opened != closed or not _SUBJECT_TEXT.fullmatch(subj):
+            return ""
+        return subj
 
     def _stem_owner(self, subject: str, prev: Reading | None, ci: int) -> str:
         """A short rate named by the verb of the task before it (``全面完成禁养区内养殖设施
@@ -984,7 +1201,7 @@ class SentenceReader:
             at = src.find(stem)
             if at <= 0:
                 continue
-            owner = _drop_leading_verb(cues().lead.sub("", src[:at])).strip(_STRIP)
+            owner = _drop_leading_verb(_drop_lead(src[:at])).strip(_STRIP)
             if len(owner) >= 2 and _ALL_HAN.fullmatch(owner):
                 return owner + subject
         return ""
@@ -1052,7 +1269,12 @@ class SentenceReader:
         ch = _CHANGE_AFTER.match(norm, fb + 2)
         # 覆盖率分别达到城区学校的90%、农村学校的60%: each value names its own subject
         owns = self._own_subjects(fb + 2, chosen)
-        if owns is not None:
+        counted = self._counted_before(subject, fb, chosen)
+        if counted is not None:
+            # 培育试点企业50家，其中京津冀、长三角分别培育8家、12家: places with a verb alone
+            # count the thing counted before
+            names, split, owns = counted, True, None
+        elif owns is not None:
             names = [f"{own}{names[k]}" for k, own in enumerate(owns)]
         elif split and chosen:
             # 三个镇分别清退禁养区渔排1.5万口、…: the verb and its object after 分别 count
@@ -1069,7 +1291,7 @@ class SentenceReader:
                 )
             ):
                 names = [f"{name}{mid}" for name in names]
-        if split and self.readings and _opens_qizhong(norm, _cs):
+        if split and self.readings and _opens_qizhong(norm, _cs) and counted is None:
             # 畜牧大县畜禽粪污综合利用率达到90%，其中生猪、奶牛养殖大县分别达到92%、95%:
             # parts named by kind take the measure of the whole
             whole = self.readings[-1].indicator
@@ -1078,13 +1300,39 @@ class SentenceReader:
         self._groups += 1
         out: list[Reading] = []
         for k, q in enumerate(chosen):
-            ind = _finish(_drop_leading_verb(c.lead.sub("", names[k])), q)
+            ind = _finish(_drop_leading_verb(_drop_lead(names[k])), q)
             if ch and (q.rec.unit or "") in ("%", "百分点", "倍", "成"):
                 ind = f"{ind}{ch.group(0)}{cues().raw.change_measure}"
             r = Reading(q, ind, body, q.end, None, None, True, subject, body)
             r.group, r.item = self._groups, items[k]
             out.append(r)
         return out
+
+    def _counted_before(self, subject: str, fb: int, chosen: list[QRef]) -> list[str] | None:
+        """``京津冀、长三角、粤港澳大湾区分别培育8家、12家和10家以上`` after ``培育试点企业50家``:
+        listed items with only a verb after ``分别`` count what the target before counts; each
+        item whole, the verb kept when it defines what is counted. None otherwise."""
+        c = cues()
+        if not self.readings or not chosen:
+            return None
+        prev = self.readings[-1]
+        mid = self.norm[fb + 2 : chosen[0].start].strip(_STRIP)
+        if not mid or c.action.fullmatch(mid) is None:
+            return None
+        units = [_bare_unit(q.rec.unit or "") for q in [prev.q, *chosen]]
+        if not all(u in c.count_units for u in units):
+            return None
+        parts = _list_parts(subject, len(chosen))
+        if parts is None or any(_ends_in_measure(p) for p in parts):
+            return None
+        thing = prev.indicator.removesuffix("数量")
+        if prev.frame and thing.startswith(prev.frame):
+            thing = thing[len(prev.frame) :]
+        thing = _drop_leading_verb(thing)
+        if len(thing) < 2:
+            return None
+        verb = mid if mid in c.indicator_verbs else ""
+        return [f"{p}{verb}{thing}" for p in parts]
 
     def _carried(self, subject: str, n: int) -> list[str] | None:
         """The subjects of a ``分别`` list of ``n`` values that names none, from the ``分别``
@@ -1100,7 +1348,7 @@ class SentenceReader:
         g = group[0].group
         if g == 0 or any(r.group != g for r in group) or (len(rs) > n and rs[-n - 1].group == g):
             return None
-        bare = c.lead.sub("", subject).strip(_STRIP)
+        bare = _drop_lead(subject).strip(_STRIP)
         if not bare or _COMPARE_ONLY.fullmatch(bare):
             return [r.indicator.removesuffix("数量") + bare for r in group]
         # a predicate without its subject: 达到推荐标准的比例, 具有…学历的比例
@@ -1186,7 +1434,19 @@ class SentenceReader:
         split = _head_at(last)
         if split is not None:
             own, head = split
-            return [f"{prefix}{p}{head}" for p in [*others, own]]
+            # 乡镇卫生院和社区卫生服务中心服务能力达到…的比例: what follows the last item's
+            # head word is every item's (服务能力)
+            own, more = _item_at_head(own, others)
+            return [f"{prefix}{p}{more}{head}" for p in [*others, own]]
+        sides = _two_sided(others, last) if _shared_ending(others, last) is None else None
+        if sides is not None:
+            # 主要农作物化肥、农药使用量: the scope before the first item and the measure after
+            # the last are every item's
+            shared, own, tail = sides
+            return [
+                f"{prefix}{others[0]}{tail}",
+                *(f"{prefix}{shared}{p}{tail}" for p in [*others[1:], own]),
+            ]
         if len(last) <= avg:
             # 接待游客人次和旅游总花费: the last item is no longer than the others, so no
             # shared head follows it: every item is written whole
@@ -1233,6 +1493,123 @@ class SentenceReader:
 _OF_SHARE = "的比例"
 
 
+_MEASURE_TAIL = patterncache.compile(r"\p{Han}{2}[量率]$")
+
+
+def _ends_in_measure(item: str) -> bool:
+    """Whether a listed item ends with a measure (``…使用量``, ``…加装率``, ``…比例``)."""
+    return bool(_WHOLE_END.search(item) or _MEASURE_TAIL.search(item))
+
+
+def _two_sided(others: list[str], last: str) -> tuple[str, str, str] | None:
+    """A list whose first item opens with a scope and whose last item ends with the measure,
+    both shared by every item: ``主要农作物化肥、农药使用量`` → (``主要农作物``, ``农药``,
+    ``使用量``); ``新购置的大中型拖拉机、联合收割机北斗终端加装率`` → (``新购置的``,
+    ``联合收割机``, ``北斗终端加装率``). The last item is cut where it ends with the first
+    item's last character (拖拉机, 联合收割机), else before a known measure word or its last
+    three characters (a verb and 量 or 率); the scope is what comes before ``的`` in the first
+    item, else what is left of it before as many characters as the last item's own part has.
+    None when the first item ends with a measure itself or no cut is found."""
+    first = others[0]
+    if _ends_in_measure(first) or not _ends_in_measure(last) or len(last) < 5:
+        return None
+    de = first.find("的")
+    avg = sum(len(p) for p in others) / len(others)
+    if not all(_ALL_HAN.fullmatch(p) or "的" in p for p in [*others, last]):
+        return None
+    c = cues()
+    cut = None
+    scoped = 2 <= de < len(first) - 2
+    at = last.find(first[-1], 1, len(last) - 3) if scoped else -1
+    if at >= 1:
+        cut = at + 1
+    if cut is None:
+        cut = next((k for k in range(2, len(last) - 1) if c.measure_head.match(last[k:])), None)
+    if cut is None and _MEASURE_TAIL.search(last) and len(last) >= 5:
+        cut = len(last) - 3
+    if cut is None:
+        return None
+    own, tail = last[:cut], last[cut:]
+    # a last item whose own part is longer than the others, with no scope in 的 before the
+    # first, is cut by length (小麦、玉米耕种收综合机械化率)
+    if len(tail) < 2 or (len(own) > avg and not scoped):
+        return None
+    if scoped:
+        shared = first[: de + 1]
+    elif (
+        len(own) <= 3 and len(first) >= len(own) + 2 and all(len(p) == len(own) for p in others[1:])
+    ):
+        shared = first[: -len(own)]
+    else:
+        shared = ""
+    if any(p.startswith(shared) for p in [*others[1:], own]) and shared:
+        shared = ""
+    return shared, own, tail
+
+
+def _item_at_head(own: str, others: list[str]) -> tuple[str, str]:
+    """The last item of a list cut after its head word when words follow that the others
+    leave out (``社区卫生服务中心|服务能力`` after ``乡镇卫生院``): (item, the words after it)."""
+    avg = sum(len(p) for p in others) / len(others)
+    if len(own) < avg + 3:
+        return own, ""
+    best = None
+    for h in words().item_heads:
+        at = own.rfind(h, 0, len(own) - 2)
+        if at >= 1 and (best is None or at + len(h) > best):
+            best = at + len(h)
+    if best is None or len(own) - best < 2:
+        return own, ""
+    return own[:best], own[best:]
+
+
+def _common_prefix(names: list[str]) -> str:
+    """The characters every name opens with."""
+    first, last = min(names), max(names)
+    k = 0
+    while k < min(len(first), len(last)) and first[k] == last[k]:
+        k += 1
+    return first[:k]
+
+
+def _close_breaks(readings: list[Reading]) -> None:
+    """Indicators without the white space of a hard line break inside them
+    (``…应急响应到\n场时间`` → ``…应急响应到场时间``): such an indicator is assembled."""
+    for r in readings:
+        if _INNER_SPACE.search(r.indicator):
+            r.indicator = _INNER_SPACE.sub("", r.indicator)
+            r.ind_start = r.ind_end = None
+
+
+def _verb_scope(pre: str) -> tuple[str, str] | None:
+    """``pre`` read as an action verb and a scope word (``完成全区``): (verb, scope), or None."""
+    c = cues()
+    m = c.action.match(pre)
+    if m is None or m.end() >= len(pre):
+        return None
+    rest = pre[m.end() :]
+    return (m.group(0), rest) if c.region.fullmatch(rest) else None
+
+
+def _ends_with_level(pre: str) -> bool:
+    """Whether the text before a value ends with a level verb (``…有效发明专利突破``)."""
+    text = pre.rstrip(_STRIP)
+    level = cues().level
+    return any(level.fullmatch(text[-k:]) for k in range(1, min(4, len(text)) + 1))
+
+
+def _short_rate(subject: str) -> bool:
+    """Whether ``subject`` is a short rate of Chinese characters (``使用率``, ``动态使用率``)."""
+    return 2 < len(subject) <= 6 and subject.endswith("率") and bool(_ALL_HAN.fullmatch(subject))
+
+
+def _names_own_subject(rate: str) -> bool:
+    """Whether a short rate opens with a subject of its own before its verb (``农膜回收率``),
+    not with a word of manner (``动态使用率``, ``规范化建设率``: ``rate_manners``)."""
+    lead = rate[:-3]
+    return len(lead) >= 2 and lead not in words().rate_manners
+
+
 def _names_whole(part: str, whole: str) -> bool:
     """Whether a share after ``其中`` names what it is a part of itself: it repeats a word
     (two characters) of the whole (``护理型床位占比`` after ``养老机构床位总数``) or qualifies a
@@ -1262,6 +1639,16 @@ def _own_items(names: list[str]) -> list[str]:
     return out
 
 
+_FIELD_HEAD = patterncache.compile(r"领域|行业|方向")
+_EACH_SCOPE = patterncache.compile(r"(?:每个|各)\p{Han}")
+_EACH_BOUND = patterncache.compile(r"(?:至少|不少于|最少|均|都)$")
+_DIGIT = patterncache.compile(r"[\d%％]")
+_INNER_SPACE = patterncache.compile(r"[ \t\r]*\n\s*")
+# 完成登记的数据资产: a verb with a short word before 的 qualifies the noun after it
+_RELATIVE_AFTER = patterncache.compile(r"\p{Han}{1,2}的(?=\p{Han})")
+_TOTAL_LEAD = patterncache.compile(r"累计|合计|共计|总计")
+
+
 def _shared_modifier(noun: str, prev: str, frame: str) -> str:
     """``示范单位`` after ``新认定国家体育产业示范基地``: a noun that opens with a word of the
     noun counted before it, and names no scope of its own, takes the modifier written before
@@ -1286,6 +1673,17 @@ def _shared_modifier(noun: str, prev: str, frame: str) -> str:
             and len(body) - at - n <= 2
         ):
             return body[:at] + noun
+    # 引进培育数据领域高层次人才500名、专业技术人才2万名: a field (a subject head word) that
+    # opens the noun before is the sibling's too
+    h = _FIELD_HEAD.search(body)
+    if (
+        h is not None
+        and h.start() >= 2
+        and len(body) - h.end() >= 2
+        and _ALL_HAN.fullmatch(body[: h.end()])
+        and c.subject_head.search(noun) is None
+    ):
+        return body[: h.end()] + noun
     return noun
 
 
