@@ -110,9 +110,9 @@ def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Reso
     """Bare numbers after a goal verb that follows an indicator measured without a unit
     (``系数提高到0.58以上``): spans with their values, apart from every find (excluded ones
     too: ``指标达到2025年`` holds a year)."""
-    if r.unitless_re is None or not r.unitless_indicators:
+    if r.unitless_re is None:
         return []
-    if not any(w in t for w in r.unitless_indicators):
+    if not r.unitless_named and not any(w in t for w in r.unitless_indicators):
         return []  # no indicator ending in the text (cheap test before the scan)
     starts = [f.start for f in found]  # ``find`` keeps its finds in order and apart
     out: list[tuple[int, int, Resolved]] = []

@@ -101,6 +101,10 @@ def _held(text: str, needles: tuple[str, ...], cap: int) -> int:
     return held
 
 
+_SERIAL_REACH = 12
+"""How many characters before a number a ``serial_counts`` ``before`` pattern reads."""
+
+
 class Exclusions:
     """The excluded stretches of one text, and checks around a number."""
 
@@ -152,7 +156,7 @@ class Exclusions:
             return kind
         if t.endswith(self.r.ordinal_prefixes, 0, start):
             return "ordinal"
-        if t.startswith(self.r.serial_suffixes, end):
+        if t.startswith(self.r.serial_suffixes, end) and not self._serial_count(start, end):
             return "name"
         if prev in self.r.name_joiners or nxt in self.r.name_joiners:
             return "name"
@@ -166,6 +170,19 @@ class Exclusions:
         elif prev in _CN_NUMERAL or (len(tok) == 1 and prev in self.r.word_parts.get(tok, ())):
             return "part"
         return None
+
+    def _serial_count(self, start: int, end: int) -> bool:
+        """Whether the number ``text[start:end]`` before a serial suffix counts what is held so
+        many times (``培训20期``, ``举办20期培训班``) rather than names one (``二期项目``)."""
+        t = self.text
+        for suffix, before, after in self.r.serial_counts:
+            if not t.startswith(suffix, end):
+                continue
+            if before is not None and before.search(t, max(0, start - _SERIAL_REACH), start):
+                return True
+            if after is not None and after.match(t, end + len(suffix)):
+                return True
+        return False
 
     def span(self, start: int, end: int) -> str | None:
         """Why the quantity ``text[start:end]`` is a name (inside short quotes or a title)."""

@@ -76,6 +76,10 @@ class UnitRules(RuleModel):
     unitless_verbs: list[str] = Field(default_factory=list)
     """Goal verbs (提高到, 达到) after which a bare number is a quantity without a unit when
     the text right before the verb ends with one of ``unitless_indicators``."""
+    unitless_names: str = ""
+    """A regular expression of index names written in Latin capitals (``PUE``, ``(PUE)``):
+    a bare number after one of ``unitless_verbs`` right after such a name is a quantity
+    without a unit too (``新建大型数据中心PUE不高于1.2``); empty for none."""
     compound: CompoundUnits | None = None
     """Compound units written with a dot (``人·次``): read as one unit, as written."""
 
@@ -131,6 +135,27 @@ class QuoteMarks(RuleModel):
     max_len: int
 
 
+class SerialCount(RuleModel):
+    """Where a number before a serial suffix counts (``培训20期``) rather than names one
+    (``二期项目``)."""
+
+    suffix: str
+    """The serial suffix (``期``)."""
+    before: str = ""
+    """A regular expression that, matching the few characters right before the number (it
+    should end with ``$``), makes the number a count: what is held so many times (``培训``)."""
+    after: str = ""
+    """A regular expression that, matching right after the suffix, makes the number a count
+    (``20期培训班``)."""
+
+    @field_validator("before", "after")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        if v:
+            patterncache.compile(v)
+        return v
+
+
 class ExclusionRules(RuleModel):
     """``data/quantity_exclusions.yaml``."""
 
@@ -139,6 +164,8 @@ class ExclusionRules(RuleModel):
     word_parts: dict[str, list[str]]
     ordinal_prefixes: list[str]
     serial_suffixes: list[str]
+    serial_counts: list[SerialCount] = Field(default_factory=list)
+    """Suffixes of ``serial_suffixes`` after which a number counts in some contexts."""
     name_joiners: list[str]
     name_quotes: list[QuoteMarks]
     article_numerals: list[str]
@@ -203,6 +230,10 @@ def _literal_re(words: list[str]) -> re.Pattern[str]:
     )
 
 
+SerialCounts = tuple[tuple[str, regex.Pattern[str] | None, regex.Pattern[str] | None], ...]
+"""Per serial suffix: the suffix and the patterns before and after it that make a count."""
+
+
 @dataclass(frozen=True)
 class Rules:
     """Everything the stage needs, loaded and compiled once."""
@@ -253,6 +284,11 @@ class Rules:
     unitless_re: regex.Pattern[str] | None = None
     """An indicator ending, a goal verb and a bare number (``系数提高到0.58``); ``None``
     without such words."""
+    serial_counts: SerialCounts = ()
+    """Per suffix of ``SerialCount``: the suffix and its compiled ``before`` and ``after``."""
+    unitless_named: bool = False
+    """Whether ``unitless_re`` also reads index names (``PUE``): the quick test of
+    ``unitless_indicators`` words cannot skip a text then."""
     prefix_words: tuple[str, ...] = ()
     """The keys of ``prefix``, for a quick ``str.endswith`` test."""
     fraction_reach: int = 0
@@ -326,13 +362,17 @@ def _words_re(pattern: str) -> re.Pattern[str]:
     return patterncache.compile_re(pattern)
 
 
-def _unitless_re(indicators: list[str], verbs: list[str]) -> regex.Pattern[str] | None:
-    """``系数提高到0.58``: an indicator ending, a goal verb, then a number no digit, point or
-    Latin letter continues (the number is group ``num``)."""
-    if not indicators or not verbs:
+def _unitless_re(
+    indicators: list[str], verbs: list[str], names: str = ""
+) -> regex.Pattern[str] | None:
+    """``系数提高到0.58``, ``PUE不高于1.2``: an indicator ending (or a name matching
+    ``names``), a goal verb, then a number no digit, point or Latin letter continues (the
+    number is group ``num``)."""
+    if not (indicators or names) or not verbs:
         return None
+    heads = [p for p in (_alternation(indicators) if indicators else "", names) if p]
     return patterncache.compile(
-        rf"(?:{_alternation(indicators)})(?:{_alternation(verbs)})"
+        rf"(?:{'|'.join(f'(?:{h})' for h in heads)})(?:{_alternation(verbs)})"
         r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
     )
 
@@ -435,6 +475,14 @@ def rules() -> Rules:
         article_numerals=frozenset(x.article_numerals),
         article_units=frozenset(x.article_units),
         article_heads=tuple(x.article_heads),
+        serial_counts=tuple(
+            (
+                sc.suffix,
+                patterncache.compile(sc.before) if sc.before else None,
+                patterncache.compile(sc.after) if sc.after else None,
+            )
+            for sc in x.serial_counts
+        ),
         reach=tuple(sorted(b.reach, key=len, reverse=True)),
         reach_max=b.reach_max,
         words={q.word: q for q in w.words},
@@ -446,6 +494,7 @@ def rules() -> Rules:
         doubling_unit=d.unit,
         prefix_words=tuple(p.word for p in b.prefix),
         unitless_indicators=tuple(u.unitless_indicators),
-        unitless_re=_unitless_re(u.unitless_indicators, u.unitless_verbs),
+        unitless_re=_unitless_re(u.unitless_indicators, u.unitless_verbs, u.unitless_names),
+        unitless_named=bool(u.unitless_names),
         fraction_reach=2 * max(NUMBER_MAX_LEN, *(len(k) for k in denoms)) + 8,
     )

@@ -316,11 +316,37 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
             if cells:
                 r = _row(t, h, cells, cells[0].start, cells[-1].end)
             if r is None:
+                # a row with no number (单位GDP…降低 | % | — | 完成州下达任务) is skipped
+                if cells and _numberless_row(h, cells):
+                    j += 1
+                    continue
                 break
             rows.append(r)
             j += 1
         i = j
     return rows
+
+
+_PLACEHOLDER_MAX = 12
+"""Longest text of a year cell of a row with no number (``—``, ``完成州下达任务``)."""
+_CELL_STOP = patterncache.compile(r"[，,。；;：:！？!?]")
+
+
+def _numberless_row(h: _Header, cells: list[Cell]) -> bool:
+    """Whether ``cells`` are a whole row of the table headed ``h`` whose year cells hold no
+    number (a dash or a few words): a row that gives no value, not the end of the table."""
+    if len(cells) != h.width or not _HAN.search(cells[h.label].text):
+        return False
+    if len(cells[h.label].text) > _MAX_CELL:
+        return False
+    for i, _year, _head in h.years:
+        text = cells[i].text
+        if len(text) > _PLACEHOLDER_MAX or _CELL_STOP.search(text) or _DIGIT.search(text):
+            return False
+    return True
+
+
+_DIGIT = patterncache.compile(r"\d")
 
 
 _HEAD_CHARS = "指项"
@@ -419,9 +445,23 @@ def _cell_lines(t: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Row]
         got = [c for c in cells if c is not None]
         r = _row(t, h, got, lines[k][0], lines[k + h.width - 1][1])
         if r is None:
+            if _numberless_row(h, got) and _next_is_row(t, lines, h, k + h.width):
+                k += h.width  # a row with no number, followed by one with a value
+                continue
             break
         rows.append(r)
         k += h.width
     if not rows:
         return None
     return rows, k
+
+
+def _next_is_row(t: str, lines: list[tuple[int, int]], h: _Header, k: int) -> bool:
+    """Whether the ``h.width`` lines from line ``k`` make a row with a value."""
+    if k + h.width > len(lines):
+        return False
+    cells = [_line_cell(t, *lines[m]) for m in range(k, k + h.width)]
+    got = [c for c in cells if c is not None]
+    return (
+        len(got) == h.width and _row(t, h, got, lines[k][0], lines[k + h.width - 1][1]) is not None
+    )

@@ -76,7 +76,8 @@ def run(ctx: Context) -> None:
         qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
         if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
-        cls = clauses(norm, ss, se)
+        whole = clauses(norm, ss, se)
+        cls, parents = _cell_cut(ctx, whole, ss, se)
         times = lay.times_in(ss, se)
         if _entry_condition(ctx, norm, ss, se, headings):
             continue
@@ -112,7 +113,7 @@ def run(ctx: Context) -> None:
             quals = qualifiers(norm, cq, (cs, ce))
             chosen: list[QRef] = []
             for k, q in enumerate(cq):
-                if k in quals or drop_reason(norm, q, (cs, ce), times) is not None:
+                if k in quals or drop_reason(norm, q, (cs, ce), times, (ss, se)) is not None:
                     continue
                 if _MULTIPLE.fullmatch(norm[q.start : q.end].strip()) and _value_follows(
                     norm, cls, ci, qs
@@ -140,7 +141,8 @@ def run(ctx: Context) -> None:
                     y = statement_year(norm, times, r.q.start)
                     _add_baseline(ctx, r, y if y is not None else year)
                     continue
-                found = finder.find(r.q.start, (cs, ce), (ss, se))
+                # the deadline cell of a table row counts as the value's clause
+                found = finder.find(r.q.start, whole[parents[ci]], (ss, se))
                 cm = _commitment(norm, ss, r.q.start) or _lead_commitment(norm, lay, found)
                 if not (found or cm or r.governed or accepted_any):
                     continue
@@ -250,6 +252,55 @@ def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list
     if se > start:
         out.append((start, se))
     return out
+
+
+def _cell_cut(
+    ctx: Context, cls: list[tuple[int, int]], ss: int, se: int
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """``cls`` cut at each cell break of a table row (a tab of the original, a ``|``), with
+    the index into ``cls`` of the clause each piece was cut from: a target's indicator never
+    runs from its task cell into the deadline or unit cells after it
+    (``完成30个老旧小区…设施建设\t2029年9月底前\t区住房建设委``)."""
+    sp = ctx.span(ss, se)
+    if ctx.text.find("\t", sp.start, sp.end) < 0 and ctx.norm.find("|", ss, se) < 0:
+        return cls, list(range(len(cls)))
+    work, norm = ctx.work, ctx.norm
+    breaks: list[int] = []
+    for i in work.gaps_in(ss + 1, se):
+        a, b = work.to_orig(i - 1) + 1, work.to_orig(i)
+        if ctx.text.find("\t", a, b) >= 0:
+            breaks.append(i)
+    for i in range(ss, se):
+        if norm[i] in "\t|":
+            breaks.append(i)
+    if not breaks:
+        return cls, list(range(len(cls)))
+    breaks.sort()
+    out: list[tuple[int, int]] = []
+    parents: list[int] = []
+    for k, (cs, ce) in enumerate(cls):
+        pos = cs
+        for i in breaks:
+            if pos < i < ce:
+                piece = _trim(norm, pos, i)
+                if piece is not None:
+                    out.append(piece)
+                    parents.append(k)
+                pos = i
+        piece = _trim(norm, pos, ce)
+        if piece is not None:
+            out.append(piece)
+            parents.append(k)
+    return out, parents
+
+
+def _trim(norm: str, a: int, b: int) -> tuple[int, int] | None:
+    """``a..b`` without the cell marks and white space at its edges, or None when empty."""
+    while a < b and (norm[a] in "\t|" or norm[a].isspace()):
+        a += 1
+    while b > a and (norm[b - 1] in "\t|" or norm[b - 1].isspace()):
+        b -= 1
+    return (a, b) if b > a else None
 
 
 def _bounded(

@@ -223,6 +223,9 @@ class DeadlineFinder:
     def _find(
         self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int], later: bool
     ) -> Found | None:
+        paired = self._paired(q_start, clause, sentence)
+        if paired is not None:
+            return paired
         found = self._last_in(sentence[0], q_start)
         if found is not None:
             return Found(found.year, found.time, False, found.at)
@@ -245,6 +248,52 @@ class DeadlineFinder:
                 # force where the value stands wins over one written after a semicolon
                 return self._in_force(q_start, sentence) or later_year
         return self._in_force(q_start, sentence, later)
+
+    def _paired(
+        self, q_start: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> Found | None:
+        """A year of a list of years opening a clause (``2025年、2026年和2027年，``) paired in
+        order with a value of a ``分别`` list of as many values after it
+        (``…分别达到1500家、1800家和2000家``)."""
+        norm = self.norm
+        fb = norm.rfind("分别", clause[0], q_start)
+        if fb < 0:
+            return None
+        years = self._year_list(sentence[0], fb)
+        if years is None:
+            return None
+        ends: list[int] = []
+        index = None
+        for q in self.lay.quantities_in(fb + 2, clause[1]):
+            if ends and not _LIST_JOIN.fullmatch(norm, ends[-1], q.start):
+                break
+            if not ends and q.start > fb + 12:
+                return None  # 分别 is no part of this list
+            if q.start == q_start:
+                index = len(ends)
+            ends.append(q.end)
+        if index is None or len(ends) != len(years):
+            return None
+        y, t = years[index]
+        return Found(y, t, False)
+
+    def _year_list(self, start: int, end: int) -> list[tuple[int, TRef]] | None:
+        """The last list of two or more years in ``start..end`` that ends a clause, each with
+        its time (``2025年、2026年和2027年，``), or None."""
+        norm = self.norm
+        best: list[tuple[int, TRef]] | None = None
+        run: list[tuple[int, TRef]] = []
+        for t in self.lay.times_in(start, end):
+            y = self.usable(t)
+            if y is None:
+                run = []
+                continue
+            if run and not _LIST_JOIN.fullmatch(norm, run[-1][1].end, t.start):
+                run = []
+            run.append((y, t))
+            if len(run) >= 2 and _CLAUSE_END.match(norm, t.end):
+                best = list(run)
+        return best
 
     def _in_force(
         self, q_start: int, sentence: tuple[int, int], later: bool = False
@@ -548,6 +597,8 @@ class _OutlineRanges:
 
 
 _SEMICOLON = patterncache.compile(r"[；;]")
+_LIST_JOIN = patterncache.compile(r"(?:以上|以下|以内|左右)?(?:[、，,]|和|及|与|以及)")
+_CLAUSE_END = patterncache.compile(r"(?:底|末)?(?:前)?[，,：:]")
 
 
 def _ends_with(text: str, end: int, marks: str) -> bool:

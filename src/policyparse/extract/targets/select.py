@@ -48,11 +48,24 @@ def _unitless_measure(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     pat = cues().unitless_measure
     if pat is None or q.rec.unit or q.rec.value is None:
         return False
-    return pat.search(norm, max(clause[0], q.start - 12), q.start) is not None
+    # a bound word the value opens with (PUE不高于1.2) is the level verb
+    m = _LEAD_WORD.match(norm, q.start, q.end)
+    end = m.end() if m is not None else q.start
+    return pat.search(norm, max(clause[0], q.start - 12), end) is not None
 
 
-def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) -> str | None:
-    """Why ``q`` can be neither a target nor a baseline, or None."""
+_LEAD_WORD = patterncache.compile(r"\p{Han}{1,4}(?=\d)")
+
+
+def drop_reason(
+    norm: str,
+    q: QRef,
+    clause: tuple[int, int],
+    times: list[TRef],
+    sentence: tuple[int, int] | None = None,
+) -> str | None:
+    """Why ``q`` can be neither a target nor a baseline, or None (``sentence``: the range of
+    the sentence holding ``clause``, for the rules that read beyond the clause)."""
     c = cues()
     if not unit_ok(q) and not _unitless_measure(norm, q, clause):
         return "unit"
@@ -116,11 +129,11 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
     if (
         c.one_each is not None
-        and q.rec.value == 1
+        and q.rec.value is not None
         and q.rec.bound == "eq"
         and c.one_each.search(norm, max(clause[0], q.start - 20), q.start)
     ):
-        return "standard"  # 每个乡镇建设1个回收点: one for each
+        return "standard"  # 每个乡镇建设1个回收点: so many for each
     if (
         unit in c.duration_units
         and c.standing_limit is not None
@@ -132,6 +145,8 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
         return "procedure"
     if is_limit(norm, q, clause):
         return None
+    if sentence is not None and _grant_cap(norm, q, clause, sentence):
+        return "support"  # 按实际租金的50%给予补贴，每年不超过200万元: the cap of a grant
     if c.support.search(text) or c.support_after.match(after.lstrip("的")):
         return "support"
     if c.finance.search(text) and not _loan_volume(text):
@@ -139,6 +154,25 @@ def drop_reason(norm: str, q: QRef, clause: tuple[int, int], times: list[TRef]) 
     if c.procedure.search(text):
         return "procedure"
     return None
+
+
+_CAP_BOUNDS = frozenset(("le", "lt"))
+_CAP_WORDS = patterncache.compile(r"(?:最高|最多|至多|上限|封顶)[^，,；;。]{0,6}$")
+
+
+def _grant_cap(norm: str, q: QRef, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """An amount of money capped (``不超过200万元``, ``最高50万元``) in a sentence that grants
+    support in another clause (``按实际租金的50%给予补贴，每年不超过200万元``): how much one
+    grant may be, not a total to reach."""
+    unit = q.rec.unit or ""
+    if not unit.endswith("元"):
+        return False
+    capped = q.rec.bound in _CAP_BOUNDS or bool(
+        _CAP_WORDS.search(norm, max(clause[0], q.start - 8), q.start)
+    )
+    if not capped:
+        return False
+    return cues().support.search(norm, sentence[0], sentence[1]) is not None
 
 
 def _loan_volume(text: str) -> bool:
