@@ -109,15 +109,27 @@ def run(ctx: Context) -> None:
 def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Resolved]]:
     """Bare numbers after a goal verb that follows an indicator measured without a unit
     (``系数提高到0.58以上``): spans with their values, apart from every find (excluded ones
-    too: ``指标达到2025年`` holds a year)."""
-    if r.unitless_re is None:
+    too: ``指标达到2025年`` holds a year).
+
+    What ``unitless_re`` finds, looked for only where a goal verb meets a digit (rare): the
+    number there, when an indicator ending or an index name ends right before the verb."""
+    if r.unitless_re is None or r.unitless_verb_re is None or r.unitless_tail_re is None:
         return []
     if not r.unitless_named and not any(w in t for w in r.unitless_indicators):
         return []  # no indicator ending in the text (cheap test before the scan)
     starts = [f.start for f in found]  # ``find`` keeps its finds in order and apart
     out: list[tuple[int, int, Resolved]] = []
-    for m in r.unitless_re.finditer(t):
-        s, e = m.span("num")
+    tail = r.unitless_tail_re.match
+    heads = r.unitless_indicators
+    for vm in r.unitless_verb_re.finditer(t):
+        d = vm.end()
+        m = tail(t, d)
+        if m is None or not any(
+            t.endswith(w, 0, d) and _unitless_head_ends(t, d - len(w), heads, r)
+            for w in r.unitless_verbs
+        ):
+            continue
+        s, e = m.span(1)
         k = bisect_left(starts, e) - 1
         if k >= 0 and found[k].end > s:
             continue
@@ -133,8 +145,21 @@ def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Reso
         if prefix is not None and suffix is None:
             s -= len(prefix.word)
             bound = prefix.bound
-        out.append((s, e, Resolved("", bound, "amount", value=float(m.group("num")))))
+        out.append((s, e, Resolved("", bound, "amount", value=float(m.group(1)))))
     return out
+
+
+def _unitless_head_ends(t: str, end: int, heads: tuple[str, ...], r: Rules) -> bool:
+    """Whether an indicator ending or an index name of ``unitless_re`` ends at ``end``."""
+    if heads and t.endswith(heads, 0, end):
+        return True
+    name = r.unitless_name_re
+    if name is None:
+        return False
+    return any(
+        name.fullmatch(t, i, end) is not None
+        for i in range(max(0, end - r.unitless_name_reach), end)
+    )
 
 
 def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:

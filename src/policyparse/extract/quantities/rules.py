@@ -215,6 +215,10 @@ class QuantityWords(RuleModel):
     doubling: Doubling
 
 
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -289,6 +293,16 @@ class Rules:
     unitless_named: bool = False
     """Whether ``unitless_re`` also reads index names (``PUE``): the quick test of
     ``unitless_indicators`` words cannot skip a text then."""
+    unitless_verbs: tuple[str, ...] = ()
+    """The goal verbs of ``unitless_re``, longest first."""
+    unitless_verb_re: re.Pattern[str] | None = None
+    """A goal verb of ``unitless_re`` right before a digit: where a match's number starts."""
+    unitless_tail_re: regex.Pattern[str] | None = None
+    """``unitless_re``'s number (group ``num``), matched where a goal verb ends."""
+    unitless_name_re: regex.Pattern[str] | None = None
+    """``unitless_re``'s index names, for a full match just before a goal verb."""
+    unitless_name_reach: int = 0
+    """The longest text ``unitless_name_re`` can match (0: no names)."""
     prefix_words: tuple[str, ...] = ()
     """The keys of ``prefix``, for a quick ``str.endswith`` test."""
     fraction_reach: int = 0
@@ -372,9 +386,12 @@ def _unitless_re(
         return None
     heads = [p for p in (_alternation(indicators) if indicators else "", names) if p]
     return patterncache.compile(
-        rf"(?:{'|'.join(f'(?:{h})' for h in heads)})(?:{_alternation(verbs)})"
-        r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
+        rf"(?:{'|'.join(f'(?:{h})' for h in heads)})(?:{_alternation(verbs)})" + _UNITLESS_NUMBER
     )
+
+
+_UNITLESS_NUMBER = r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
+"""The bare number of ``_unitless_re``: no digit, point or Latin letter continues it."""
 
 
 def _compounds(u: UnitRules) -> tuple[str, dict[str, UnitEntry]]:
@@ -496,5 +513,18 @@ def rules() -> Rules:
         unitless_indicators=tuple(u.unitless_indicators),
         unitless_re=_unitless_re(u.unitless_indicators, u.unitless_verbs, u.unitless_names),
         unitless_named=bool(u.unitless_names),
+        unitless_verbs=tuple(sorted(set(u.unitless_verbs), key=lambda w: (-len(w), w))),
+        unitless_verb_re=(
+            patterncache.compile_re(
+                "(?:"
+                + "|".join(re.escape(w) for w in _longest_first(u.unitless_verbs))
+                + r")(?=\d)"
+            )
+            if u.unitless_verbs
+            else None
+        ),
+        unitless_tail_re=patterncache.compile(_UNITLESS_NUMBER),
+        unitless_name_re=patterncache.compile(u.unitless_names) if u.unitless_names else None,
+        unitless_name_reach=(_reach(u.unitless_names) or 12) if u.unitless_names else 0,
         fraction_reach=2 * max(NUMBER_MAX_LEN, *(len(k) for k in denoms)) + 8,
     )
