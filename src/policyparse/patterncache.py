@@ -61,7 +61,8 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
 
 
-def _stdlib(name: str, before_311: str) -> Any:
+def stdlib_module(name: str, before_311: str) -> Any:
+    """A private module of the standard ``re`` package (renamed in Python 3.11), or ``None``."""
     for candidate in (name, before_311):
         try:
             return importlib.import_module(candidate)
@@ -70,9 +71,9 @@ def _stdlib(name: str, before_311: str) -> Any:
     return None
 
 
-_sre: Any = _stdlib("_sre", "_sre")
-_parser: Any = _stdlib("re._parser", "sre_parse")
-_compiler: Any = _stdlib("re._compiler", "sre_compile")
+_sre: Any = stdlib_module("_sre", "_sre")
+_parser: Any = stdlib_module("re._parser", "sre_parse")
+_compiler: Any = stdlib_module("re._compiler", "sre_compile")
 
 
 def _re_args(pattern: str, flags: int) -> ReArgs | None:

@@ -73,6 +73,16 @@ def write_whole(path: Path, data: bytes) -> bool:
     return True
 
 
+def _write_replacing(path: Path, data: bytes, prefix: str) -> None:
+    """Write ``path`` whole, then remove the other files of its folder named ``prefix*`` with
+    its suffix (older versions of the same entry)."""
+    if write_whole(path, data):
+        for old in path.parent.glob(f"{prefix}*{path.suffix}"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+
 def parsed_yaml(name: str, text: str, parse: Callable[[str], Any]) -> Any:
     """``parse(text)``, read back from the cache when this very text was parsed before.
 
@@ -101,11 +111,7 @@ def parsed_yaml(name: str, text: str, parse: Callable[[str], Any]) -> Any:
         blob = marshal.dumps((frozen != value, frozen))
     except ValueError:
         return value
-    if write_whole(path, blob):
-        for old in d.glob(f"{prefix}*.marshal"):
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+    _write_replacing(path, blob, prefix)
     return value
 
 
@@ -220,11 +226,7 @@ def validated(name: str, text: str, model: type[Any], build: Callable[[], Any]) 
         payload = marshal.dumps((sources, blob))
     except Exception:  # a value that does not pickle is simply not cached
         return value
-    if write_whole(path, payload):
-        for old in d.glob(f"{prefix}*.pickle"):
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+    _write_replacing(path, payload, prefix)
     return value
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import warnings
 from dataclasses import dataclass
@@ -17,21 +16,10 @@ from ...numerals import NUMBER_MAX_LEN, NUMBER_PATTERN
 from ...records.base import Bound
 from ...ruledata import RuleModel, load
 
-
-def _stdlib_module(name: str, before_311: str) -> Any:
-    """A private module of the standard ``re`` package (renamed in Python 3.11), or None."""
-    for candidate in (name, before_311):
-        try:
-            return importlib.import_module(candidate)
-        except ImportError:
-            continue
-    return None
-
-
 # The standard library's pattern parser, used only to bound how far a pattern can reach; when
 # a Python lacks it, every pattern is scanned whole.
-_sre_parser: Any = _stdlib_module("re._parser", "sre_parse")
-_sre_constants: Any = _stdlib_module("re._constants", "sre_constants")
+_sre_parser: Any = patterncache.stdlib_module("re._parser", "sre_parse")
+_sre_constants: Any = patterncache.stdlib_module("re._constants", "sre_constants")
 
 Kind = Literal["money", "percent", "multiple", "duration", "count", "amount", "return_period"]
 
