@@ -73,15 +73,26 @@ def run(ctx: Context) -> None:
     taken_starts: list[int] = []
     taken_ends: list[int] = []
     found = find(norm, r)
+    items, list_bounds = _shared_unit_lists(norm, found, r)
     for f in found:
         if f.excluded is not None:
             continue
         v = resolve(f, r)
         if v is None:
             continue
+        bound = list_bounds.get(f.start)
+        if bound is not None:
+            v = replace(v, bound=bound)
         taken_starts.append(f.start)
         taken_ends.append(f.end)
         _emit(ctx, f.start, f.end, v)
+    for s, e, v in items:
+        k = bisect_left(taken_starts, s)
+        if k > 0 and taken_ends[k - 1] > s:
+            continue
+        taken_starts.insert(k, s)
+        taken_ends.insert(k, e)
+        _emit(ctx, s, e, v)
     for s, e, v in _unitless(norm, found, r):
         k = bisect_left(taken_starts, s)
         taken_starts.insert(k, s)
@@ -104,6 +115,66 @@ def run(ctx: Context) -> None:
                 v = Resolved("", cast("Bound", cell.bound), "amount", value=float(cell.num))
                 _emit(ctx, s, e, v, unit=None)
     ctx.quantities.sort(key=lambda q: (q.span.start, q.span.end))
+
+
+_LIST_BEFORE = patterncache.compile(
+    r"(?<![\d.．第#＃A-Za-z\-－/])(?:\d{1,9}(?:\.\d{1,6})?[万亿]?(?:、|和|及|与|或)){1,8}$"
+)
+"""Bare numbers in a list before the last one, which alone writes the unit (``800万、900万和``
+before ``1000万人次``); not after 第, a digit, a Latin letter or a code mark."""
+_LIST_ITEM = patterncache.compile(r"(\d{1,9}(?:\.\d{1,6})?[万亿]?)(?:、|和|及|与|或)")
+_LIST_REACH = 8 * 20
+
+
+def _shared_unit_lists(
+    t: str, found: list[Found], r: Rules
+) -> tuple[list[tuple[int, int, Resolved]], dict[int, Bound]]:
+    """The bare numbers of a list that share the unit of its last value, each read as if the
+    unit were written after it (``分别达到800万、900万和1000万人次``, ``45、48和50%``,
+    ``1.2、1.5和1.8万亩``): a number without 万/亿 takes the last value's too.
+
+    A bound word before the first number binds every value (``分别不低于45、48和50%``; the
+    first number's span then holds it); one after the last binds the last alone
+    (``分别达到3、7和20家以上``: ``eq``, ``eq``, ``ge``), as in a list written out.
+
+    Returns the numbers' spans and values, and the bound of each last value (by its start)
+    that the list changes."""
+    out: list[tuple[int, int, Resolved]] = []
+    bounds: dict[int, Bound] = {}
+    for f in found:
+        um = f.unit
+        if f.excluded is not None or f.form != "number" or um is None or f.prefix is not None:
+            continue
+        if f.start == 0 or t[f.start - 1] not in "、和及与或":
+            continue
+        m = _LIST_BEFORE.search(t, max(0, f.start - _LIST_REACH), f.start)
+        if m is None:
+            continue
+        last = resolve(f, r)
+        if last is None:
+            continue
+        written = t[um.num_end : um.end]
+        mag = um.magnitude
+        prefix = _prefix(t, m.start(), um.entry.kind, r)
+        bound = prefix.bound if prefix is not None else "eq"
+        read: list[tuple[int, int, Resolved]] = []
+        for item in _LIST_ITEM.finditer(t, m.start(), f.start):
+            num = item.group(1)
+            own = num[-1] in "万亿"
+            unit = written[len(mag) :] if own and mag and written.startswith(mag) else written
+            v = table_value(num, unit, bound, r)
+            if v is None or v.kind != last.kind:
+                read = []
+                break  # a list the last unit does not fit as a whole is left alone
+            read.append((item.start(1), item.end(1), v))
+        if not read:
+            continue
+        if prefix is not None:
+            read[0] = (read[0][0] - len(prefix.word), *read[0][1:])
+            if bound != last.bound and f.suffix is None:
+                bounds[f.start] = bound
+        out.extend(read)
+    return out, bounds
 
 
 def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Resolved]]:
