@@ -267,3 +267,15 @@ def test_table_part_row_drops_its_part_mark() -> None:
     part = next(t for t in doc.targets if t.indicator == "高速铁路")
     assert part.indicator_span is not None
     assert doc.evidence(part.indicator_span) == "高速铁路"
+
+
+def test_a_borrowed_part_keeps_its_full_width_brackets() -> None:
+    """Marks the working copy folds to half-width are written back as the document has them,
+    also in a part borrowed from the clause before (FORMAT: indicators are document text)."""
+    text = (
+        "到2028年，可循环配送箱（周转筐）全面替代一次性包装，使用率达到95%；"
+        "每个县（市、区）建成规范化分拣中心1个以上。"
+    )
+    indicators = [t.indicator for t in policyparse.parse(text).targets]
+    assert "可循环配送箱（周转筐）使用率" in indicators, indicators
+    assert all("(" not in i and ")" not in i for i in indicators), indicators

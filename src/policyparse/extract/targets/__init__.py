@@ -449,20 +449,34 @@ _HALF_MARKS = patterncache.compile(r"[()\[\]:;,?!]")
 
 def _restored(ctx: Context, r: Reading, indicator: str) -> str:
     """An assembled indicator with the marks the working copy made half-width written as in
-    the stretch it was read from (``每个县（市、区）规范化分拣中心``)."""
+    the stretch it was read from (``每个县（市、区）规范化分拣中心``), or, for a part borrowed
+    from a clause before it (``可循环中转袋（笼车）使用率``), as written in the text before."""
     if not _HALF_MARKS.search(indicator):
         return indicator
     a, b = min(r.start, r.q.start), max(r.end, r.q.end)
+    table: dict[int, str] = {}
+    for lo in (a, max(0, a - _RESTORE_REACH)):
+        _written_marks(ctx, lo, b, table)
+        if all(ord(ch) in table for ch in _HALF_MARKS.findall(indicator)):
+            break
+    return indicator.translate(table) if table else indicator
+
+
+_RESTORE_REACH = 200
+"""How far before a reading's stretch a borrowed part's marks are looked for."""
+
+
+def _written_marks(ctx: Context, a: int, b: int, table: dict[int, str]) -> None:
+    """Add to ``table`` how each half-width mark of ``norm[a:b]`` is written in the text (the
+    nearest first: a mark already in ``table`` keeps its writing)."""
     sp = ctx.span(a, b)
     written = _WS.sub("", ctx.text[sp.start : sp.end])
     normed = _WS.sub("", ctx.norm[a:b])
     if len(written) != len(normed):
-        return indicator
-    table: dict[int, str] = {}
+        return
     for n, w in zip(normed, written, strict=True):
         if n != w and _HALF_MARKS.fullmatch(n):
             table.setdefault(ord(n), w)
-    return indicator.translate(table) if table else indicator
 
 
 def _add_baseline(ctx: Context, r: Reading, year: int | None) -> None:
