@@ -713,6 +713,14 @@ class SentenceReader:
 
         lv = _last_verb(c.level, pre, seg, in_pre)
         near = c.near_level.search(pre)
+        # 年均增长5.5%左右，2030年突破1.1万亿元: the level verb is the bound word the value
+        # opens with, and only a year stands before it
+        opens_level = (
+            lv is None
+            and near is None
+            and c.level.match(norm, q.start) is not None
+            and not pre.strip(_STRIP + "年0123456789")
+        )
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         ends_with_action = bool(pre and c.action_end.search(pre))
         # 完成全区200栋以上商务楼宇信息入库: a verb and a scope word before the value
@@ -796,7 +804,7 @@ class SentenceReader:
                     r.frame = ""
             return r
 
-        if lv is not None or near is not None:
+        if lv is not None or near is not None or opens_level:
             vstart = lv.start() if lv is not None else len(pre)
             vtext = lv.group(0) if lv is not None else ""
             if near is not None and (lv is None or near.start() >= lv.end()):
