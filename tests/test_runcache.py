@@ -254,3 +254,15 @@ def test_every_rule_data_file_loads_the_same_from_the_cache(cache_dir: Path) -> 
         runcache.validated(name, text, model, build)
         again = runcache.validated(name, text, model, lambda: pytest.fail("not cached"))
         assert again == fresh, name
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(runcache.ENV_VAR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert runcache.cache_dir() is None
+    assert runcache.parsed_yaml("a.yaml", "a: 1", ruledata.parse_yaml) == {"a": 1}

@@ -39,8 +39,13 @@ def cache_dir() -> Path | None:
     if env is not None:
         return None if env.strip().lower() in _OFF else Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "policyparse"
+    if xdg:
+        return Path(xdg) / "policyparse"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no home directory known: keep nothing
+        return None
+    return home / ".cache" / "policyparse"
 
 
 def python_tag() -> str:
