@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .. import patterncache
 from ..errors import TimeLimitExceeded, WorkerDied
 
 Mode = Literal["file", "text", "tables"]
@@ -74,9 +75,10 @@ _WARM_UP = "一、总体要求\n（一）到2025年底，建成平台10个以上
 def warm_up() -> None:
     """Load the jieba dictionary and run every stage once (rule data, compiled patterns).
 
-    What is loaded then lives as long as the process: it is moved out of the cyclic garbage
-    collector's view (``gc.freeze``), so that collections in a worker do not walk the
-    dictionary, and forked workers keep sharing its memory pages.
+    Patterns it had to compile go to the run cache. What is loaded then lives as long as the
+    process: it is moved out of the cyclic garbage collector's view (``gc.freeze``), so that
+    collections in a worker do not walk the dictionary, and forked workers keep sharing its
+    memory pages.
     """
     from ..segment import tokenizer
 
@@ -87,6 +89,8 @@ def warm_up() -> None:
         parse(_WARM_UP)
     except Exception:  # a broken stage shows on the first real file, with its name
         pass
+    # a worker ends without running exit handlers: what it compiled is saved for later runs now
+    patterncache.save()
     gc.collect()
     gc.freeze()
 
