@@ -130,6 +130,10 @@ _CHANGE_END = patterncache.compile(
 _RATE_UNITS = frozenset(("%", "百分点", "倍", "成", "‰"))
 
 
+_GAP_YEAR = patterncache.compile(r"(?<![\d.])(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前)?")
+"""A deadline year between two values of one indicator (``…左右，2030年实现…``)."""
+
+
 def _is_rate(q: QRef) -> bool:
     """Whether the value is a rate or a multiple (it may be a change of a level)."""
     return (q.rec.unit or "") in _RATE_UNITS
@@ -940,8 +944,16 @@ class SentenceReader:
             bare_gap = c.level.sub("", c.commitment.sub("", _POST_BOUND.sub("", gap)))
             if unit_is_multiple(q):
                 bare_gap = _MULTIPLE_BASE.sub("", bare_gap.rstrip())
+            # 年均增长5.5%左右，2030年实现1.1万亿元: the year of the level is its deadline
+            bare_gap = _GAP_YEAR.sub("", bare_gap)
             if gap and all(ch in _STRIP for ch in bare_gap) and prev.indicator:
-                r = Reading(q, prev.indicator, seg, q.end, None, None, prev.governed, pre, seg)
+                indicator = prev.indicator
+                if _is_rate(prev.q) and not _is_rate(q):
+                    # 年均增长8%以上，力争实现1.5万元: the level, not the growth, of the subject
+                    level = _COMPARE_TAIL.sub("", _CHANGE_END.sub("", indicator))
+                    if len(level) >= 2:
+                        indicator = level
+                r = Reading(q, indicator, seg, q.end, None, None, prev.governed, pre, seg)
                 r.frame, r.qual_head = prev.frame, prev.qual_head
                 return r
         # 形成总规模500亿元的医药健康产业母子基金群: the thing after 的, then the measure
