@@ -1198,7 +1198,7 @@ class SentenceReader:
         subj = text[: min(cuts)]
         opened = subj.count("（") + subj.count("(")
         closed = subj.count("）") + subj.count(")")
-        if not 2 <= len(subj) <= 16 or opened != closed or not _SUBJECT_TEXT.fullmatch(subj):
+        if not 2 <= len(subj) <= 24 or opened != closed or not _SUBJECT_TEXT.fullmatch(subj):
             return ""
         return subj
 
