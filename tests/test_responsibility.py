@@ -1441,3 +1441,29 @@ def test_required_chars(pattern: str, chars: frozenset[str] | None) -> None:
         sample = "县发改局牵头负责，县财政局配合，由市政府负责，分别牵头，省厅指导，aab，人负责人"
         for m in regex.finditer(pattern, sample):
             assert not m.group() or set(m.group()) & chars, (pattern, m.group())
+
+
+def test_a_group_row_keeps_the_header_of_a_space_separated_table() -> None:
+    """``一、…`` rows between the rows of a table whose cells are apart by spaces are group
+    rows: the header holds across them (it was lost at the first one)."""
+    text = (
+        "序号  重点任务  牵头单位  配合单位  完成时限\n"
+        "一、优化营商环境\n"
+        "1  推行证照分离改革  市市场监管局  市司法局、市政务服务中心  2026年6月\n"
+        "2  压缩工程建设审批时间  市住房城乡建设局  市自然资源局  2026年12月\n"
+        "二、强化要素保障\n"
+        "3  盘活存量工业用地  市自然资源局  市工业和信息化局、各县（市、区）人民政府  2027年6月\n"
+    )
+    ctx = build_context(text)
+    responsibility.run(ctx)
+    got = [(u.name, u.role) for u in ctx.responsible_units]
+    assert got == [
+        ("市市场监管局", "lead"),
+        ("市司法局", "participant"),
+        ("市政务服务中心", "participant"),
+        ("市住房城乡建设局", "lead"),
+        ("市自然资源局", "participant"),
+        ("市自然资源局", "lead"),
+        ("市工业和信息化局", "participant"),
+        ("各县（市、区）人民政府", "participant"),
+    ], got

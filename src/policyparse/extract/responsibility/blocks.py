@@ -1328,7 +1328,8 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 cells = None
         if cells is None:
             # outside a table (no columns) there is nothing to end
-            if spaced or (columns and not _group_row(work, pos, end)):
+            # a group row (一、提升口岸通关能力) keeps the header, in a table of any kind
+            if (spaced or columns) and not _group_row(work, pos, end):
                 columns, spaced, above = {}, False, {}
         elif not columns or _header_row(norm, cells, labels):
             columns = _label_columns([norm[a:b] for a, b in cells], labels)
