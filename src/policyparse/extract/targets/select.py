@@ -10,6 +10,7 @@ when its sentence speaks of the future, a baseline when it speaks of the present
 from __future__ import annotations
 
 from ... import patterncache
+from ..quantities.rules import rules as quantity_rules
 from .geometry import LIST_SEP, QRef, TRef, in_brackets, inside_quote
 from .rules import cues, is_not_past_le
 
@@ -505,7 +506,6 @@ def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
     return best
 
 
-_PREFIX_BOUND = patterncache.compile(r"(?:不少于|不低于|不超过|不高于|至少|超过|低于|高于)")
 _LIST_GAP = patterncache.compile(r"[、，,和及与\s]{1,3}")
 
 
@@ -523,7 +523,8 @@ def spread_prefix_bound(norm: str, qs: list[QRef]) -> list[QRef]:
                 q = QRef(q.rec.model_copy(update={"bound": lead}), q.start, q.end)
                 out.append(q)
                 continue
-        text = norm[q.start : q.end]
-        lead = q.rec.bound if _PREFIX_BOUND.match(text) and q.rec.bound != "eq" else None
+        # the value's own bound came from a bound word written before it (data/bounds.yaml)
+        opens = norm.startswith(quantity_rules().prefix_words, q.start, q.end)
+        lead = q.rec.bound if opens and q.rec.bound != "eq" else None
         out.append(q)
     return out
