@@ -182,9 +182,9 @@ def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Reso
     (``系数提高到0.58以上``): spans with their values, apart from every find (excluded ones
     too: ``指标达到2025年`` holds a year).
 
-    What ``unitless_re`` finds, looked for only where a goal verb meets a digit (rare): the
-    number there, when an indicator ending or an index name ends right before the verb."""
-    if r.unitless_re is None or r.unitless_verb_re is None or r.unitless_tail_re is None:
+    Looked for only where a goal verb meets a digit (rare): the number there, when an
+    indicator ending or an index name ends right before the verb."""
+    if r.unitless_verb_re is None or r.unitless_tail_re is None:
         return []
     if not r.unitless_named and not any(w in t for w in r.unitless_indicators):
         return []  # no indicator ending in the text (cheap test before the scan)
@@ -221,7 +221,7 @@ def _unitless(t: str, found: list[Found], r: Rules) -> list[tuple[int, int, Reso
 
 
 def _unitless_head_ends(t: str, end: int, heads: tuple[str, ...], r: Rules) -> bool:
-    """Whether an indicator ending or an index name of ``unitless_re`` ends at ``end``."""
+    """Whether an indicator ending or an index name measured without a unit ends at ``end``."""
     if heads and t.endswith(heads, 0, end):
         return True
     name = r.unitless_name_re

@@ -204,11 +204,12 @@ class QuantityWords(RuleModel):
 
 
 def _longest_first(words: list[str]) -> list[str]:
+    """The words once each, longest first, then in code-point order (the same every run)."""
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(map(regex.escape, _longest_first(words)))
 
 
 def _literal_re(words: list[str]) -> re.Pattern[str]:
@@ -217,9 +218,7 @@ def _literal_re(words: list[str]) -> re.Pattern[str]:
     Compiled with ``re``: on plain words it matches as ``regex`` does and scans a text for
     them about twice as fast.
     """
-    return patterncache.compile_re(
-        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    )
+    return patterncache.compile_re("|".join(map(re.escape, _longest_first(words))))
 
 
 SerialCounts = tuple[tuple[str, regex.Pattern[str] | None, regex.Pattern[str] | None], ...]
@@ -273,22 +272,22 @@ class Rules:
     doubling_unit: str
     unitless_indicators: tuple[str, ...] = ()
     """Indicator endings of table rows whose numbers have no unit (``指数``)."""
-    unitless_re: regex.Pattern[str] | None = None
-    """An indicator ending, a goal verb and a bare number (``系数提高到0.58``); ``None``
-    without such words."""
     serial_counts: SerialCounts = ()
     """Per suffix of ``SerialCount``: the suffix and its compiled ``before`` and ``after``."""
     unitless_named: bool = False
-    """Whether ``unitless_re`` also reads index names (``PUE``): the quick test of
+    """Whether index names (``PUE``) also measure without a unit: the quick test of
     ``unitless_indicators`` words cannot skip a text then."""
     unitless_verbs: tuple[str, ...] = ()
-    """The goal verbs of ``unitless_re``, longest first."""
+    """The goal verbs after which an indicator ending or index name takes a bare number
+    (``系数提高到0.58``, ``PUE不高于1.2``), longest first."""
     unitless_verb_re: re.Pattern[str] | None = None
-    """A goal verb of ``unitless_re`` right before a digit: where a match's number starts."""
+    """One of ``unitless_verbs`` right before a digit, where such a number starts; ``None``
+    without the verbs, or without indicator endings and names."""
     unitless_tail_re: regex.Pattern[str] | None = None
-    """``unitless_re``'s number (group ``num``), matched where a goal verb ends."""
+    """The bare number (group 1), matched where a goal verb ends: no digit, point or Latin
+    letter continues it."""
     unitless_name_re: regex.Pattern[str] | None = None
-    """``unitless_re``'s index names, for a full match just before a goal verb."""
+    """The index names, for a full match just before a goal verb."""
     unitless_name_reach: int = 0
     """The longest text ``unitless_name_re`` can match (0: no names)."""
     prefix_words: tuple[str, ...] = ()
@@ -364,22 +363,8 @@ def _words_re(pattern: str) -> re.Pattern[str]:
     return patterncache.compile_re(pattern)
 
 
-def _unitless_re(
-    indicators: list[str], verbs: list[str], names: str = ""
-) -> regex.Pattern[str] | None:
-    """``系数提高到0.58``, ``PUE不高于1.2``: an indicator ending (or a name matching
-    ``names``), a goal verb, then a number no digit, point or Latin letter continues (the
-    number is group ``num``)."""
-    if not (indicators or names) or not verbs:
-        return None
-    heads = [p for p in (_alternation(indicators) if indicators else "", names) if p]
-    return patterncache.compile(
-        rf"(?:{'|'.join(f'(?:{h})' for h in heads)})(?:{_alternation(verbs)})" + _UNITLESS_NUMBER
-    )
-
-
 _UNITLESS_NUMBER = r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?![\d.A-Za-z])"
-"""The bare number of ``_unitless_re``: no digit, point or Latin letter continues it."""
+"""The bare number after a goal verb: no digit, point or Latin letter continues it."""
 
 
 def _compounds(u: UnitRules) -> tuple[str, dict[str, UnitEntry]]:
@@ -499,16 +484,13 @@ def rules() -> Rules:
         doubling_unit=d.unit,
         prefix_words=tuple(p.word for p in b.prefix),
         unitless_indicators=tuple(u.unitless_indicators),
-        unitless_re=_unitless_re(u.unitless_indicators, u.unitless_verbs, u.unitless_names),
         unitless_named=bool(u.unitless_names),
-        unitless_verbs=tuple(sorted(set(u.unitless_verbs), key=lambda w: (-len(w), w))),
+        unitless_verbs=tuple(_longest_first(u.unitless_verbs)),
         unitless_verb_re=(
             patterncache.compile_re(
-                "(?:"
-                + "|".join(re.escape(w) for w in _longest_first(u.unitless_verbs))
-                + r")(?=\d)"
+                "(?:" + "|".join(map(re.escape, _longest_first(u.unitless_verbs))) + r")(?=\d)"
             )
-            if u.unitless_verbs
+            if u.unitless_verbs and (u.unitless_indicators or u.unitless_names)
             else None
         ),
         unitless_tail_re=patterncache.compile(_UNITLESS_NUMBER),
