@@ -42,3 +42,18 @@ def test_collector_state_is_restored() -> None:
         assert not gc.isenabled()  # paused by the caller: left paused
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_assembled_document_equals_a_validated_one(path: Path) -> None:
+    """The document is assembled without validation: every list holds records of its field's
+    type, and validating the dumped document gives the same document."""
+    doc = policyparse.parse(path.read_text(encoding="utf-8"))
+    for name, field in type(doc).model_fields.items():
+        value = getattr(doc, name)
+        if isinstance(value, list):
+            (item_type,) = field.annotation.__args__  # type: ignore[union-attr]
+            assert all(type(x) is item_type for x in value), name
+    checked = type(doc).model_validate(doc.model_dump())
+    assert checked == doc
+    assert checked.model_dump_json() == doc.model_dump_json()

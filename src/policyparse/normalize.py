@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from . import patterncache
 from .records import Span
-from .records.base import set_dict, set_extra, set_fields_set, set_private, trusted
+from .records.base import fields_of, set_dict, set_extra, set_fields_set, set_private, trusted
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
@@ -96,7 +96,7 @@ def to_halfwidth(text: str) -> str:
 
 
 _validate_span = Span.__pydantic_validator__.validate_python
-_SPAN_FIELDS = frozenset(Span.model_fields)
+_SPAN_FIELDS = fields_of(Span)
 _new = object.__new__
 
 
@@ -198,7 +198,7 @@ class WorkingText:
             # int offsets, 0 <= a <= b: a valid span (what ``_span`` makes, inlined)
             span = new(Span)
             sd(span, {"start": a, "end": b + 1})
-            sf(span, set(every))
+            sf(span, every)
             se(span, None)
             sp(span, None)
             add(span)

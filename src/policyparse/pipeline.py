@@ -111,13 +111,28 @@ def collector_paused() -> Iterator[None]:
 def run_pipeline(text: str, source: Source | None = None) -> PolicyDocument:
     """Run every stage over ``text`` and assemble the document."""
     with collector_paused():
-        ctx = build_context(text)
-        for path in STAGES:
-            _stage(path)(ctx)
+        doc = _assembled(_extracted(text), source)
+    return doc
+
+
+def _extracted(text: str) -> Context:
+    ctx = build_context(text)
+    for path in STAGES:
+        _stage(path)(ctx)
+    return ctx
+
+
+def _assembled(ctx: Context, source: Source | None) -> PolicyDocument:
+    """The document of ``ctx``'s records.
+
+    The stages made every record valid, so the document is assembled without validating them
+    again. The rest of ``ctx`` is freed on return, while the collector is still paused, so the
+    collector never walks the stages' scratch objects.
+    """
     o = ctx.outline
-    return PolicyDocument(
+    return PolicyDocument.model_construct(
         source=source or Source(),
-        text=text,
+        text=ctx.text,
         meta=ctx.meta,
         sections=o.sections,
         provisions=o.provisions,

@@ -28,13 +28,20 @@ set_extra: Callable[[object, None], None] = _slots["__pydantic_extra__"].__set__
 set_private: Callable[[object, None], None] = _slots["__pydantic_private__"].__set__
 
 
-_FIELDS: dict[type[Record], frozenset[str]] = {}
+_FIELDS: dict[type[Record], set[str]] = {}
 
 
-def _fields(cls: type[Record]) -> frozenset[str]:
+def fields_of(cls: type[Record]) -> set[str]:
+    """The set of every field of ``cls``, one shared by all of its trusted records.
+
+    Sharing is safe because records are frozen: pydantic adds to a record's set only on
+    assignment, which a frozen record refuses, and copies the set before a ``model_copy``
+    updates it. One set for all saves an allocation per record, and the cyclic collector has
+    one object fewer to walk for each record a parse keeps.
+    """
     every = _FIELDS.get(cls)
     if every is None:
-        every = _FIELDS[cls] = frozenset(cls.__pydantic_fields__)
+        every = _FIELDS[cls] = set(cls.__pydantic_fields__)
     return every
 
 
@@ -48,7 +55,7 @@ def trusted(cls: type[R], values: dict[str, Any]) -> R:
     """
     obj = _new(cls)
     set_dict(obj, values)
-    set_fields_set(obj, set(_fields(cls)))
+    set_fields_set(obj, fields_of(cls))
     set_extra(obj, None)
     set_private(obj, None)
     return obj
@@ -56,14 +63,14 @@ def trusted(cls: type[R], values: dict[str, Any]) -> R:
 
 def trusted_all(cls: type[R], rows: Iterable[dict[str, Any]]) -> list[R]:
     """:func:`trusted` for each of ``rows``, in one loop."""
-    every = _fields(cls)
+    every = fields_of(cls)
     out: list[R] = []
     add = out.append
     new, sd, sf, se, sp = _new, set_dict, set_fields_set, set_extra, set_private
     for values in rows:
         obj = new(cls)
         sd(obj, values)
-        sf(obj, set(every))
+        sf(obj, every)
         se(obj, None)
         sp(obj, None)
         add(obj)

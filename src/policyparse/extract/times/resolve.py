@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ... import patterncache
 from ...numerals import parse_number
 from ...records import Meta, Span
-from ...records.base import Bound
+from ...records.base import Bound, trusted
 from ...records.times import Anchor, Duration, Precision, Recurrence, TimeExpression, TimeKind
 from .calendar import add_duration, add_months, festival_after, lunar_after, month_end
 from .find import Atom, Found
@@ -310,20 +310,22 @@ class _Builder:
             precision = precision or iv.precision
         if relative and anchor is None:
             anchor = self.doc_anchor
-        return TimeExpression(
-            span=self.span,
-            kind=kind,
-            year=year if resolved else None,
-            start=start if resolved else None,
-            end=end if resolved else None,
-            resolved=resolved,
-            text=self.text,
-            precision=precision,
-            duration=duration,
-            recurrence=recurrence,
-            relative=relative,
-            anchor=anchor if resolved and (relative or anchor == "text") else None,
-        )
+        # every value is of its field's type (the signature says so): no validation needed
+        values = {
+            "span": self.span,
+            "kind": kind,
+            "year": year if resolved else None,
+            "start": start if resolved else None,
+            "end": end if resolved else None,
+            "resolved": resolved,
+            "text": self.text,
+            "precision": precision,
+            "duration": duration,
+            "recurrence": recurrence,
+            "relative": relative,
+            "anchor": anchor if resolved and (relative or anchor == "text") else None,
+        }
+        return trusted(TimeExpression, values)
 
     def relative_years(self, anchor: DocAnchor, d: Duration, *, period: bool) -> TimeExpression:
         """``三年内`` (a deadline) or ``今后五年`` (a period), the anchor year counting as first."""
