@@ -12,8 +12,8 @@ import yaml
 
 from policyparse.check import run_check
 from policyparse.extract import responsibility
-from policyparse.extract.responsibility.hints import required_chars
 from policyparse.extract.responsibility.names import describe
+from policyparse.patternhints import required_chars
 from policyparse.pipeline import Context, build_context
 from policyparse.readers import read_path
 from policyparse.records import PolicyDocument, ResponsibleUnit

@@ -15,9 +15,9 @@ import pytest
 import regex
 
 from policyparse.extract.responsibility import blocks, units
-from policyparse.extract.responsibility.hints import LABEL_LEAD, anchored_matches, required_strings
 from policyparse.extract.responsibility.rules import compiled
 from policyparse.normalize import normalize
+from policyparse.patternhints import LABEL_LEAD, anchored_matches, required_strings
 
 CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))
 

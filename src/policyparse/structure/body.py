@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from .. import patterncache, ruledata
+from ..patternhints import required_chars
 from .rules import BoilerplateRules
 
 _NEVER = patterncache.compile(r"(?!)")
@@ -45,16 +47,24 @@ def _anchored(pattern: str) -> bool:
     return "(?" not in pattern and all(a.startswith("^") for a in _top_alternatives(pattern))
 
 
-_Tests = tuple[regex.Pattern[str], regex.Pattern[str]]
+_Tests = tuple[regex.Pattern[str], regex.Pattern[str], re.Pattern[str] | None]
+"""The anchored patterns, the rest, and characters one of which a line must hold for the rest
+to match (None: no such set known)."""
 
 
 @cache
 def _line_tests(patterns: tuple[str, ...]) -> _Tests:
     """``patterns`` as one pattern tried at the line's start only (the anchored ones) and one
-    searched through the line (the rest): far cheaper than searching all of them."""
+    searched through the line (the rest), searched only in a line holding a character that
+    every match of it holds: far cheaper than searching all of them."""
     lead = [p for p in patterns if _anchored(p)]
     rest = [p for p in patterns if not _anchored(p)]
-    return _any(lead), _any(rest)
+    needed = [required_chars(p) for p in rest]
+    gate = None
+    if rest and all(needed):
+        chars = sorted(frozenset().union(*[x for x in needed if x]))
+        gate = patterncache.compile_re("[" + "".join(re.escape(c) for c in chars) + "]")
+    return _any(lead), _any(rest), gate
 
 
 @cache
@@ -78,7 +88,10 @@ def _closing_rules() -> tuple[_Tests, _Tests, regex.Pattern[str]]:
 
 
 def _passes(tests: _Tests, s: str) -> bool:
-    return tests[0].match(s) is not None or tests[1].search(s) is not None
+    lead, rest, gate = tests
+    if lead.match(s) is not None:
+        return True
+    return (gate is None or gate.search(s) is not None) and rest.search(s) is not None
 
 
 def closes_document(line: str) -> bool:

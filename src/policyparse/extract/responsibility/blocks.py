@@ -19,7 +19,7 @@ import regex
 
 from ... import patterncache
 from ...normalize import WorkingText
-from .hints import LABEL_LEAD, anchored_matches
+from ...patternhints import LABEL_LEAD, anchored_matches
 from .rules import compiled
 from .units import ends_like_unit
 

@@ -11,8 +11,8 @@ import regex
 from pydantic import Field
 
 from ... import patterncache, ruledata
+from ...patternhints import required_strings
 from ...ruledata import RuleModel
-from .hints import required_strings
 
 BlockRole = Literal["lead", "participant", "guide", "generic"]
 Kind = Literal["government_department", "peoples_government", "enterprise", "other"]

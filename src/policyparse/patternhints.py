@@ -2,8 +2,9 @@
 
 :func:`required_chars` reads the plain subset of regular expressions the rule data writes
 (literals, groups, alternations, quantifiers, classes, escapes and lookarounds) and gives a set
-of characters of which every match holds at least one, or None when it cannot tell (an inline
-flag, a conditional, or a branch with no character it must hold). Text without any of them
+of characters of which every match holds at least one, or None when it cannot tell (a global
+inline flag, a conditional, or a branch with no character it must hold). A scoped
+case-insensitive group, ``(?i:…)``, may hold ASCII letters only. Text without any of them
 holds no match. :func:`required_strings` does the same with strings (literals in a row), a
 stronger test. :func:`anchored_matches` scans for a pattern only near the words its matches
 start with.
@@ -29,10 +30,24 @@ Chars = frozenset[str] | None
 """Characters one of which every match holds (None: no such set known)."""
 
 
+_FOLDED = {"i": "\u0130", "k": "\u212a", "s": "\u017f"}
+"""Characters beside the two cases that a case-insensitive ASCII letter matches."""
+
+
+def _folded(c: str) -> frozenset[str]:
+    """What ``c`` matches inside ``(?i:…)``."""
+    if not c.isascii():
+        raise _Unsupported("case folding beyond ASCII")
+    low = c.lower()
+    return frozenset((c, low, c.upper(), *_FOLDED.get(low, "")))
+
+
 @dataclass
 class _Reader:
     p: str
     i: int = 0
+    fold: int = 0
+    """How many ``(?i:…)`` groups are open."""
 
     def peek(self) -> str:
         return self.p[self.i : self.i + 1]
@@ -70,14 +85,21 @@ class _Reader:
             return None
         if c in _SPECIAL:
             raise _Unsupported(c)
-        return frozenset(c)
+        return _folded(c) if self.fold else frozenset(c)
 
     def group(self) -> Chars:
-        zero_width = self.group_start()
+        fold = self.p.startswith("?i:", self.i)
+        if fold:
+            self.i += 3
+            self.fold += 1
+            zero_width = False
+        else:
+            zero_width = self.group_start()
         chars = self.alternation()
         if self.peek() != ")":
             raise _Unsupported("unclosed group")
         self.i += 1
+        self.fold -= fold
         return None if zero_width else chars
 
     def group_start(self) -> bool:

@@ -1,0 +1,46 @@
+"""Characters every match of a pattern holds, with scoped case-insensitive groups."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyparse.patternhints import required_chars
+from policyparse.structure.body import is_debris, line_flags
+
+
+def test_scoped_case_insensitive_group_holds_both_cases() -> None:
+    assert required_chars("(?i:copyright)|版权所有") == frozenset("cC版")
+    # the letters that also match a character beyond ASCII take it along
+    assert required_chars("(?i:k)") == frozenset("kK\u212a")
+    assert required_chars("(?i:s)") == frozenset("sS\u017f")
+    assert required_chars("(?i:i)") == frozenset("iI\u0130")
+
+
+def test_unreadable_flags_give_no_set() -> None:
+    assert required_chars("(?i)copyright") is None  # a global flag
+    assert required_chars("(?i:版权)") is None  # folding beyond ASCII is not modelled
+    assert required_chars("(?x:a b)") is None
+
+
+@given(st.text(alphabet="kKsSiI\u212a\u017f\u0130xy", max_size=6))
+def test_folded_set_is_sound(text: str) -> None:
+    """A text matching a folded pattern holds one of its characters."""
+    for pattern in ("(?i:k)", "(?i:s)", "(?i:i)", "x(?i:ks)y"):
+        chars = required_chars(pattern)
+        assert chars is not None
+        if regex.search(pattern, text):
+            assert any(c in text for c in chars)
+
+
+def test_debris_lines_in_any_case_still_found() -> None:
+    for line in (
+        "Copyright © 2024 某市人民政府办公室 版权所有",
+        "COPYRIGHT 2023 ALL RIGHTS RESERVED",
+        "all rights reserved",
+        "京icp备05070218号",
+        "网站标识码：3300000001 浙公网安备 33010602000001号",
+    ):
+        assert is_debris(line), line
+    assert line_flags("到2025年，全县森林覆盖率达到65%以上，新增高标准农田3万亩。") == (False, False)
