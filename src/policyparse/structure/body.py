@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from .. import patterncache, ruledata
-from ..patternhints import required_chars
+from ..patternhints import required_chars, required_strings
 from .rules import BoilerplateRules
 
 _NEVER = patterncache.compile(r"(?!)")
@@ -48,22 +48,22 @@ def _anchored(pattern: str) -> bool:
 
 
 _Tests = tuple[regex.Pattern[str], regex.Pattern[str], re.Pattern[str] | None]
-"""The anchored patterns, the rest, and characters one of which a line must hold for the rest
-to match (None: no such set known)."""
+"""The anchored patterns, the rest, and the strings one of which a line must hold for the rest
+to match (None: no such strings known)."""
 
 
 @cache
 def _line_tests(patterns: tuple[str, ...]) -> _Tests:
     """``patterns`` as one pattern tried at the line's start only (the anchored ones) and one
-    searched through the line (the rest), searched only in a line holding a character that
-    every match of it holds: far cheaper than searching all of them."""
+    searched through the line (the rest), searched only in a line holding a string that
+    every match of one of them holds: far cheaper than searching all of them."""
     lead = [p for p in patterns if _anchored(p)]
     rest = [p for p in patterns if not _anchored(p)]
-    needed = [required_chars(p) for p in rest]
+    needed = [required_strings(p) or required_chars(p) for p in rest]
     gate = None
     if rest and all(needed):
-        chars = sorted(frozenset().union(*[x for x in needed if x]))
-        gate = patterncache.compile_re("[" + "".join(re.escape(c) for c in chars) + "]")
+        words = sorted(frozenset().union(*[x for x in needed if x]), key=lambda w: (-len(w), w))
+        gate = patterncache.compile_re("|".join(re.escape(w) for w in words))
     return _any(lead), _any(rest), gate
 
 
