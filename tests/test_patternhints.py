@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyparse.patternhints import required_chars
+from policyparse.patternhints import gated, required_chars
 from policyparse.structure.body import is_debris, line_flags
 
 
@@ -43,4 +43,46 @@ def test_debris_lines_in_any_case_still_found() -> None:
         "网站标识码：3300000001 浙公网安备 33010602000001号",
     ):
         assert is_debris(line), line
-    assert line_flags("到2025年，全县森林覆盖率达到65%以上，新增高标准农田3万亩。") == (False, False)
+    prose = "到2025年，全县森林覆盖率达到65%以上，新增高标准农田3万亩。"
+    assert line_flags(prose) == (False, False)
+
+
+GATED_PATTERNS = [
+    "每(?:年|季度)开展|不少于\\d+次",
+    "(?<=[省市])(?:牵头|配合)(?:单位|部门)?",
+    "(?:(?i:icp)[备证])|公网安备",
+    "\\d+(?:个|家)|[一二三]项",
+    "a*",  # matches empty text: no gate
+]
+
+
+_ALPHABET = "每年季度开展不少于3次省市牵头配合单位部门icpICP备证公网安备个家一二三项a"
+
+
+@given(
+    st.text(alphabet=_ALPHABET, max_size=20),
+    st.integers(min_value=0, max_value=20),
+    st.integers(min_value=0, max_value=25),
+)
+def test_gated_pattern_finds_what_the_pattern_finds(text: str, pos: int, endpos: int) -> None:
+    def spans(m: regex.Match[str] | None) -> tuple[int, int] | None:
+        return None if m is None else m.span()
+
+    for pattern in GATED_PATTERNS:
+        plain = regex.compile(pattern)
+        g = gated(pattern)
+        assert spans(g.search(text, pos, endpos)) == spans(plain.search(text, pos, endpos))
+        assert spans(g.match(text, pos, endpos)) == spans(plain.match(text, pos, endpos))
+        assert spans(g.fullmatch(text, pos, endpos)) == spans(plain.fullmatch(text, pos, endpos))
+        assert [m.span() for m in g.finditer(text, pos, endpos)] == [
+            m.span() for m in plain.finditer(text, pos, endpos)
+        ]
+        assert g.sub("#", text) == plain.sub("#", text)
+
+
+def test_gate_is_read_from_every_alternative() -> None:
+    g = gated("(?:每(?:年|季度)开展)|(?:不少于)")
+    assert g.gate is not None
+    assert g.search("全年开展活动") is None
+    assert g.search("每季度开展一次") is not None
+    assert gated("a*|b").gate is None

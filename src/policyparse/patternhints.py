@@ -6,16 +6,20 @@ of characters of which every match holds at least one, or None when it cannot te
 inline flag, a conditional, or a branch with no character it must hold). A scoped
 case-insensitive group, ``(?i:…)``, may hold ASCII letters only. Text without any of them
 holds no match. :func:`required_strings` does the same with strings (literals in a row), a
-stronger test. :func:`anchored_matches` scans for a pattern only near the words its matches
-start with.
+stronger test. :func:`gated` compiles a pattern behind such a test. :func:`anchored_matches`
+scans for a pattern only near the words its matches start with.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+
+from . import patterncache
 
 _SPECIAL = "()[]{}|?*+\\.^$"
 _ESCAPE_BRACES = "pPN"
@@ -332,3 +336,86 @@ def anchored_matches(
                 out.append(m)
                 nxt = max(m.end(), nxt)
     return out
+
+
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a pattern (outside groups and classes)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+_END = sys.maxsize
+
+
+class Gated:
+    """A compiled pattern tried only on text that holds one of the strings every match of it
+    needs: a cheap ``re`` search for those strings first, then the pattern itself.
+
+    ``search``, ``match``, ``fullmatch``, ``finditer`` and ``sub`` give what the pattern's own
+    methods give. The strings lie inside the match (lookarounds add none), so text between
+    ``pos`` and ``endpos`` without any of them holds no match.
+    """
+
+    __slots__ = ("gate", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], gate: re.Pattern[str] | None) -> None:
+        self.pattern = pattern
+        self.gate = gate
+
+    def _shut(self, text: str, pos: int, endpos: int) -> bool:
+        return self.gate is not None and self.gate.search(text, pos, endpos) is None
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
+        return None if self._shut(text, pos, endpos) else self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
+        return None if self._shut(text, pos, endpos) else self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
+        if self._shut(text, pos, endpos):
+            return None
+        return self.pattern.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[regex.Match[str]]:
+        if self._shut(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def sub(self, repl: str, text: str) -> str:
+        return text if self._shut(text, 0, _END) else self.pattern.sub(repl, text)
+
+
+def gated(pattern: str) -> Gated:
+    """``pattern`` compiled (``regex``, no flags) with a gate: the strings one of which every
+    match holds, read from each top-level alternative (:func:`required_strings`, else the
+    characters of :func:`required_chars`); no gate when an alternative does not tell."""
+    needs: set[str] = set()
+    for branch in top_alternatives(pattern):
+        found = required_strings(branch) or required_chars(branch)
+        if not found or "" in found:
+            return Gated(patterncache.compile(pattern), None)
+        needs |= found
+    words = sorted(needs, key=lambda w: (-len(w), w))
+    gate = patterncache.compile_re("|".join(re.escape(w) for w in words))
+    return Gated(patterncache.compile(pattern), gate)

@@ -2,69 +2,34 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import regex
 
 from .. import patterncache, ruledata
-from ..patternhints import required_chars, required_strings
+from ..patternhints import Gated, gated, top_alternatives
 from .rules import BoilerplateRules
 
 _NEVER = patterncache.compile(r"(?!)")
 
 
-def _top_alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a pattern (outside groups and classes)."""
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 def _anchored(pattern: str) -> bool:
     """Whether every alternative of ``pattern`` starts with ``^`` (so ``match`` finds what
     ``search`` would: a line holds no line break)."""
-    return "(?" not in pattern and all(a.startswith("^") for a in _top_alternatives(pattern))
+    return "(?" not in pattern and all(a.startswith("^") for a in top_alternatives(pattern))
 
 
-_Tests = tuple[regex.Pattern[str], regex.Pattern[str], re.Pattern[str] | None]
-"""The anchored patterns, the rest, and the strings one of which a line must hold for the rest
-to match (None: no such strings known)."""
+_Tests = tuple[regex.Pattern[str], Gated]
 
 
 @cache
 def _line_tests(patterns: tuple[str, ...]) -> _Tests:
     """``patterns`` as one pattern tried at the line's start only (the anchored ones) and one
-    searched through the line (the rest), searched only in a line holding a string that
-    every match of one of them holds: far cheaper than searching all of them."""
+    searched through the line (the rest), searched only in a line holding a string that every
+    match of one of them holds: far cheaper than searching all of them."""
     lead = [p for p in patterns if _anchored(p)]
     rest = [p for p in patterns if not _anchored(p)]
-    needed = [required_strings(p) or required_chars(p) for p in rest]
-    gate = None
-    if rest and all(needed):
-        words = sorted(frozenset().union(*[x for x in needed if x]), key=lambda w: (-len(w), w))
-        gate = patterncache.compile_re("|".join(re.escape(w) for w in words))
-    return _any(lead), _any(rest), gate
+    return _any(lead), gated("|".join(f"(?:{p})" for p in rest) if rest else "(?!)")
 
 
 @cache
@@ -88,10 +53,7 @@ def _closing_rules() -> tuple[_Tests, _Tests, regex.Pattern[str]]:
 
 
 def _passes(tests: _Tests, s: str) -> bool:
-    lead, rest, gate = tests
-    if lead.match(s) is not None:
-        return True
-    return (gate is None or gate.search(s) is not None) and rest.search(s) is not None
+    return tests[0].match(s) is not None or tests[1].search(s) is not None
 
 
 def closes_document(line: str) -> bool:
