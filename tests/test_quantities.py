@@ -454,3 +454,74 @@ def test_records_made_without_validation_equal_validated_ones(
             assert Quantity.model_validate(a.model_dump()) == a
             total += 1
     assert total > 1000
+
+
+# --- a bracketed alternative count word (套（间）, 人（次）) ----------------------------------
+
+
+def test_a_unit_cell_with_a_bracketed_alternative_is_read_whole() -> None:
+    text = (
+        "专栏1 主要指标\n"
+        "指标 | 单位 | 2025年 | 2026年\n"
+        "新建人才公寓 | 套（间） | 1200 | 1500以上\n"
+        "开展职业技能培训 | 万人（次） | 3.5 | 4\n"
+        "公租房保障比例 | %（个） | 30 | 35\n"
+    )
+    got = [(q.text, q.value, q.unit, q.bound, q.base_unit) for q in extract(text)]
+    assert got == [
+        ("1200", 1200.0, "套(间)", "eq", "套(间)"),
+        ("1500以上", 1500.0, "套(间)", "ge", "套(间)"),
+        ("3.5", 3.5, "万人(次)", "eq", "人(次)"),
+        ("4", 4.0, "万人(次)", "eq", "人(次)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "off"),
+    [
+        (
+            "全区筹集公共租赁住房1.2万套（间）以上。",
+            ("1.2万套（间）以上", "万套(间)", "ge"),
+            ("1.2万套", "万套", "eq"),
+        ),
+        ("更新农业机械800台（套），", ("800台（套）", "台(套)", "eq"), ("800台", "台", "eq")),
+        (
+            "服务中小企业300个（家）左右",
+            ("300个（家）左右", "个(家)", "approx"),
+            ("300个", "个", "eq"),
+        ),
+        ("接待研学游客20万人（次）", ("20万人（次）", "万人(次)", "eq"), ("20万人", "万人", "eq")),
+    ],
+)
+def test_a_bracketed_alternative_in_running_text_follows_the_data_switch(
+    text: str, on: tuple[str, str, str], off: tuple[str, str, str]
+) -> None:
+    import dataclasses
+
+    from policyparse.extract.quantities.find import find
+    from policyparse.extract.quantities.resolve import resolve
+    from policyparse.extract.quantities.rules import Rules, rules
+
+    ctx = build_context(text)
+
+    def first(r: Rules) -> tuple[str, str, str]:
+        f = next(f for f in find(ctx.norm, r) if f.excluded is None)
+        v = resolve(f, r)
+        assert v is not None
+        span = ctx.span(f.start, f.end)
+        return text[span.start : span.end], v.unit, v.bound
+
+    r = rules()
+    assert first(dataclasses.replace(r, alternatives_in_text=True)) == on
+    assert first(dataclasses.replace(r, alternatives_in_text=False)) == off
+    # the data file decides for the stage
+    got = extract(text)[0]
+    assert (got.text, got.unit, got.bound) == (on if r.alternatives_in_text else off)
+
+
+def test_a_bracket_after_a_unit_that_is_no_count_word_stays_out() -> None:
+    got = [
+        (q.text, q.unit)
+        for q in extract("补助标准为每套（间）3000元，新建宿舍500间（含改造），覆盖3个（市、区）")
+    ]
+    assert got == [("3000元", "元"), ("500间", "间"), ("3个", "个")]

@@ -236,6 +236,15 @@ def _unitless_head_ends(t: str, end: int, heads: tuple[str, ...], r: Rules) -> b
 def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
     """The values of a table cell's bare number in its row's unit (``40`` in a ``（%）`` row),
     read as if the unit were written after it."""
+    alt = ""
+    if unit.endswith((")", "）")):
+        # a unit cell with a bracketed alternative (套（间）): the alternative is in the unit
+        for i in range(len(unit) - 2, 0, -1):
+            if unit[i] in "(（":
+                m = r.alt_unit_re.fullmatch(unit, i)
+                if m is not None:
+                    unit, alt = unit[:i], f"({m.group()[1:-1]})"  # half-width, as FORMAT says
+                break
     probe = f"{num}{unit}"
     got = [f for f in find(probe, r) if f.excluded is None]
     if len(got) != 1 or got[0].start != 0 or got[0].end != len(probe):
@@ -243,6 +252,12 @@ def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
     v = resolve(got[0], r)
     if v is None:
         return None
+    if alt:
+        if v.kind != "count":
+            return None  # an alternative count word after a share or an amount fits neither
+        return replace(
+            v, bound=cast("Bound", bound), unit=v.unit + alt, base_unit=v.base_unit + alt
+        )
     return replace(v, bound=cast("Bound", bound))
 
 

@@ -125,6 +125,17 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
             continue
         if entry.standalone and (q > p or _latin_next(t, u_end)):
             continue
+        if (
+            r.alternatives_in_text
+            and entry.kind == "count"
+            and u_end < len(t)
+            and t[u_end] in "(（"
+        ):
+            alt = r.alt_unit_re.match(t, u_end)  # 3.5万套（间）: the alternative is in the unit
+            if alt is not None:
+                base, u_end = base + alt.group(), alt.end()
+        if entry.bounded_end and not _bounded_end(t, start, u_end, entry.kind, r):
+            continue
         per = r.per_re.match(t, u_end)
         if per is not None and entry.kind in ("money", "amount", "count"):
             base, u_end = base + per.group(), per.end()
@@ -132,6 +143,17 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
             continue
         return UnitMatch(p, u_end, base, entry, mag, infix)
     return None
+
+
+def _bounded_end(t: str, start: int, end: int, kind: Kind, r: Rules) -> bool:
+    """Whether a bound word stands before ``start`` or after ``end`` and the clause ends
+    right after the unit and its bound word (``压缩至三级以内，``; not ``二级以上医院``)."""
+    suffix = _suffix(t, end, kind, r)
+    if suffix is not None:
+        end += len(suffix.word)
+    elif _prefix(t, start, kind, r) is None:
+        return False
+    return end >= len(t) or t[end] in _CLAUSE_END or t[end] in "、)）"
 
 
 def _latin_next(t: str, pos: int) -> bool:

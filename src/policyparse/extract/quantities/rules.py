@@ -38,6 +38,10 @@ class UnitEntry(RuleModel):
     standalone: bool = False
     """Read only right after the number or its magnitude (no space) and when no Latin letter
     or digit follows (``8000P以上``; not ``3 P`` or ``3PB``): for one-letter units."""
+    bounded_end: bool = False
+    """Read only with a bound word before the number or after the unit, and only where its
+    clause ends right after them (``压缩至三级以内。``, ``不超过3级，``): before a noun the
+    number and unit name a grade (``二级以上医院``, ``三级甲等``), no quantity."""
 
 
 class CompoundUnits(RuleModel):
@@ -70,6 +74,10 @@ class UnitRules(RuleModel):
     without a unit too (``新建大型数据中心PUE不高于1.2``); empty for none."""
     compound: CompoundUnits | None = None
     """Compound units written with a dot (``人·次``): read as one unit, as written."""
+    alternatives_in_text: bool = True
+    """Whether a count unit in brackets right after a count unit in running text is part of
+    the unit (``3.5万套（间）以上`` → ``万套(间)``, ``ge``). A table's unit cell (``套（间）``)
+    is always read whole."""
 
 
 class BoundWord(RuleModel):
@@ -248,6 +256,12 @@ class Rules:
     """The unit after a number; its groups, in order, are ``UNIT_GROUPS``."""
     plain_unit_re: re.Pattern[str]
     per_re: re.Pattern[str]
+    alt_unit_re: re.Pattern[str]
+    """A count unit in brackets (``（间）``, ``（次）``) right after a count unit: an alternative,
+    part of the unit."""
+    alternatives_in_text: bool
+    """Whether ``alt_unit_re`` is read after a unit in running text (always in a table's
+    unit cell)."""
     exclusion_res: tuple[tuple[str, regex.Pattern[str]], ...]
     exclusion_needles: tuple[tuple[str, ...], ...]
     """Per pattern of ``exclusion_res``: words one of which every match holds (empty: none
@@ -452,6 +466,12 @@ def rules() -> Rules:
         ),
         unit_re=unit_re,
         plain_unit_re=plain_unit_re,
+        alt_unit_re=_words_re(
+            "[(（](?:"
+            + _alternation([e.unit for e in u.units if e.kind == "count" and not e.bounded_end])
+            + ")[)）]"
+        ),
+        alternatives_in_text=u.alternatives_in_text,
         per_re=_words_re(rf"/(?:{compound + '|' if compound else ''}{_alternation(u.per)})"),
         exclusion_res=tuple((p.kind, patterncache.compile(p.pattern)) for p in x.patterns),
         exclusion_needles=tuple(p.needles for p in x.patterns),

@@ -49,6 +49,8 @@ _NUM_FIRST = r"\d零〇一二三四五六七八九十百两"
 """The characters a ``_NUM`` match starts with (a character class body)."""
 _NUM_CHARS = _NUM_FIRST + "."
 """The characters a ``_NUM`` match is made of."""
+_FEW = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,2})"
+"""A small number (of years): one or two digits or Chinese numerals."""
 _RANGE_SEP = r"(?:至|到|-|—|–|~|～)"
 _RANGE_SEP_CHARS = "至到-—–~～"
 """The characters of ``_RANGE_SEP``."""
@@ -173,6 +175,9 @@ class _Patterns:
     past_before: regex.Pattern[str]
     limit_lead: regex.Pattern[str]
     month_day: regex.Pattern[str]
+    plan_name: regex.Pattern[str] | None
+    """A noun of a name a few Chinese characters on (``职业教育国家规划教材``), matched where a
+    plan name ends; ``None`` without ``plan_name_nouns``."""
 
 
 def _year_tail(r: TimeRules) -> str:
@@ -330,6 +335,14 @@ def patterns() -> _Patterns:
         ("docstart", patterncache.compile(doc_start)),
         # a lunar date: a festival-like atom without a name (``fest``)
         ("festival", patterncache.compile(rf"(?:{lunar})日?(?![\d一二三四五六七八九十])")),
+        # 三年新增…, 三年累计…: a bare number of years opening a clause, a deadline as 三年内
+        (
+            "effort",
+            patterncache.compile(
+                rf"(?:(?<=[，,。；;：:\n])|(?<![\s\S]))(?P<en>{_FEW})(?:{_RANGE_SEP}(?P<en2>{_FEW}))?年"
+                rf"(?=(?P<ec>{_alt(r.relative_count_words) or '(?!)'}))"
+            ),
+        ),
     ]
     # by position in ``atoms``: the words every match starts with, and (second dict) words
     # every match holds somewhere; words written everywhere (用 of ``relative_effort``) are
@@ -364,6 +377,9 @@ def patterns() -> _Patterns:
         14: _lead(["年"], [*effort_before, *fracs, "个"], num_run, effort_before),
         # 农历八月十五, 正月十五, 五月初五: a prefix and the month before 月
         17: _lead(["月"], lunar_lead, "", lunar_lead),
+        # 三年新增: numbers and a range separator before 年 and a count word
+        18: _lead([f"年{w}" for w in r.relative_count_words] or ["年"], [], num_run, [],
+                  _NUM_FIRST),
     }  # fmt: skip
     anchor_words = tuple(sorted({w for ws in starts.values() for w in ws if w}))
     not_before = r.not_after_before
@@ -392,6 +408,13 @@ def patterns() -> _Patterns:
         event_before=patterncache.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
         past_before=patterncache.compile(rf"(?:{_alt(r.past_words)})$"),
         limit_lead=patterncache.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
+        plan_name=(
+            patterncache.compile(
+                rf"[”\"’」]?\p{{Han}}{{0,{r.plan_name_reach}}}?(?:{_alt(r.plan_name_nouns)})"
+            )
+            if r.plan_name_nouns
+            else None
+        ),
         month_day=patterncache.compile(
             rf"(?:(?:{_DAY})[日号](?![\d一二三四五六七八九十])"
             + (rf"|{_alt(r.recurrence_month_days)}" if r.recurrence_month_days else "")
@@ -433,7 +456,12 @@ def _accept(atom_type: AtomType, g: dict[str, Any], m: regex.Match[str], norm: s
     if atom_type == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         return y1 < y2 <= y1 + 50
+    if atom_type == "effort" and g.get("ec"):
+        n = parse_number(g["en"])
+        return n is not None and 1 <= n <= r.relative_count_max
     if atom_type == "plan":
+        if not g.get("pw") and _plan_name_after(norm, m.end()):
+            return False  # “十四五”职业教育国家规划教材: part of a name
         quoted = bool(g.get("q1")) and bool(g.get("q2"))
         if quoted or g.get("pw") or "q1" not in g:
             return True
@@ -456,6 +484,13 @@ def _accept(atom_type: AtomType, g: dict[str, Any], m: regex.Match[str], norm: s
         before = norm[max(0, m.start() - 2) : m.start()]
         return bool(_BEFORE_WORD.match(after) or _TO_YEAR_END.search(before))
     return True
+
+
+def _plan_name_after(norm: str, pos: int) -> bool:
+    """Whether a noun of a name (``规划教材``) follows a plan name ending at ``pos`` within a few
+    Chinese characters."""
+    pat = patterns().plan_name
+    return pat is not None and pat.match(norm, pos) is not None
 
 
 def _matches(

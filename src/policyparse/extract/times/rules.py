@@ -153,6 +153,16 @@ class TimeRules(RuleModel):
     not_after_early: str
     relative_period_words: list[str]
     relative_effort: RelativeEffort
+    relative_count_words: list[str] = Field(default_factory=list)
+    """Words after a bare number of years opening a clause (``三年新增``, ``三年累计``) that make
+    it a deadline that many years on from the anchor year, as ``三年内`` is."""
+    relative_count_max: int = 10
+    """The most years such a bare number may count."""
+    plan_name_nouns: list[str] = Field(default_factory=list)
+    """Nouns that, a few characters after a plan name with no period word, make it part of a
+    name (``“十四五”职业教育国家规划教材``): no time then."""
+    plan_name_reach: int = 10
+    """How many Chinese characters may stand between the plan name and such a noun."""
     year_window_words: list[str]
     past_words: list[str]
     event_markers: list[str]
