@@ -181,7 +181,7 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
     start = f.start - len(prefix.word) if prefix else f.start
     end = f.end + len(suffix.word) if suffix else f.end
     excluded = x.span(start, end)
-    reach = None if prefix else _reach(t, f.start, kind, r)
+    reach = None if prefix else _reach(t, f.start, kind, r) or _share_reach(t, f.start, kind, r)
     if (
         excluded is None
         and prefix is None
@@ -243,6 +243,25 @@ def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
                     (bw.kinds and kind not in bw.kinds) or kind in bw.not_kinds
                 ):
                     return bw
+    return None
+
+
+_SHARE_KINDS = ("percent", "multiple")
+
+
+def _share_reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    """A bound word before a share of a base (不低于…招生规模的10%): it bounds the number
+    without joining its span. The word is read as a prefix word is (the longest one, with its
+    ``not_after`` words), and must be a ``share_reach`` word."""
+    if kind not in _SHARE_KINDS or pos < 3 or t[pos - 1] != "的" or not r.share_reach:
+        return None
+    for gap in range(1, r.share_reach_max + 1):
+        at = pos - 1 - gap  # t[at:pos - 1] is the base
+        if at <= 0 or not "\u4e00" <= t[at] <= "\u9fff":
+            return None
+        if t.endswith(r.share_reach, 0, at):
+            bw = _prefix(t, at, kind, r)
+            return bw if bw is not None and bw.word in r.share_reach else None
     return None
 
 
