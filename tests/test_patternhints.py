@@ -41,8 +41,13 @@ def test_debris_lines_in_any_case_still_found() -> None:
         "all rights reserved",
         "京icp备05070218号",
         "网站标识码：3300000001 浙公网安备 33010602000001号",
+        "主办单位：某市人民政府办公室　承办单位：某市大数据中心",
+        "主办单位:某县人民政府  技术支持:某某信息技术有限公司",
     ):
         assert is_debris(line), line
+    # an event's organisers written on lines of their own, in a notice's text, are no footer
+    assert not is_debris("主办单位：市文化和旅游局")
+    assert not is_debris("活动主办单位：市文化和旅游局，承办单位：市文化馆")
     prose = "到2025年，全县森林覆盖率达到65%以上，新增高标准农田3万亩。"
     assert line_flags(prose) == (False, False)
 
