@@ -136,6 +136,8 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
                 base, u_end = base + alt.group(), alt.end()
         if entry.bounded_end and not _bounded_end(t, start, u_end, entry.kind, r):
             continue
+        if entry.clause_end and not _clause_ends(t, u_end, entry.kind, r):
+            continue
         per = r.per_re.match(t, u_end)
         if per is not None and entry.kind in ("money", "amount", "count"):
             base, u_end = base + per.group(), per.end()
@@ -153,6 +155,16 @@ def _bounded_end(t: str, start: int, end: int, kind: Kind, r: Rules) -> bool:
         end += len(suffix.word)
     elif _prefix(t, start, kind, r) is None:
         return False
+    return _ends_clause(t, end)
+
+
+def _clause_ends(t: str, end: int, kind: Kind, r: Rules) -> bool:
+    """Whether the clause ends right after the unit ending at ``end`` and its bound word."""
+    suffix = _suffix(t, end, kind, r)
+    return _ends_clause(t, end + len(suffix.word) if suffix is not None else end)
+
+
+def _ends_clause(t: str, end: int) -> bool:
     return end >= len(t) or t[end] in _CLAUSE_END or t[end] in "、)）"
 
 

@@ -42,6 +42,9 @@ class UnitEntry(RuleModel):
     """Read only with a bound word before the number or after the unit, and only where its
     clause ends right after them (``压缩至三级以内。``, ``不超过3级，``): before a noun the
     number and unit name a grade (``二级以上医院``, ``三级甲等``), no quantity."""
+    clause_end: bool = False
+    """Read only where its clause ends right after the unit (or a bound word after it):
+    ``累计达到70类。``; before a noun the number names a class (``一类新药``), no quantity."""
 
 
 class CompoundUnits(RuleModel):

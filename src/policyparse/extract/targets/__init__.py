@@ -152,6 +152,12 @@ def run(ctx: Context) -> None:
                     and c.setup_size.search(norm, max(cs, r.q.start - 8), r.q.start)
                 ):
                     continue  # 设立规模50亿元的…基金 among measures: money set aside
+                if (
+                    not (found or cm)
+                    and c.duty is not None
+                    and c.duty.search(norm, max(cs, r.q.start - 8), r.q.start)
+                ):
+                    continue  # 参与项目的规模应在5000亩以上: a standard to meet, no goal
                 accepted_any = True
                 # the period a document states for itself (its title, 规划期为…) gives no
                 # deadline: FORMAT.md's deadline comes from the text around the target
@@ -372,7 +378,11 @@ def _value_follows(norm: str, cls: list[tuple[int, int]], ci: int, qs: list[QRef
     if not any(s <= q.start < e for q in qs):
         return False
     head = norm[s:e].lstrip()
-    return bool(cues().level.match(head)) or any(q.start == s for q in qs)
+    c = cues()
+    # 翻一番，三年累计新招聘教师…: a span of years opening the next clause is no level
+    return bool(c.level.match(head)) or any(
+        q.start == s and (q.rec.unit or "") not in c.duration_units for q in qs
+    )
 
 
 def _commitment(norm: str, start: int, end: int) -> regex.Match[str] | None:

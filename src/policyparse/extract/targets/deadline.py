@@ -227,6 +227,15 @@ class DeadlineFinder:
         if paired is not None:
             return paired
         found = self._last_in(sentence[0], q_start)
+        if found is not None and found.time is not None:
+            # 到2027年，…450万亩以上，其中2026年新增120万亩；冬小麦…: the year of a part
+            # (其中…) reaches no value past the semicolon that closes it
+            t = found.time
+            part = self.norm.rfind("其中", max(sentence[0], t.start - 3), t.start)
+            if part >= 0 and _SEMICOLON.search(self.norm, t.end, q_start):
+                whole = self._last_in(sentence[0], part)
+                if whole is not None:
+                    found = whole
         if found is not None:
             return Found(found.year, found.time, False, found.at)
         for t in self.lay.times_in(q_start, clause[1]):

@@ -34,6 +34,8 @@ _POST_BOUND = patterncache.compile(r"^(?:及以上|以上|左右|以内|之内|�
 _WORD_START = patterncache.compile(r"[\p{Han}“\"《(（]")
 _TRAILING_OVER = patterncache.compile(r"(?:超过|超|过|高于|不低于)$")
 _ALL_HAN = patterncache.compile(r"\p{Han}+")
+# a Chinese character that starts no number (超采, against 超百万, 达五成, 超亿元)
+_HAN_WORD = patterncache.compile(r"(?![零〇一二三四五六七八九十百千万亿两半几数近约逾])\p{Han}")
 _MEASURE_END = patterncache.compile(r"[率比量数值额度]$")
 _LEADING_BOUND = patterncache.compile(r"^(?:超过|超|过|高于|不低于|不少于|达到|约|近)")
 
@@ -190,6 +192,13 @@ class TimeRanges:
 
 
 @cache
+def _shared_preposition() -> regex.Pattern[str]:
+    """The ``shared_prepositions`` of ``indicator_words.yaml``, longest first."""
+    items = sorted(set(words().shared_prepositions), key=lambda w: (-len(w), w))
+    return patterncache.compile("|".join(regex.escape(w) for w in items) or "(?!)")
+
+
+@cache
 def _article() -> regex.Pattern[str]:
     """The article number pattern of ``indicator_words.yaml``."""
     return patterncache.compile(words().article_pattern)
@@ -296,6 +305,8 @@ def _last_verb(
             depth = depth_map(text)
         if depth[m.start()] > 0 or text.startswith(cues().not_verbs, m.start()):
             continue
+        if m.end() - m.start() == 1 and pattern is cues().level and _HAN_WORD.match(text, m.end()):
+            continue  # 地下水超采量, 超算中心: a one-character verb is one only before a number
         a, b = base + m.start(), base + m.end()
         if any(q.start <= a < q.end for q in qs):
             continue
@@ -973,9 +984,13 @@ class SentenceReader:
             # after 培育…种业企业5家: a qualifier with no noun counts the noun counted before
             thing = prev.indicator.removesuffix("数量")
             at = thing.rfind("的")
+            # 超千亿元的2家 after 营业收入超百亿元的民营企业15家: a threshold without its
+            # measure takes the measure the threshold before was written with
+            om = _NUMBERLESS_OVER.match(noun)
+            measure = _threshold_measure(thing[:at]) if om is not None and at >= 0 else ""
             thing = thing[at + 1 :] if at >= 0 else _drop_any_verb(_drop_lead(thing))
             if len(thing) >= 2:
-                noun, exact, governed = noun + thing, False, True
+                noun, exact, governed = measure + noun + thing, False, True
         ind = _drop_leading_verb(noun)
         swapped = _swap_scope(ind, prev.indicator) if prev is not None else None
         if swapped is not None:
@@ -988,7 +1003,7 @@ class SentenceReader:
         if (
             prev is not None
             and prev.indicator
-            and c.action.fullmatch(ind, len(total_word))
+            and _verbs_only(ind, len(total_word))
             and (prev.q.rec.unit or "") == unit
         ):
             # 年内完成加装电梯15部，9月底前完成8部: a verb alone counts the same thing;
@@ -1000,6 +1015,13 @@ class SentenceReader:
                     if c.action.match(thing)
                     else total_word + thing
                 )
+            elif not total_word:
+                # 累计新增…450万亩以上，其中2026年新增120万亩: one year's part is no total
+                rm = c.region.match(thing)
+                k = rm.end() if rm is not None else 0
+                tm = _TOTAL_LEAD.match(thing, k)
+                if tm is not None and tm.end() < len(thing):
+                    thing = thing[:k] + thing[tm.end() :]
             ind, exact, governed = thing, False, True
         if ind != noun and exact:
             if noun.endswith(ind):
@@ -1130,6 +1152,18 @@ class SentenceReader:
             owner = self._sentence_subject(_measure_owner(base))
             if owner:
                 return _join_overlap(owner, subject)
+        if (
+            len(subject) <= 8
+            and subject.endswith("率")
+            and _ALL_HAN.fullmatch(subject)
+            and subject.startswith(tuple(words().rate_manners))
+            and not c.subject_head.search(subject)
+        ):
+            # 全市规上民营工业企业技改投资年均增长10%以上，…数字化改造覆盖率达到95%: a rate
+            # opening with a word of manner measures the subject of the target before
+            owner = _head_run(prev.indicator)
+            if owner:
+                return owner + subject
         return subject
 
     def _sentence_subject(self, owner: str) -> str:
@@ -1300,9 +1334,14 @@ class SentenceReader:
             # 三个镇分别清退禁养区渔排1.5万口、…: the verb and its object after 分别 count
             # the same thing for every item
             mid = norm[fb + 2 : chosen[0].start].strip(_STRIP)
+            # 分别累计达到5个和10个: a total word before the level verb is no verb of its own
+            tm = _TOTAL_LEAD.match(mid)
+            verb = mid[tm.end() :] if tm is not None else mid
             if (
                 _COUNTED_AFTER.fullmatch(mid)
-                and not (c.level.match(mid) or mid.startswith(tuple(c.raw.near_level_verbs)) or ch)
+                and not (
+                    c.level.match(verb) or verb.startswith(tuple(c.raw.near_level_verbs)) or ch
+                )
                 and (
                     all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
                     # 甲县、乙县分别新建改造供水管网60公里、45公里: an action verb with its
@@ -1407,6 +1446,15 @@ class SentenceReader:
         if rm:
             prefix = rm.group(0)
             parts[0] = parts[0][rm.end() :]
+        pm = _shared_preposition().match(parts[0])
+        if (
+            pm is not None
+            and len(parts[0]) >= pm.end() + 2
+            and not any(_shared_preposition().match(p) for p in parts[1:])
+        ):
+            # 至赣州、三明、龙岩的…班列年开行量: the destination word is every item's
+            prefix += pm.group(0)
+            parts[0] = parts[0][pm.end() :]
         heads = cues().raw.subject_heads
         first_head = next((h for h in heads if parts[0].endswith(h)), "")
         if (
@@ -1421,6 +1469,10 @@ class SentenceReader:
             whole = self._whole_counted(parts)
             if whole is not None:
                 return [f"{prefix}{p}" for p in whole]
+        subj = _measure_subject(parts[0])
+        if subj and all(c.measure_head.fullmatch(p) for p in parts[1:]):
+            # 茶叶产量、产值: bare measures after the first take the subject it opens with
+            return [f"{prefix}{parts[0]}", *(f"{prefix}{subj}{p}" for p in parts[1:])]
         if len(parts[0]) >= 4 and _WHOLE_END.search(parts[0]):
             # 农村自来水普及率、农村卫生厕所普及率: every item is written whole;
             # 中小学（含教学点）千兆宽带接入率、多媒体教室覆盖率: a subject with its bracketed
@@ -1660,6 +1712,7 @@ def _own_items(names: list[str]) -> list[str]:
 
 
 _FIELD_HEAD = patterncache.compile(r"领域|行业|方向")
+_LEVEL_SCOPE = patterncache.compile(r"\p{Han}{1,3}级(?:及)?以上")
 _EACH_SCOPE = patterncache.compile(r"(?:每个|各)\p{Han}")
 _EACH_BOUND = patterncache.compile(r"(?:至少|不少于|最少|均|都)$")
 _DIGIT = patterncache.compile(r"[\d%％]")
@@ -1675,6 +1728,19 @@ def _shared_modifier(noun: str, prev: str, frame: str) -> str:
     that word (``国家体育产业示范单位``)."""
     c = cues()
     body = prev[len(frame) :] if frame and prev.startswith(frame) else prev
+    # 创建省级以上节水型企业300家、节水型工业园区12个: a level scope (…级以上) that opens the
+    # noun before is the sibling's too, when it names no scope or level of its own
+    lm = _LEVEL_SCOPE.match(body)
+    if (
+        lm is not None
+        and lm.end() + 2 <= len(body)
+        and 2 <= len(noun) <= 12
+        and _ALL_HAN.fullmatch(noun)
+        and "级" not in noun
+        and not c.region.match(noun)
+        and not (c.item_scope is not None and c.item_scope.match(noun))
+    ):
+        return body[: lm.end()] + noun
     if (
         not 2 <= len(noun) <= 6
         or not _ALL_HAN.fullmatch(noun)
@@ -1793,6 +1859,57 @@ def _head_at(last: str) -> tuple[str, str] | None:
     return None
 
 
+_OVER_NUMBER = patterncache.compile(r"(?:超过|超|过)(?=[\d零〇一二三四五六七八九十百千万亿两])")
+
+
+def _verbs_only(text: str, pos: int) -> bool:
+    """Whether ``text[pos:]`` is one action verb or two in a row (``建成``, ``新建改造``)."""
+    action = cues().action
+    if action.fullmatch(text, pos):
+        return True
+    m = action.match(text, pos)
+    return m is not None and m.end() > pos and action.fullmatch(text, m.end()) is not None
+
+
+def _threshold_measure(qualifier: str) -> str:
+    """The words a threshold qualifier is written with before its over word, when they end
+    with a measure (``营业收入`` of ``营业收入超百亿元``, ``年营业收入`` of
+    ``培育年营业收入超10亿元``: a verb before it goes), or ''."""
+    m = _OVER_NUMBER.search(qualifier)
+    if m is None:
+        return ""
+    head = _drop_any_verb(_drop_lead(qualifier[: m.start()]))
+    mh = cues().measure_head
+    if any(mh.fullmatch(head[k:]) for k in range(len(head) - 1)):
+        return head
+    return ""
+
+
+def _head_run(indicator: str) -> str:
+    """The subject an indicator opens with up to the last of the subject head words that
+    follow one another first (``全市规上民营工业企业`` of ``全市规上民营工业企业技改投资…``),
+    with something after it; else ''."""
+    c = cues()
+    m = c.region.match(indicator)
+    h = c.subject_head.search(indicator, m.end() if m else 0)
+    if h is None:
+        return ""
+    end = h.end()
+    while (nxt := c.subject_head.match(indicator, end)) is not None:
+        end = nxt.end()
+    return indicator[:end] if end < len(indicator) else ""
+
+
+def _measure_subject(item: str) -> str:
+    """What stands before a measure head word that ends ``item`` (``茶叶`` of ``茶叶产量``),
+    at least two characters; else ''."""
+    mh = cues().measure_head
+    for k in range(2, len(item) - 1):
+        if mh.fullmatch(item[k:]):
+            return item[:k]
+    return ""
+
+
 def _head_subject(item: str) -> str:
     """The subject that opens a measure and ends in a subject head word (``规模以上轻工企业``
     of ``规模以上轻工企业数字化研发设计工具普及率``), at least four characters long and
@@ -1863,6 +1980,12 @@ def _shared_ending(others: list[str], last: str) -> int | None:
     characters) that every other item has and that the last item holds before at least two
     more characters."""
     shortest = min(len(p) for p in others)
+    final = others[0][-1:]
+    if final and final in cues().raw.item_final_chars and all(p.endswith(final) for p in others):
+        # 国家级、自治区级、盟级核心育种场: a level word ends at its 级
+        at = last.find(final, 1, len(last) - 2)
+        if at > 0:
+            return at + 1
     for k in range(min(4, shortest - 1), 0, -1):
         end = others[0][-k:]
         if not all(p.endswith(end) for p in others):
@@ -1888,6 +2011,8 @@ def _parallel_items(others: list[str], last: str) -> list[str] | None:
         return None
     own, head = last[:2], last[2:]
     scope = others[0][:-2]
+    if len(scope) == 1:
+        return None  # 国家级、省级…: a three-character item, not a scope and an item
     return [f"{others[0]}{head}", *(f"{scope}{p}{head}" for p in [*others[1:], own])]
 
 

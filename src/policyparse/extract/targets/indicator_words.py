@@ -22,6 +22,9 @@ class IndicatorWords(RuleModel):
     last item, before a shared predicate, are every item's."""
     article_pattern: str
     """An article number at the start of a clause (``第十条``), no part of an indicator."""
+    shared_prepositions: list[str]
+    """Prepositions of direction or destination that open the first item of a list and reach
+    every item (``至赣州、三明、龙岩的班列年开行量`` → ``至三明的…``)."""
 
 
 @cache

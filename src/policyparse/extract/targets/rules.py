@@ -73,9 +73,11 @@ class TargetRules(RuleModel):
     unitless_measure_pattern: str
     early_pattern: str = ""
     setup_size_pattern: str = ""
+    duty_pattern: str = ""
     closing_headings: str = ""
     scope_after: str = ""
     word_final_chars: str = ""
+    item_final_chars: str = ""
     kept_lead_pattern: str = ""
     one_each_pattern: str = ""
     rate_subjects: list[str]
@@ -180,6 +182,7 @@ class Cues:
     one_each: regex.Pattern[str] | None = None
     scope_after: regex.Pattern[str] | None = None
     setup_size: regex.Pattern[str] | None = None
+    duty: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
 
@@ -305,6 +308,7 @@ def cues() -> Cues:
         one_each=patterncache.compile(r.one_each_pattern) if r.one_each_pattern else None,
         scope_after=patterncache.compile(r.scope_after) if r.scope_after else None,
         setup_size=patterncache.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
+        duty=patterncache.compile(r.duty_pattern) if r.duty_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=patterncache.compile(
             rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))"
