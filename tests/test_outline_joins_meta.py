@@ -193,3 +193,22 @@ def test_a_title_never_ends_inside_book_brackets(line: str, title: str) -> None:
         "　　问：出台的背景是什么？\n　　答：为规范管理，制定本办法。\n"
     )
     assert doc.meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("国家医疗保障局办公室关于印发《2026年医疗保障工作要点》的通知", (2026, 2026)),
+        ("关于印发2025年度全市优化营商环境重点工作安排的通知", (2025, 2025)),
+        ("某县2024年乡村振兴工作计划", (2024, 2024)),
+        # a period in the title wins; a year that is no plan's year gives none
+        ("关于印发某市数字经济三年行动计划（2026—2028年）的通知", (2026, 2028)),
+        ("关于做好2025年度职称评审工作的通知", None),
+    ],
+)
+def test_a_plan_for_one_year_states_its_year(title: str, period: tuple[int, int] | None) -> None:
+    text = f"{title}\n\n各有关单位：\n\n现将有关事项通知如下。一、加强组织领导。\n"
+    meta = policyparse.parse(text).meta
+    got = (meta.plan_period.start, meta.plan_period.end) if meta.plan_period else None
+    assert got == period
+    assert meta.start_year == (period[0] if period else None)

@@ -86,6 +86,11 @@ _FIVE_YEAR = {
     "十六五": 2031,
 }
 _FIVE_YEAR_RE = patterncache.compile("|".join(_FIVE_YEAR))
+# a plan for one year: 2026年医疗保障工作要点, 2025年度全市重点工作安排
+_ONE_YEAR_PLAN = patterncache.compile(
+    r"((?:19|20)\d{2})年度?[^，,。；;]{0,30}?"
+    r"(?:工作要点|工作计划|重点工作|工作安排|工作任务|行动计划|实施计划|工作方案)"
+)
 _HEAD_LINES = 12
 # a title of the form 关于…的通知 scores at least this
 _SHAPED_SCORE = 4
@@ -421,6 +426,10 @@ def _read_period(title: str | None, head_text: str) -> PlanPeriod | None:
         if fm:
             start = _FIVE_YEAR[fm.group(0)]
             return PlanPeriod(start=start, end=start + 4)
+        ym = _ONE_YEAR_PLAN.search(title)
+        if ym:
+            year = int(ym.group(1))
+            return PlanPeriod(start=year, end=year)
     return None
 
 
