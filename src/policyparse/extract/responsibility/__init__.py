@@ -152,8 +152,9 @@ _OFFICIAL_SHARE = 1 / 3
 """Share of departments or governments in a bracket of units without label or role word."""
 
 
-_COMPANY = patterncache.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
-"""A company under its registered name (``国家电网有限公司``), not a kind of firm."""
+_COMPANY = patterncache.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司|分公司)$")
+"""A company under its registered name (``国家电网有限公司``) or a branch of one
+(``中国移动某某分公司``), not a kind of firm."""
 
 
 def _units_listed(items: list[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
@@ -20,6 +20,7 @@ import regex
 from ... import patterncache
 from ...normalize import WorkingText
 from ...patternhints import LABEL_LEAD, anchored_matches
+from .names import describe
 from .rules import compiled
 from .units import ends_like_unit
 
@@ -1002,8 +1003,11 @@ def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | N
     for i in range(start, end):
         if norm[i] in "|\t":
             bounds.append((i, i + 1))
-        elif i > start and "\t" in _gap(work, i):
-            bounds.append((i, i))
+        elif i > start and "\t" in (gap := _gap(work, i)):
+            tabs = gap.rsplit("\n", 1)[-1].count("\t")
+            if "\n" in gap and tabs == len(bounds):
+                continue  # a line break joined away, tabs back to the same column: a wrapped cell
+            bounds.extend([(i, i)] * max(1, tabs))  # two tabs in a row: an empty cell between
     if not bounds:
         return None
     out: list[tuple[int, int]] = []
@@ -1101,6 +1105,9 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
     column holds units: the task's column first, then the unit columns (the pieces of a unit
     cell written apart by spaces, ``市供销社  市邮政公司``), a participants' column before a
     lead's, a later one before an earlier. A row with fewer cells is read from the left.
+    When the task's column comes before the unit columns, the extra pieces stay with the task
+    unless those it would take after its own are departments or governments (``推进城市更新
+    市住建局  市发改委  市财政局``): then they are a unit cell's, found as above.
     """
     first = min(columns)
     width = len(header)
@@ -1109,12 +1116,16 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
     extra = len(cells) - width
     default = _merged(cells, first - 1, extra)
     short = frozenset(compiled().rules.table_short_columns)
-    if header[first - 1] not in short:
-        return default, {}
     roles = compiled().label_roles
-    texts = [k for k in range(first) if header[k] not in short]
     units = sorted(columns, key=lambda c: (roles.get(columns[c]) == "lead", -c))
-    for k in [*reversed(texts), *units]:
+    if header[first - 1] in short:
+        texts = [k for k in range(first) if header[k] not in short]
+        tries = [*reversed(texts), *units]
+    elif all(_names_agency(norm[a:b]) for a, b in cells[first : first + extra]):
+        tries = units
+    else:
+        return default, {}
+    for k in tries:
         row = _merged(cells, k, extra)
         pieces = cells[k : k + extra + 1]
         if any(ends_like_unit(norm[a:b]) for j, (a, b) in enumerate(row) if header[j] in short):
@@ -1134,6 +1145,26 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
             continue
         return row, {}
     return default, {}
+
+
+def _short_cells_fit(norm: str, cells: list[Cell], header: list[str]) -> bool:
+    """Whether no cell of a space-separated row under a column of short cells (``序号``,
+    ``完成时限``) names a unit: a line of unit names after the table is no row of it."""
+    short = compiled().rules.table_short_columns
+    return not any(
+        header[k] in short and ends_like_unit(norm[a:b])
+        for k, (a, b) in enumerate(cells[: len(header)])
+    )
+
+
+def _names_agency(text: str) -> bool:
+    """Whether a piece of a row names a department or a government (``市住建局``).
+
+    Not a place (``社区``, ``街道``), which a task's words may end with (``建设完整社区``).
+    """
+    if not ends_like_unit(text):
+        return False
+    return describe(text).kind == "government_department" or text.endswith("政府")
 
 
 _SERIAL = patterncache.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
@@ -1310,6 +1341,9 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         end = hi if nl < 0 else nl
         parts: dict[int, list[Cell]] = {}
         cells = _cells(work, pos, end)
+        if cells is not None and columns and not spaced:
+            # tabs that open the row (an empty first cell) were dropped before Chinese text
+            cells = _cells_after_tabs(work, pos, end)
         if cells is None and (spaced or not columns):
             if spaced and not norm[pos:end].strip():
                 pos = end + 1
@@ -1323,7 +1357,16 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 pos = end + 1
                 continue
             if cells is not None and spaced:
+                if len(cells) < len(header):
+                    # a cell a line break wrapped (…西藏监 + 管局、西藏银行股份有限公司  2030年12月)
+                    wrapped = _wrapped_row(work, cells, end, hi, len(header), _space_cells)
+                    if wrapped is not None and _short_cells_fit(norm, wrapped[0], header):
+                        cells, end = wrapped
                 cells, parts = _space_row(norm, cells, header, columns)
+                if not _short_cells_fit(norm, cells, header):
+                    cells = None  # units where a number or date stands: the signature lines
+                elif len(cells) == len(header):
+                    cells, end = _last_cell_wrapped(work, cells, end, hi, columns, _space_cells)
             elif cells is not None:
                 cells = None
         if cells is None:
@@ -1340,6 +1383,9 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 wrapped = _wrapped_row(work, cells, end, hi, width)
                 if wrapped is not None:
                     cells, end = wrapped
+            if not spaced and len(cells) == width:
+                cells, end = _last_cell_wrapped(work, cells, end, hi, columns, _cells)
+                parts, end = _continuation_rows(work, cells, end, hi, columns)
             block = _row_block(norm, cells, columns, spaced, parts, above)
             if block is not None and not spaced:
                 # units written apart by spaces inside a cell (县发改局 县财政局 县水务局)
@@ -1358,7 +1404,12 @@ _ROW_HEADING = patterncache.compile(
 
 
 def _wrapped_row(
-    work: WorkingText, cells: list[Cell], end: int, hi: int, width: int
+    work: WorkingText,
+    cells: list[Cell],
+    end: int,
+    hi: int,
+    width: int,
+    cells_of: Callable[[WorkingText, int, int], list[Cell] | None] | None = None,
 ) -> tuple[list[Cell], int] | None:
     """A row whose last cell a line break wrapped onto the next line, made whole.
 
@@ -1366,14 +1417,22 @@ def _wrapped_row(
     the rest (together one more than the header: the wrapped cell counts on both lines) and
     opens with no row number or group heading. The wrapped cell runs from its start on this
     line to its end on the next; returned with the end of the next line, or None. A next
-    line that opens with a header word (``备注``) is no rest of a cell.
+    line that opens with a header word (``备注``) is no rest of a cell. ``cells_of`` reads the
+    next line's cells (by default as the row's: ``|`` or tabs; :func:`_space_cells` for a
+    table whose cells are apart by spaces).
     """
     norm = work.norm
     if end >= hi:
         return None
     nl = norm.find("\n", end + 1, hi)
     next_end = hi if nl < 0 else nl
-    rest = _cells(work, end + 1, next_end)
+    start = end + 1
+    while cells_of is not None and start < next_end and norm[start] in _SPACES:
+        start += 1  # spaces that open the line cut no cell
+    rest = (cells_of or _cells)(work, start, next_end)
+    skip = len(cells) - 1  # empty cells before the wrapped cell's column (⇥⇥市人民政府⇥…)
+    if rest is not None and len(rest) > skip > 0 and all(b <= a for a, b in rest[:skip]):
+        rest = rest[skip:]
     if rest is None or len(cells) + len(rest) != width + 1:
         return None
     first = norm[rest[0][0] : rest[0][1]]
@@ -1383,6 +1442,110 @@ def _wrapped_row(
         return None  # a note row (备注 …) or a new header, not the rest of a cell
     joined = (cells[-1][0], rest[0][1])
     return [*cells[:-1], joined, *rest[1:]], next_end
+
+
+def _cell_cut(text: str) -> bool:
+    """Whether a unit cell's text stops inside a unit (``省发展改革``, ``市财政局、``)."""
+    if not text or text in _empty_cells() or is_ditto(text):
+        return False
+    if text[-1] in _CELL_GOES_ON:
+        return True
+    pieces = _unit_pieces(text)
+    return bool(pieces) and not ends_like_unit(_without_role_word(pieces[-1]))
+
+
+def _next_line(norm: str, end: int, hi: int) -> tuple[int, int] | None:
+    """The text of the line after the one ending at ``end`` (spaces stripped), if any."""
+    if end >= hi or norm[end] != "\n":
+        return None
+    nl = norm.find("\n", end + 1, hi)
+    b = hi if nl < 0 else nl
+    a = end + 1
+    while a < b and norm[a] in _SPACES:
+        a += 1
+    return (a, b) if b > a else None
+
+
+def _last_cell_wrapped(
+    work: WorkingText,
+    cells: list[Cell],
+    end: int,
+    hi: int,
+    columns: dict[int, str],
+    cells_of: Callable[[WorkingText, int, int], list[Cell] | None],
+) -> tuple[list[Cell], int]:
+    """A row whose last cell, a unit column's, a line break cut (``…省人力资源`` + ``社会保障厅``).
+
+    The next line is one piece (no cell boundary), opens with no row number, group heading or
+    header word, and finishes the unit: the cell runs on to its end. Else the row as it is.
+    """
+    norm = work.norm
+    k = len(cells) - 1
+    if k not in columns or not _cell_cut(norm[slice(*cells[k])]):
+        return cells, end
+    line = _next_line(norm, end, hi)
+    if line is None or line[1] - line[0] > _MAX_CONTINUATION or cells_of(work, *line) is not None:
+        return cells, end
+    text = norm[slice(*line)]
+    if _SERIAL.fullmatch(text) or _ROW_HEADING.match(text) or _header_cell(text) in _header_words():
+        return cells, end
+    joined = compact(norm, cells[k][0], line[1]).s
+    if not ends_like_unit(_without_role_word(_unit_pieces(joined)[-1])):
+        return cells, end
+    return [*cells[:k], (cells[k][0], line[1])], line[1]
+
+
+def _cells_after_tabs(work: WorkingText, a: int, b: int) -> list[Cell] | None:
+    """The cells of the line ``norm[a:b]``, with the empty cells of the tabs that open it.
+
+    Normalization drops tabs before a Chinese character; the original text tells how many
+    stood there (``⇥⇥⇥委``: three empty cells, then ``委``).
+    """
+    rest = _cells(work, a, b)
+    lead = _gap(work, a).rsplit("\n", 1)[-1].count("\t")
+    if not lead:
+        return rest
+    return [(a, a)] * lead + (rest or [(a, b)])
+
+
+_MAX_CONTINUATIONS = 3
+"""Most continuation rows (``| | | | 委 |``) read after one row of a table."""
+
+
+def _continuation_rows(
+    work: WorkingText, cells: list[Cell], end: int, hi: int, columns: dict[int, str]
+) -> tuple[dict[int, list[Cell]], int]:
+    """Unit cells a PDF wrapped into rows of their own, each cell in its column.
+
+    A continuation row (``| | | | 委 |``, ``⇥⇥⇥委``) leaves the first column empty and has text
+    in a unit column; either it has text in unit columns alone, or one of them finishes a unit
+    cell of the row above that a break cut (``省发展改革``; the task's words may go on beside
+    it). A row with a task and whole units under an empty first cell is a row of its own (a
+    category cell merged over several rows). Returns the pieces of each unit column so
+    continued, and where the last such row ends.
+    """
+    norm = work.norm
+    parts: dict[int, list[Cell]] = {}
+    for _ in range(_MAX_CONTINUATIONS):
+        line = _next_line(norm, end, hi)
+        if line is None:
+            break
+        nl = norm.find("\n", end + 1, hi)
+        line_end = hi if nl < 0 else nl
+        rest = _cells_after_tabs(work, end + 1, line_end)
+        if rest is None or len(rest) > len(cells):
+            break
+        filled = [k for k, (a, b) in enumerate(rest) if b > a]
+        units = [k for k in filled if k in columns and cells[k][1] > cells[k][0]]
+        if not units or 0 in filled or _header_row(norm, rest, set(columns.values())):
+            break
+        last = {k: (parts.get(k) or [cells[k]])[-1] for k in units}
+        if len(units) < len(filled) and not any(_cell_cut(norm[slice(*last[k])]) for k in units):
+            break
+        for k in units:
+            parts.setdefault(k, [cells[k]]).append(rest[k])
+        end = line_end
+    return parts, end
 
 
 _MIN_LABEL_COLUMN = 4
@@ -1434,14 +1597,18 @@ def _empty_cells() -> frozenset[str]:
 
 
 def _cell_content(norm: str, cell: Cell, pieces: list[Cell] | None) -> Compact:
-    """A cell's compacted text; the pieces of a cell written apart by spaces joined by ``、``."""
+    """A cell's compacted text, from its pieces when it was written in several.
+
+    Pieces written apart by spaces are joined by ``、``; a piece that goes on with a unit a
+    break cut (``省发展改革`` + ``委``) is joined to it directly.
+    """
     if not pieces:
         return compact(norm, *cell)
     chars: list[str] = []
     pos: list[int] = []
     for a, b in pieces:
         c = compact(norm, a, b)
-        if chars and c.s:
+        if chars and c.s and not _cell_cut("".join(chars)):
             chars.append("、")
             pos.append(c.pos[0])
         chars.append(c.s)
@@ -1503,7 +1670,7 @@ def _row_block(
             ):
                 return None  # a space-separated row must hold units where the header says so
             resolved[k] = cell
-            spans.append((a, b))
+            spans.append((a, max(b, cell.pos[-1] + 1)))  # on to a continuation row's piece
         if chars:
             chars.append(";")
             pos.append(a)
@@ -1517,4 +1684,4 @@ def _row_block(
     if not chars:
         return None
     content = Compact("".join(chars), tuple(pos))
-    return Block(spans[0][0], spans[-1][1], content, "table", True, True, True)
+    return Block(spans[0][0], max(e for _, e in spans), content, "table", True, True, True)

@@ -251,7 +251,8 @@ def compiled() -> Compiled:
     long_labels = _alt([x.text for x in r.labels if len(x.text) >= _MIN_BARE_LABEL] or ["(?!)"])
     short_labels = _alt([x.text for x in r.labels if len(x.text) < _MIN_BARE_LABEL] or ["(?!)"])
     said = rf"(?<=(?:{long_labels}|(?<!\p{{Han}})(?:{short_labels})){note}\*{{0,2}}[ \t]{{0,2}})为"
-    colon = rf"(?:[:∶]|{said}(?=\p{{Han}}))"
+    # a dash written for the colon (牵头单位——区应急管理局), before the unit it opens
+    colon = rf"(?:[:∶]|[—－]{{1,2}}(?=\p{{Han}})|{said}(?=\p{{Han}}))"
     label = patterncache.compile(
         rf"(?:【(?P<label>{labels})】|\[(?P<label>{labels})\]"
         rf"|\*{{0,2}}(?P<label>{labels}){note}\*{{0,2}}[ \t]{{0,2}}{colon}\*{{0,2}})"

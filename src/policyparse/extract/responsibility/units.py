@@ -375,6 +375,9 @@ def _add_groups(
     pending: list[Item] = []
     for it in items:
         marker = _item_role(t, it) if rules.rules.item_role_brackets else None
+        if marker is not None and marker[0] == it.start:
+            parsed.role_words += 1  # a role in brackets alone (（按职责分工）): no unit
+            continue
         if marker is None:
             pending.append(it)
             continue
@@ -393,7 +396,7 @@ def _item_role(t: str, it: Item) -> tuple[int, BlockRole] | None:
         return None  # no bracket at its end
     text = t[it.start : it.end]
     core = strip_brackets(text)
-    if len(core) == len(text) or not core:
+    if len(core) == len(text):
         return None
     inner = text[len(core) + 1 : -1]
     m = compiled().role_word_whole.fullmatch(inner)
@@ -432,6 +435,8 @@ class _Words:
 
     unit_endings: tuple[str, ...]
     """Unit and place endings."""
+    agency_endings: tuple[str, ...]
+    """Unit endings alone (no place endings): the end of an institution's name."""
     place_endings: tuple[str, ...]
     longest_places: tuple[str, ...]
     """Place endings, longest first."""
@@ -461,6 +466,7 @@ def _word_lists() -> _Words:
 
     return _Words(
         unit_endings=tuple(r.unit_endings) + tuple(r.place_endings),
+        agency_endings=tuple(r.unit_endings),
         place_endings=tuple(r.place_endings),
         longest_places=longest_first(r.place_endings),
         shared_heads=longest_first(r.shared_heads),
@@ -649,8 +655,10 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     out = list(items)
     ends = words.head_ends
     heads_at = (it for it in items if ends is None or t[it.end - 1] in ends)
-    if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at):
-        return out  # no unit ends with a head word
+    if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at) and not any(
+        _typed_head(t[it.start : it.end]) for it in _after_bare_names(t, items, seps)
+    ):
+        return out  # no unit ends with a head word, nor one a bare name may share
     for j, it in enumerate(items):
         shared = _shared_head(t[it.start : it.end])
         if shared is None:
@@ -738,13 +746,18 @@ def _shared_head(text: str) -> tuple[str, str, str] | None:
     words = _word_lists()
     heads = words.shared_heads
     if not text.endswith(heads):
-        return None
+        return _typed_head(text)
     for head in heads:
         if len(text) <= len(head) or not text.endswith(head):
             continue
         rest = text[: -len(head)]
         place = _place_of(rest)
         kind = next((p for p in words.stem_types if rest.endswith(p)), "")
+        own = next((p for p in words.stem_types if head.startswith(p)), kind)
+        if kind != own:
+            # 桐乡街道办事处: a head with a type of its own makes another type before it part
+            # of the stem (桐乡 is the street's name); the same type twice is not (李家村村委会)
+            continue
         if kind and len(kind) >= len(place):
             return head, kind + head, ""
         if place:
@@ -754,7 +767,54 @@ def _shared_head(text: str) -> tuple[str, str, str] | None:
         kind = next((p for p in words.stem_types if head.startswith(p)), "")
         if kind and len(text) > len(head) and text.endswith(head):
             return head[len(kind) :], head, ""
+    return _typed_head(text)
+
+
+_LEVEL_CHARS = tuple("省市县区州盟旗乡镇村各")
+"""Characters that open a level or a place type rather than a stem (``县财政``, ``乡镇``)."""
+_STEM_LENGTHS = range(2, 5)
+"""Lengths of the stem of a unit that lends its place type and head (``蓬朗``区域办事处)."""
+_MIN_INSTITUTION = 2
+
+
+def _typed_head(text: str) -> tuple[str, str, str] | None:
+    """The place type and institution a unit named after a short stem lends, or None.
+
+    ``蓬朗区域办事处`` → ``办事处``, ``区域办事处``; ``周市镇卫生院`` → ``卫生院``, ``镇卫生院``: a
+    stem of 2-4 Han characters, a place type of the rule data, then the name of an institution
+    (at least two characters, ending like a department or organ, not like a place). A stem
+    that opens with a level (``县乡村振兴局``: 县 and 乡村振兴局) is none.
+    """
+    words = _word_lists()
+    if not text.endswith(words.agency_endings) or text.startswith(_LEVEL_CHARS):
+        return None
+    for n in _STEM_LENGTHS:
+        if not _BARE_NAME.fullmatch(text, 0, n):
+            return None
+        kind = next((p for p in words.stem_types if text.startswith(p, n)), "")
+        rest = text[n + len(kind) :]
+        if (
+            kind
+            and len(rest) >= _MIN_INSTITUTION
+            and ends_like_unit(rest)
+            and not rest.endswith(words.longest_places)
+        ):
+            return rest, text[n:], ""
     return None
+
+
+def _after_bare_names(t: str, items: list[Item], seps: list[str]) -> list[Item]:
+    """The units written right after a ``、`` (or ``和``) that follows a short bare name."""
+    out: list[Item] = []
+    for k in range(1, len(items)):
+        prev = items[k - 1]
+        if (
+            seps[k - 1] in ("、", "和")
+            and _BARE_NAME.fullmatch(t, prev.start, prev.end)
+            and not t.startswith(_LEVEL_CHARS, prev.start)
+        ):
+            out.append(items[k])
+    return out
 
 
 def _same_place(name: str, kind: str) -> bool:
@@ -773,6 +833,8 @@ def _bare_stem(name: str, typed: str) -> bool:
     """
     if not _BARE_NAME.fullmatch(name) or name.endswith(_word_lists().stem_types):
         return False
+    if name.startswith(_LEVEL_CHARS):
+        return False  # 县财政: a level and a field, no place's stem
     if not ends_like_unit(name):
         return True
     return len(name) == 2 and _place_of(name) == "" and _kind_is_other(name)
@@ -801,7 +863,10 @@ def _takes_place_suffix(name: str, suffix: str) -> bool:
     rules = compiled()
     if name.endswith(suffix) or not _BARE_NAME.fullmatch(name):
         return False
-    return not ends_like_unit(name) or rules.short_city.fullmatch(name) is not None
+    if not ends_like_unit(name) or rules.short_city.fullmatch(name) is not None:
+        return True
+    # 烟台 ends like 电视台 but names no unit: two characters that are no place or organ
+    return len(name) == 2 and _place_of(name) == "" and _kind_is_other(name)
 
 
 def _cut_role_object(t: str, tails: bool = True) -> tuple[str, bool]:
