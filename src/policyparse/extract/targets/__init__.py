@@ -158,6 +158,8 @@ def run(ctx: Context) -> None:
                     and c.duty.search(norm, max(cs, r.q.start - 8), r.q.start)
                 ):
                     continue  # 参与项目的规模应在5000亩以上: a standard to meet, no goal
+                if (found is None or found.inherited) and _prohibited(norm, cs, r.q.start):
+                    continue  # 投资比例不得超过总额的10%: a standing rule of prohibition
                 accepted_any = True
                 # the period a document states for itself (its title, 规划期为…) gives no
                 # deadline: FORMAT.md's deadline comes from the text around the target
@@ -166,6 +168,23 @@ def run(ctx: Context) -> None:
         # table rows were read first: put every record back in document order
         ctx.targets.sort(key=lambda t: t.span.start)
         ctx.baselines.sort(key=lambda b: b.span.start)
+
+
+_NUMBER_START = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
+
+
+def _prohibited(norm: str, cs: int, q_start: int) -> bool:
+    """Whether a bound of prohibition (``不得超过``) stands right before the value at
+    ``q_start``, or before the whole its share is of (``不得超过本企业净资产的50%``)."""
+    pat = cues().prohibition
+    # the quantity may open with its bound word (不得少于200米): read up to its number
+    m = _NUMBER_START.search(norm, q_start, q_start + 8)
+    end = m.start() if m is not None else q_start
+    lo = max(cs, q_start - 26)
+    window = norm[lo:end]
+    if pat is None or ("不" not in window and "禁" not in window):
+        return False
+    return pat.search(norm, lo, end) is not None
 
 
 def _antecedent(norm: str, lay: Layout, ss: int, word: str) -> str | None:

@@ -300,7 +300,10 @@ class DeadlineFinder:
             if run and not _LIST_JOIN.fullmatch(norm, run[-1][1].end, t.start):
                 run = []
             run.append((y, t))
-            if len(run) >= 2 and _CLAUSE_END.match(norm, t.end):
+            # the list ends a clause, or stands just before 分别 (投入强度2026年、2027年分别达到…)
+            if len(run) >= 2 and (
+                _CLAUSE_END.match(norm, t.end) or norm[t.end : end].strip() == ""
+            ):
                 best = list(run)
         return best
 
@@ -419,8 +422,10 @@ class DeadlineFinder:
         starts = [u[0] for u in units]
         out: list[tuple[int, int, Found]] = []
         paras = self.lay.paragraphs
+        lead_in = cues().lead_in_sentence
         for j, (s, e) in enumerate(paras[:-1]):
-            if not _ends_with(self.norm, e, ":："):
+            colon = _ends_with(self.norm, e, ":：")
+            if not colon and (lead_in is None or not _ends_with(self.norm, e, "。.")):
                 continue
             k = bisect_right(starts, e - 1)
             if k >= len(units) or units[k][0] > paras[j + 1][0] + 2:
@@ -430,6 +435,8 @@ class DeadlineFinder:
                 last = ss
             found = None
             a = max(s, last if last is not None else s)
+            if not colon and (lead_in is None or lead_in.search(self.norm, a, e) is None):
+                continue  # a sentence ending with a stop leads in only in so many words
             if self.past_year(a, e) is not None or self.past_marker(a, e):
                 continue  # a sentence stating the past leads in to no goals
             for t in self.lay.times_in(a, e):

@@ -34,6 +34,11 @@ _POST_BOUND = patterncache.compile(r"^(?:及以上|以上|左右|以内|之内|�
 _WORD_START = patterncache.compile(r"[\p{Han}“\"《(（]")
 _TRAILING_OVER = patterncache.compile(r"(?:超过|超|过|高于|不低于)$")
 _ALL_HAN = patterncache.compile(r"\p{Han}+")
+_SETTLE_VERBS = ("入驻", "进驻", "入园", "入区", "入孵")
+_FOR_WHOM_PART = patterncache.compile(r"(?:面向|针对|用于|服务于?)\p{Han}{2,12}")
+_PLACE_PREPOSITION = patterncache.compile(r"(?:在|与|同|和|跟|向)")
+_YEAR_ONLY = patterncache.compile(r"\d{4}年(?:底|末)?")
+_YEAR_JOIN = patterncache.compile(r"\s?(?:[、，,]|和|及|与)\s?")
 # a Chinese character that starts no number (超采, against 超百万, 达五成, 超亿元)
 _HAN_WORD = patterncache.compile(r"(?![零〇一二三四五六七八九十百千万亿两半几数近约逾])\p{Han}")
 _MEASURE_END = patterncache.compile(r"[率比量数值额度]$")
@@ -97,7 +102,9 @@ _CHANGE_AFTER = patterncache.compile(
 _BASE_TIME_WORDS = r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
 _COMPARE_TAIL = patterncache.compile(
     r"(?:(?:(?<!占)比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
-    r"|同比|环比)$"
+    r"|同比|环比"
+    # 产值在2025年基础上翻一番: the base year of a multiple, written as a base
+    r"|在(?:\d{4}年(?:底|末)?|上年度?|“?十[一二三四五六]五”?(?:末|期末)?)(?:的)?基础上)$"
 )
 _COMPARE_BASE = patterncache.compile(
     r"^(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
@@ -362,6 +369,10 @@ def _instances(s: str, end: int) -> bool:
     return len(items) > 3 or all(item and item[-1] in head for item in items)
 
 
+_PEOPLE_CLASS = patterncache.compile(r"\p{Han}{0,8}?(?:从业人员|人员|人才|工作者)")
+_PERSON_END = patterncache.compile(r"[员师家者匠工手长士医]等")
+
+
 def _drop_leading_verb(s: str) -> str:
     """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
@@ -427,8 +438,12 @@ def _finish(ind: str, q: QRef) -> str:
     if bare in c.count_units and bare != "人" and ind and not _COUNT_END.search(ind):
         ind += "数量"
     elif unit == "%" and ind.endswith("的"):
-        ind += "比例"
+        # 招生规模不低于高等职业教育招生规模的10%: the share of the one in the other
+        ind = _SHARE_BOUND.sub("占", ind, count=1) + "比例"
     return ind
+
+
+_SHARE_BOUND = patterncache.compile(r"(?<=\p{Han}{2})(?:不低于|不少于|不高于|不超过)(?=\p{Han}{2})")
 
 
 _COUNTED_AFTER = patterncache.compile(r"\p{Han}{2,16}")
@@ -599,6 +614,14 @@ class SentenceReader:
                 ):
                     r.indicator = f"{whole}中{r.indicator}"
                     r.ind_start = r.ind_end = None
+                elif part_of and (r.q.rec.unit or "") == (self.readings[-1].q.rec.unit or ""):
+                    # 提供就业岗位不少于3万个，其中面向高校毕业生不少于1.2万个: those for whom
+                    # a part is meant, then the thing the whole counts
+                    aim = _FOR_WHOM_PART.fullmatch(r.indicator.removesuffix("数量"))
+                    vm = _last_verb(cues().action, whole, 0, [], False) if aim else None
+                    if aim is not None and vm is not None and len(whole) - vm.end() >= 2:
+                        r.indicator = _finish(aim.group(0) + whole[vm.end() :], r.q)
+                        r.ind_start = r.ind_end = None
                 spread = self._spread_jun([r])
                 _close_breaks(spread)
                 out.extend(spread)
@@ -750,6 +773,25 @@ class SentenceReader:
         )
         if for_whom:
             pre = pre[:-1]
+        # 与10个以上主要客源城市建立旅游合作关系, 在30个左右城市开展…试点: the places or partners
+        # counted, then the verb and object done in or with each of them
+        with_each = (
+            _PLACE_PREPOSITION.fullmatch(
+                (pre if pre.strip(_STRIP) else norm[self.clauses[ci][0] : q.start]).strip(_PUNCT)
+            )
+            is not None
+            and _bare_unit(unit) in c.count_units
+            and bool(post_clean)
+            and _WORD_START.match(post_clean) is not None
+        )
+        if with_each:
+            am = c.action.search(post_clean, 1)
+            if am is not None and am.end() < len(post_clean):
+                noun = post_clean[: am.start()].removeprefix("的")
+                ind = _finish(f"{post_clean[am.start() :]}的{noun}", q)
+                r = Reading(q, ind, seg, post_off + len(post_clean), None, None, True, pre, seg)
+                r.frame = ""
+                return r
         q_first = bool(
             post_clean
             and _WORD_START.match(post_clean)
@@ -875,6 +917,9 @@ class SentenceReader:
                 # 同比增长5% after 税收收入4.2亿元: the base of the comparison is dropped, 年均
                 # is kept
                 subject = self._shared_subject(ci, prev) + _COMPARE_BASE.sub("", subject)
+            elif prev is not None and c.measure_head.match(subject):
+                # 省属企业资产总额突破…，利润总额年均增长8%: the measure of the same subject
+                subject = self._complete(subject, prev, ci)
             ind = f"{subject}{ch.group(0)}{cues().raw.change_measure}"
             return Reading(q, ind, seg, q.end, None, None, True, pre, seg)
 
@@ -991,6 +1036,17 @@ class SentenceReader:
             thing = thing[at + 1 :] if at >= 0 else _drop_any_verb(_drop_lead(thing))
             if len(thing) >= 2:
                 noun, exact, governed = measure + noun + thing, False, True
+        if am is not None and noun is stated and am.end() < len(noun):
+            # 培训导游、民宿管家等旅游从业人员3000人次: examples of the people counted go
+            rest = noun[am.end() :]
+            em = _EXAMPLES.match(rest)
+            if (
+                em is not None
+                and len(rest) - em.end() >= 2
+                and _PERSON_END.match(rest, em.end() - 2)
+                and _PEOPLE_CLASS.fullmatch(rest, em.end())
+            ):
+                noun, exact = noun[: am.end()] + rest[em.end() :], False
         ind = _drop_leading_verb(noun)
         swapped = _swap_scope(ind, prev.indicator) if prev is not None else None
         if swapped is not None:
@@ -1064,6 +1120,15 @@ class SentenceReader:
         c = cues()
         if c.region.match(subject):
             return subject
+        if (
+            prev is not None
+            and subject.startswith(_SETTLE_VERBS)
+            and _bare_unit(prev.q.rec.unit or "") in c.count_units
+        ):
+            # 建成“工业上楼”示范园区2个，入驻企业达到60家: the firms settled in those parks
+            place = _drop_any_verb(_base(prev.indicator))
+            if len(place) >= 2 and not place.startswith(_SETTLE_VERBS):
+                return place + subject
         owned = self._stem_owner(subject, prev, ci)
         if owned:
             return owned
@@ -1292,11 +1357,15 @@ class SentenceReader:
         c = cues()
         norm = self.norm
         _cs, _ce = self.clauses[ci]
-        subject = norm[body:fb]
+        years_at = self._year_run_before(body, fb)
+        subject = norm[body:years_at]
         lv = c.level.search(subject)
         if lv is not None and lv.end() == len(subject):
             subject = subject[: lv.start()]
         subject = _strip_tail(subject)
+        if subject.startswith("在") and "、" in subject and not _NOT_ADVERBIAL.match(subject):
+            # 在涪城区、游仙区、安州区分别启动…: places listed after 在, each its own subject
+            subject = subject[1:]
         n = len(chosen)
         quals = [x for x in self._between(body - 1, fb) if x.end <= fb]
         names: list[str] | None = None
@@ -1318,6 +1387,15 @@ class SentenceReader:
         if names is None:
             names = self._carried(subject, n)
         if names is None:
+            names = _pair_split(subject, n)
+            split = names is not None
+        if names is None:
+            bare = _drop_lead(subject).strip(_STRIP)
+            if not bare and chosen:
+                # 2026年、2027年、2028年分别新建城市书房3个、4个和5个: with only years before
+                # 分别, the verb and object after it name what every value counts
+                bare = norm[fb + 2 : chosen[0].start].strip(_STRIP)
+                subject = bare
             names = [subject] * n
         # 排放总量比2020年分别下降8%、10%: each indicator is an amount of change
         ch = _CHANGE_AFTER.match(norm, fb + 2)
@@ -1366,6 +1444,27 @@ class SentenceReader:
             r.group, r.item = self._groups, items[k]
             out.append(r)
         return out
+
+    def _year_run_before(self, body: int, fb: int) -> int:
+        """Where a list of two or more years written just before ``分别`` at ``fb`` starts
+        (``研发经费投入强度2026年、2027年、2028年分别达到…``: each value has its own year, which
+        is no part of the indicator); ``fb`` when none."""
+        norm = self.norm
+        ranges = self.times.ranges
+        k = bisect_left(ranges, (fb, fb)) - 1
+        end, start, count = fb, fb, 0
+        while k >= 0:
+            s, e = ranges[k]
+            if s < body or e > end:
+                break
+            gap = norm[e:end]
+            if gap.strip() if count == 0 else not _YEAR_JOIN.fullmatch(gap):
+                break
+            if not _YEAR_ONLY.fullmatch(norm, s, e):
+                break
+            start, end, count = s, s, count + 1
+            k -= 1
+        return start if count >= 2 else fb
 
     def _counted_before(self, subject: str, fb: int, chosen: list[QRef]) -> list[str] | None:
         """``京津冀、长三角、粤港澳大湾区分别培育8家、12家和10家以上`` after ``培育试点企业50家``:
@@ -1566,6 +1665,26 @@ _OF_SHARE = "的比例"
 
 
 _MEASURE_TAIL = patterncache.compile(r"\p{Han}{2}[量率]$")
+
+
+def _pair_split(subject: str, n: int) -> list[str] | None:
+    """``城乡居民人均可支配收入`` before a ``分别`` list of two values: ``城镇居民…`` and
+    ``农村居民…``, from the first pair word (``pair_words``) it holds; None otherwise."""
+    pairs = cues().raw.pair_words
+    if n != 2 or not pairs:
+        return None
+    best: tuple[int, str] | None = None
+    for word in pairs:
+        at = subject.find(word)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, word)
+    if best is None:
+        return None
+    at, word = best
+    parts = pairs[word]
+    if len(parts) != 2:
+        return None
+    return [subject[:at] + p + subject[at + len(word) :] for p in parts]
 
 
 def _ends_in_measure(item: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
+from pydantic import Field
 
 from ... import patterncache, ruledata
 from ...ruledata import RuleModel
@@ -75,12 +76,16 @@ class TargetRules(RuleModel):
     setup_size_pattern: str = ""
     duty_pattern: str = ""
     closing_headings: str = ""
+    lead_in_sentence: str = ""
+    prohibition_pattern: str = ""
+    pricing_rule_pattern: str = ""
     scope_after: str = ""
     word_final_chars: str = ""
     item_final_chars: str = ""
     kept_lead_pattern: str = ""
     one_each_pattern: str = ""
     rate_subjects: list[str]
+    pair_words: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def _alt(words: list[str]) -> str:
@@ -178,6 +183,9 @@ class Cues:
     unitless_measure: regex.Pattern[str] | None = None
     early: regex.Pattern[str] | None = None
     closing_heading: regex.Pattern[str] | None = None
+    lead_in_sentence: regex.Pattern[str] | None = None
+    prohibition: regex.Pattern[str] | None = None
+    pricing_rule: regex.Pattern[str] | None = None
     kept_lead: regex.Pattern[str] | None = None
     one_each: regex.Pattern[str] | None = None
     scope_after: regex.Pattern[str] | None = None
@@ -304,6 +312,11 @@ def cues() -> Cues:
         else None,
         early=patterncache.compile(r.early_pattern) if r.early_pattern else None,
         closing_heading=patterncache.compile(r.closing_headings) if r.closing_headings else None,
+        lead_in_sentence=patterncache.compile(r.lead_in_sentence) if r.lead_in_sentence else None,
+        prohibition=patterncache.compile(r.prohibition_pattern) if r.prohibition_pattern else None,
+        pricing_rule=patterncache.compile(r.pricing_rule_pattern)
+        if r.pricing_rule_pattern
+        else None,
         kept_lead=patterncache.compile(r.kept_lead_pattern) if r.kept_lead_pattern else None,
         one_each=patterncache.compile(r.one_each_pattern) if r.one_each_pattern else None,
         scope_after=patterncache.compile(r.scope_after) if r.scope_after else None,

@@ -56,6 +56,24 @@ def _unitless_measure(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
 
 
 _LEAD_WORD = patterncache.compile(r"\p{Han}{1,4}(?=\d)")
+_NUMBER = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
+_REACH_VERB = patterncache.compile(
+    r"(?:达到|达|增加到|增加至|增至|提高到|提高至|提升到|提升至|扩大到|扩大至|压缩到|压缩至|"
+    r"压减到|压减至|减少到|减少至|减至|降到|降至|降低到|降低至|控制在|稳定在|保持在|突破|超过)$"
+)
+
+
+def _level_in(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A value in a unit that alone names no target (``级``, ``类``) that is the level a
+    measure is to reach: a verb of reaching right before its number and nothing after it in
+    the clause (``管理层级压缩至三级以内``, ``集采类别累计达到70类``; not ``三级医院``)."""
+    unit = q.rec.unit or ""
+    if not unit or unit not in cues().ignored_units or norm[q.end : clause[1]].strip():
+        return False
+    m = _NUMBER.search(norm, q.start, q.end)
+    if m is None:
+        return False
+    return _REACH_VERB.search(norm, max(clause[0], m.start() - 6), m.start()) is not None
 
 
 def drop_reason(
@@ -68,7 +86,7 @@ def drop_reason(
     """Why ``q`` can be neither a target nor a baseline, or None (``sentence``: the range of
     the sentence holding ``clause``, for the rules that read beyond the clause)."""
     c = cues()
-    if not unit_ok(q) and not _unitless_measure(norm, q, clause):
+    if not unit_ok(q) and not _unitless_measure(norm, q, clause) and not _level_in(norm, q, clause):
         return "unit"
     for t in times:
         if t.start < q.end and q.start < t.end and t.rec.kind in ("year", "date", "period"):
@@ -128,6 +146,8 @@ def drop_reason(
             return why
     if _per_standard(norm, q, clause):
         return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
+    if _pricing_rule(norm, q, clause):
+        return "standard"  # 租金标准按市场租金的60%确定: a rule of calculation
     if (
         c.one_each is not None
         and q.rec.value is not None
@@ -201,6 +221,19 @@ def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
         and _STANDARD_HEAD.search(head)
         and _STANDARD_TAIL.match(norm, q.end, clause[1])
     )
+
+
+_SHARE_OF = patterncache.compile(r"按(?:照)?[^，,；;。按]{1,30}的$")
+
+
+def _pricing_rule(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A share worked out by rule (``按同地段同类住房市场租金的60%确定``, ``按工资总额的2%
+    计提``): the value opens with ``按…的`` and a verb of calculation follows it."""
+    pat = cues().pricing_rule
+    if pat is None:
+        return False
+    head = norm[max(clause[0], q.start - 32) : q.start]
+    return bool("按" in head and _SHARE_OF.search(head) and pat.match(norm, q.end, clause[1]))
 
 
 def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:

@@ -64,8 +64,11 @@ def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, i
     rows = find_tables(lay.norm, ctx.work)
     ranges = [(row.start, row.end) for row in rows]
     stated = _stated_deadlines(lay, ranges) if rows else set()
+    support = cues().support
     for row in rows:
         last = max(v.year for v in row.values)
+        # 发放城镇住房保障家庭租赁补贴 | 户 | 9500: benefits handed out, as in running text
+        handed_out = support.search(row.indicator) is not None
         # of two year columns, one at the start year is the base, unless its header calls it
         # a goal or the text sets goals for that year (到2025年底，…)
         base = (
@@ -82,6 +85,8 @@ def read_tables(ctx: Context, lay: Layout, ref: int | None) -> list[tuple[int, i
                 ahead = False
             if base_head is not None and base_head.search(v.header.text):
                 ahead = False
+            if ahead and handed_out:
+                continue
             if ahead:
                 # a rate in it is the change (1%); a bracketed total ([5] 座) is a count
                 growth = (
