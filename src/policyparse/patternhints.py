@@ -374,7 +374,9 @@ class Gated:
 
     ``search``, ``match``, ``fullmatch``, ``finditer`` and ``sub`` give what the pattern's own
     methods give. The strings lie inside the match (lookarounds add none), so text between
-    ``pos`` and ``endpos`` without any of them holds no match.
+    ``pos`` and ``endpos`` without any of them holds no match. The test pays where most texts
+    searched are short and hold none of the strings (a clause, a line); a ``match`` at one
+    offset of a long text gains nothing from it.
     """
 
     __slots__ = ("gate", "pattern")

@@ -9,6 +9,7 @@ import regex
 from pydantic import Field
 
 from ... import patterncache, ruledata
+from ...patternhints import Gated, gated
 from ...ruledata import RuleModel
 
 
@@ -138,11 +139,12 @@ class Cues:
     indicator_verbs: frozenset[str]
     support: regex.Pattern[str]
     support_after: regex.Pattern[str]
-    finance: regex.Pattern[str]
-    procedure: regex.Pattern[str]
+    # searched in every candidate clause, and rarely found: behind a test for their strings
+    finance: Gated
+    procedure: Gated
     standing_limit: regex.Pattern[str] | None
-    entry: regex.Pattern[str]
-    past: regex.Pattern[str]
+    entry: Gated
+    past: Gated
     past_heading: regex.Pattern[str]
     past_le: regex.Pattern[str]
     count_units: frozenset[str]
@@ -230,17 +232,17 @@ def cues() -> Cues:
         support=patterncache.compile(rf"(?:{_alt(r.support_words)})(?!性)"),
         support_after=patterncache.compile(rf"(?:{_alt(r.support_after_words)})"),
         # 贷款余额年均增长15%: a finance word inside a measure to reach is no parameter
-        finance=patterncache.compile(
+        finance=gated(
             rf"(?!{_alt(r.finance_measures)})(?:{_alt(r.finance_words)})"
             if r.finance_measures
             else _alt(r.finance_words)
         ),
-        procedure=patterncache.compile("|".join(f"(?:{p})" for p in r.procedure_patterns)),
+        procedure=gated("|".join(f"(?:{p})" for p in r.procedure_patterns)),
         standing_limit=patterncache.compile("|".join(f"(?:{p})" for p in r.standing_limit_patterns))
         if r.standing_limit_patterns
         else None,
-        entry=patterncache.compile("|".join(f"(?:{p})" for p in r.entry_patterns)),
-        past=patterncache.compile("|".join([_alt(r.past_markers), *r.past_patterns])),
+        entry=gated("|".join(f"(?:{p})" for p in r.entry_patterns)),
+        past=gated("|".join([_alt(r.past_markers), *r.past_patterns])),
         past_heading=patterncache.compile(r.past_headings),
         past_le=patterncache.compile(r"(?<=\p{Han})了"),
         count_units=frozenset(r.count_units),
