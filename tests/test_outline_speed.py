@@ -19,7 +19,7 @@ from policyparse.normalize import WorkingText, normalize
 from policyparse.records import Paragraph, Provision, Section, Sentence, Span
 from policyparse.structure import build_outline, closes_document, headings, is_debris, is_info_line
 from policyparse.structure.body import is_body_like, line_flags
-from policyparse.structure.outline import _SENTENCE_END, Line, Outline, _body_edges
+from policyparse.structure.outline import _SENTENCE_END, Line, Outline, _body_edges, _is_row
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/fixtures/**/*.txt"))
@@ -83,7 +83,8 @@ def test_records_equal_validated_records(doc: tuple[WorkingText, Outline]) -> No
                     assert Span.model_validate(value.model_dump()) == value
 
 
-def _plain_edges(lines: list[Line], norm: str) -> tuple[int, int] | None:
+def _plain_edges(lines: list[Line], work: WorkingText) -> tuple[int, int] | None:
+    norm = work.norm
     idx = [
         i
         for i, ln in enumerate(lines)
@@ -91,12 +92,17 @@ def _plain_edges(lines: list[Line], norm: str) -> tuple[int, int] | None:
     ]
     if not idx:
         idx = [i for i, ln in enumerate(lines) if not ln.debris]
-    return (idx[0], idx[-1]) if idx else None
+        return (idx[0], idx[-1]) if idx else None
+    last = idx[-1]
+    # the rows of a table that ends the body belong to it
+    while last + 1 < len(lines) and not lines[last + 1].debris and _is_row(work, lines[last + 1]):
+        last += 1
+    return idx[0], last
 
 
 def test_body_edges_equal_a_scan_of_every_line(doc: tuple[WorkingText, Outline]) -> None:
     work, out = doc
-    assert _body_edges(out.lines, work.norm) == _plain_edges(out.lines, work.norm)
+    assert _body_edges(out.lines, work.norm, work) == _plain_edges(out.lines, work)
 
 
 def test_body_edges_without_body_like_lines() -> None:
@@ -107,8 +113,10 @@ def test_body_edges_without_body_like_lines() -> None:
         Line(10, 12, None, True),
     ]
     norm = "版权所\n短句\n短句\n版权所"
-    assert _body_edges(lines, norm) == _plain_edges(lines, norm) == (1, 2)
-    assert _body_edges(lines[:1], norm) is None
+    work = normalize(norm)
+    assert work.norm == norm
+    assert _body_edges(lines, norm, work) == _plain_edges(lines, work) == (1, 2)
+    assert _body_edges(lines[:1], norm, work) is None
 
 
 # the sentence end as the ``regex`` engine reads it

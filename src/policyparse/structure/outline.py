@@ -255,7 +255,7 @@ def build_outline(work: WorkingText) -> Outline:
     lines = _split_lines(work)
     out.lines = lines
     norm = work.norm
-    edges = _body_edges(lines, norm)
+    edges = _body_edges(lines, norm, work)
     if edges is None:
         return out
     first, last = edges
@@ -340,10 +340,11 @@ def build_outline(work: WorkingText) -> Outline:
     return out
 
 
-def _body_edges(lines: list[Line], norm: str) -> tuple[int, int] | None:
+def _body_edges(lines: list[Line], norm: str, work: WorkingText) -> tuple[int, int] | None:
     """The indexes of the body's first and last lines: the first and last line that is not
     debris and is body-like (any non-debris line when none is); None when every line is debris.
-    Only the two edges are looked for, from each end."""
+    Only the two edges are looked for, from each end. The rows of a table that ends the body
+    (cells apart by tabs, bars or runs of spaces; no stop in them) belong to it."""
 
     def body_like(ln: Line) -> bool:
         return not ln.debris and is_body_like(norm[ln.start : ln.end], ln.heading is not None)
@@ -356,7 +357,24 @@ def _body_edges(lines: list[Line], norm: str) -> tuple[int, int] | None:
         last = next(i for i in range(len(lines) - 1, -1, -1) if not lines[i].debris)
         return first, last
     last = next(i for i in range(len(lines) - 1, first - 1, -1) if body_like(lines[i]))
+    while last + 1 < len(lines) and not lines[last + 1].debris and _is_row(work, lines[last + 1]):
+        last += 1
     return first, last
+
+
+_ROW_GAP = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
+"""A cell break of a table row: a tab, two spaces or a full-width one between two characters."""
+
+
+def _is_row(work: WorkingText, ln: Line) -> bool:
+    """Whether ``ln`` is a row of cells (two cell breaks at least, in the original text), and
+    not a line of issuing bodies signing together (``国家数据局　中央网信办　国家发展改革委``)."""
+    content = work.norm[ln.start : ln.end]
+    if "|" in content or "｜" in content:
+        return True
+    sp = work.span(ln.start, ln.end)
+    cells = _ROW_GAP.split(work.text[sp.start : sp.end].strip())
+    return len(cells) >= 3 and not all(is_signature_issuer(c) for c in cells)
 
 
 def _cut_body(work: WorkingText, body_lines: list[Line], out: Outline) -> None:

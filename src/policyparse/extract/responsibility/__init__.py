@@ -78,6 +78,8 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
 
     if b.form != "bracket" or p.other_text:
         return False
+    if b.in_clause and not _assigns_in_clause(b, p, items):
+        return False
     if b.content.s.startswith(tuple(compiled().rules.not_block_starts)):
         return False
     if not _units_listed(items):
@@ -86,14 +88,38 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     # (at least one when the document says how its lists of units are ranked).
     agencies = sum(_official(t) for t in items)
     enough = agencies > 0 if convention else _OFFICIAL_SHARE * len(items) <= agencies
-    if p.role_object:
-        # a role word with an object (…分别负责线上线下推广): as a bracket without role word
+    if p.clause_dropped:
+        # …配合，具体方案另行制定: the units before the clause, mostly departments
+        return b.closed and enough
+    if p.role_object or p.duty_tail:
+        # a role word with an object (…分别负责线上线下推广), or a unit with its duty
+        # (…中心做好数据对接): as a bracket without role word
         return b.closed and b.after_stop and enough
     if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
         # Without its closing bracket, only a block that closes a sentence.
         return b.closed or b.after_stop
     # Without its closing bracket, a list of units alone that runs to the end of its line.
     return (b.closed or (b.line_end and not p.role_words)) and b.after_stop and enough
+
+
+_ASSIGNING = frozenset({"lead", "generic", "guide"})
+"""Roles that assign a task (a unit that only takes part or supports assigns none alone)."""
+
+
+def _assigns_in_clause(b: Block, p: Parsed, items: list[str]) -> bool:
+    """Whether a bracket without a label inside a clause still assigns the task.
+
+    Not when words of the clause follow it at once (``…作用（…）推动…``: it explains a noun);
+    after a role word or verb (``参与（政策性银行支持）``), only when it names a unit that leads,
+    guides or is responsible, and no unit's name opens with a role word
+    (``协同（支持龙头企业牵头）``: a verb and its object).
+    """
+    if not b.verb_before:
+        return False
+    if not any(g.items and g.role in _ASSIGNING for g in p.groups):
+        return False
+    whole = compiled().role_word_whole
+    return not any(whole.match(t) is not None for t in items)
 
 
 def _cannot_be_block(b: Block) -> bool:
@@ -128,10 +154,10 @@ def _units_and_roles_only(p: Parsed, items: list[str]) -> bool:
 def _units_only(p: Parsed, items: list[str]) -> bool:
     """Whether a dash list or a provision's opening names units alone, mostly departments.
 
-    Role words may follow the units (``——市教育局牵头，市财政局配合``); a label or any other text
-    (``——这是一项长期任务``) rules it out.
+    Role words may follow the units (``——市教育局牵头，市财政局配合``); a label, a duty after a
+    unit (``——市发改委牵头制定方案``) or any other text (``——这是一项长期任务``) rules it out.
     """
-    if p.other_text or p.labels or p.role_object:
+    if p.other_text or p.labels or p.role_object or p.duty_tail:
         return False
     if not all(ends_like_unit(t) for t in items):
         return False

@@ -84,6 +84,12 @@ class Block:
     line_end: bool = False
     """For a bracket without its closing bracket: whether its content runs to the end of its
     line (or to a heading number on the next), rather than stopping at a full stop."""
+    in_clause: bool = False
+    """For a closed bracket without a label that does not follow the end of a sentence:
+    whether it stands inside a clause, right after a role word or verb (``参与（…）``) or
+    right before more words of the clause (``…作用（…）推动…``)."""
+    verb_before: bool = False
+    """Whether a role word or verb ends right before the bracket (``参与（…）``)."""
 
 
 class Pieces(Sequence[int]):
@@ -614,6 +620,28 @@ def may_hold_label(s: str) -> bool:
     return (firsts is None or not firsts.isdisjoint(s)) and compiled().label.search(s) is not None
 
 
+_VERB_BEFORE = 6
+"""Longest role word or verb read right before a bracket (``按职责参与``)."""
+
+
+def _verb_before(norm: str, i: int) -> bool:
+    """Whether a role word or a verb of the role tails ends right before ``norm[i]``."""
+    rules = compiled()
+    whole, tail = rules.role_word_whole, rules.role_tail
+    return any(
+        whole.fullmatch(norm, k, i) is not None or tail.fullmatch(norm, k, i) is not None
+        for k in range(max(0, i - _VERB_BEFORE), i - 1)
+    )
+
+
+def _words_follow(norm: str, end: int) -> bool:
+    """Whether a Han character follows a closing bracket at once (the clause goes on)."""
+    return end < len(norm) and _HAN.match(norm, end) is not None
+
+
+_HAN = patterncache.compile(r"\p{Han}")
+
+
 def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Every bracket in ``norm[lo:hi]`` that may be a block, in order.
 
@@ -672,7 +700,11 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             continue
         end = close + 1 if closed else content.pos[-1] + 1
         after = _after_stop(norm, i)
-        out.append(Block(i, end, content, "bracket", closed, labeled, after, line_end))
+        verb = closed and not labeled and not after and _verb_before(norm, i)
+        inside = verb or (closed and not labeled and not after and _words_follow(norm, end))
+        out.append(
+            Block(i, end, content, "bracket", closed, labeled, after, line_end, inside, verb)
+        )
         i = end if labeled else i + 1
     return out
 

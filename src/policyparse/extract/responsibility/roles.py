@@ -53,9 +53,15 @@ def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
     Under a first-is-lead convention the first unit of the block is the lead and the others
     take part; a role word or rank label overrides it for the units it covers
     (``（A、B指导，C、D负责）``: A and B guide, C and D take part, as the units after the first).
+    Units that provide support (``C提供技术支持``) take part beside other units; alone they have
+    no rank but the convention's.
     """
     has_lead = any(g.role == "lead" for g in groups)
-    has_participant = any(g.role == "participant" for g in groups)
+    # units that provide support (``C提供技术支持``) take part beside other units
+    others = any(g.items and g.role != "support" for g in groups)
+    has_participant = any(
+        g.role == "participant" or (g.role == "support" and g.items) for g in groups
+    )
     out: list[list[Role]] = []
     first = True  # the first unit of the block
     for g in groups:
@@ -67,11 +73,11 @@ def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
                 roles.append(("lead" if first else "participant") if convention else "unspecified")
             elif ranked is not None:
                 roles.append(ranked)
-            elif has_lead:
+            elif has_lead or (g.role == "support" and others):
                 roles.append("participant")
             elif convention:
                 roles.append("lead" if first else "participant")
-            elif has_participant:
+            elif has_participant and g.role != "support":
                 roles.append("lead")
             else:
                 roles.append("unspecified")

@@ -14,7 +14,7 @@ from ... import patterncache, ruledata
 from ...patternhints import required_strings
 from ...ruledata import RuleModel
 
-BlockRole = Literal["lead", "participant", "guide", "generic"]
+BlockRole = Literal["lead", "participant", "guide", "generic", "support"]
 Kind = Literal["government_department", "peoples_government", "enterprise", "other"]
 Level = Literal["national", "provincial", "municipal", "county"]
 
@@ -65,6 +65,7 @@ class ResponsibilityRules(RuleModel):
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
     stem_place_types: list[str] = Field(default_factory=list)
+    township_types: list[str] = Field(default_factory=list)
     label_notes: list[str] = Field(default_factory=list)
     member_heads: list[str] = Field(default_factory=list)
     category_heads: list[str] = Field(default_factory=list)
@@ -81,6 +82,7 @@ class ResponsibilityRules(RuleModel):
     dash_leads: list[str] = Field(default_factory=list)
     duty_heading_number: str = "(?!)"
     duty_words: list[str] = Field(default_factory=list)
+    duty_openers: list[str] = Field(default_factory=list)
 
 
 class KindPattern(RuleModel):
@@ -204,6 +206,8 @@ class Compiled:
     label_words: re.Pattern[str] | None
     """The label texts alone, when they are plain text (None otherwise): a match of ``label``
     holds one, at most two characters after its start."""
+    duty_opener: re.Pattern[str] | None
+    """The words that open a duty after a unit's name (None: the rule data lists none)."""
     label_start_at: re.Pattern[str] | None
     """Finds a line break or a ``。``/``;`` followed by a character that a match of
     ``label_start`` or ``bare_label_start`` can open with, right before where the match would
@@ -343,6 +347,7 @@ def compiled() -> Compiled:
         bare_label_start=bare_label_start,
         label_words=_words([x.text for x in r.labels]),
         label_start_at=_label_start_at([x.text for x in r.labels]),
+        duty_opener=_words(r.duty_openers),
     )
 
 

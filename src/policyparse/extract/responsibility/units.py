@@ -73,6 +73,12 @@ class Parsed:
     """Whether units stand before the first label (or there is no label)."""
     role_object: bool = False
     """Whether a short object after the last role word was cut out (``负责线上线下推广``)."""
+    clause_dropped: bool = False
+    """Whether a last comma group that names no unit was dropped (``…配合，具体方案另行制定``)."""
+    duty_tail: bool = False
+    """Whether a duty with its object was cut off a unit's name (``…中心做好数据对接``)."""
+    tails: bool = True
+    """Whether verb phrases and duties are cut off units' names (not in running sentences)."""
 
 
 def _cut(s: str) -> tuple[str, list[int]]:
@@ -309,13 +315,17 @@ def _role_groups(
         if start < cur:
             continue
         parsed.role_words += 1
-        opening = role != "generic" and label is None and cur == a
-        # A、B，C参与: a ranked role word that opens the block covers only the comma group it
-        # ends (after another role word, A牵头，B、C，D配合, it covers B and C too)
+        ranked_label = label is not None and label != "generic"
+        opening = (role != "generic" or ranked_label) and cur == a
+        # A、B，C参与 (or 责任单位:A、B，C参与): a ranked role word that opens the block or a
+        # labelled part (any role word after a ranked label: 配合单位:B，C负责) covers only the
+        # comma group it ends (after another role word,
+        # A牵头，B、C，D配合, it covers B and C too); units before it under a label keep the
+        # label's role
         cut = _last_break(t, cur, start, conventions, commas=opening)
         if cut > cur:
             _add_groups(t, cur, cut, label, False, parsed)
-            if opening:
+            if opening and label is None:
                 parsed.groups[-1].detached = True
             cur = cut + 1
         _add_groups(t, cur, start, role, True, parsed)
@@ -601,13 +611,40 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     items: list[Item] = []
     seps: list[str] = []
     words = _label_words()
+    openers = rules.duty_opener if parsed.tails else None
+    if openers is not None and openers.search(t, a, b) is None:
+        openers = None  # no duty to cut off
     for s, e, sep in merged:
+        duty = _duty_start(openers, t, s, e) if openers is not None else None
+        if duty is not None:
+            e = duty
+            parsed.duty_tail = True
         if e - s > _MAX_UNIT or t[s:e] in words:
             parsed.other_text = True
             continue
         items.append(Item(s, e))
         seps.append(sep)
     return _expand_heads(t, items, seps)
+
+
+_MIN_OBJECT = 2
+"""Shortest object of a duty cut off a unit's name (``做好数据对接``)."""
+
+
+def _duty_start(openers: re.Pattern[str], t: str, s: int, e: int) -> int | None:
+    """Where a duty with its object starts that ends the piece ``t[s:e]`` after a unit, or None.
+
+    The first duty word after which at least two characters follow, whose text before ends
+    like a unit while the text from it on does not (``市推进办`` and ``…局推进城乡一体化领导小组
+    办公室`` keep their names).
+    """
+    if ends_like_unit(t[s:e]):
+        return None
+    for m in openers.finditer(t, s + 2, e):
+        k = m.start()
+        if e - m.end() >= _MIN_OBJECT and ends_like_unit(t[s:k]) and _depth_zero(t, s, k):
+            return k
+    return None
 
 
 @cache
@@ -675,7 +712,9 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
             elif suffix and _takes_place_suffix(prev, suffix):
                 # 南昌、九江、吉安市人民政府: the bare names share 市 as well as the head
                 out[k] = Item(items[k].start, items[k].end, (it.end - len(head) - 1, it.end))
-            elif _same_place(prev, typed[: len(typed) - len(head)]):
+            elif _same_place(prev, typed[: len(typed) - len(head)]) or _other_township(
+                prev, typed[: len(typed) - len(head)]
+            ):
                 out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
             else:
                 break
@@ -825,16 +864,35 @@ def _same_place(name: str, kind: str) -> bool:
     return len(name) > len(kind) and name.endswith(kind) and len(kind) >= len(place)
 
 
+def _other_township(name: str, kind: str) -> bool:
+    """Whether ``name`` is a town or township of another type than ``kind``, one of the same level.
+
+    ``柳镇`` before ``东关乡人民政府``: it shares the head alone (``柳镇人民政府``).
+    """
+    types = compiled().rules.township_types
+    if kind not in types or not _BARE_NAME.fullmatch(name) or name.startswith(_LEVEL_CHARS):
+        return False
+    own = next((p for p in types if name.endswith(p)), "")
+    return bool(own) and own != kind and len(name) > len(own)
+
+
 def _bare_stem(name: str, typed: str) -> bool:
     """Whether ``name`` is a bare stem that borrows the place type and head ``typed``.
 
     2-4 Han characters that do not end like a unit (a name of two characters may end with a
-    one-character ending if it names no department, government or firm: ``城关``).
+    one-character ending if it names no department, government or firm: ``城关``). A place
+    type of another kind after one character is part of the name before a type of two
+    characters (``桐乡`` before ``街道办事处``); after a longer stem it is the place's own type
+    (``城关镇``).
     """
-    if not _BARE_NAME.fullmatch(name) or name.endswith(_word_lists().stem_types):
-        return False
-    if name.startswith(_LEVEL_CHARS):
+    if not _BARE_NAME.fullmatch(name) or name.startswith(_LEVEL_CHARS):
         return False  # 县财政: a level and a field, no place's stem
+    types = _word_lists().stem_types
+    kind = next((p for p in types if name.endswith(p)), "")
+    if kind:
+        lent = next((p for p in types if typed.startswith(p)), "")
+        # 桐乡 before 街道办事处; not 柳镇 before 乡人民政府 (a town beside a township)
+        return len(name) - len(kind) == 1 and len(lent) > 1 and lent != kind
     if not ends_like_unit(name):
         return True
     return len(name) == 2 and _place_of(name) == "" and _kind_is_other(name)
@@ -903,7 +961,7 @@ def parse_content(s: str, tails: bool = True) -> Parsed:
     """
     t, conventions = _cut(s)
     t, role_object = _cut_role_object(t, tails)
-    parsed = Parsed(convention=bool(conventions), role_object=role_object)
+    parsed = Parsed(convention=bool(conventions), role_object=role_object, tails=tails)
     for a, b, role, skip in _segments(t):
         if skip:
             if t[a:b].strip(CUT + ",;、"):
@@ -915,4 +973,34 @@ def parse_content(s: str, tails: bool = True) -> Parsed:
             parsed.unlabeled_units = parsed.unlabeled_units or len(parsed.groups) > before
         else:
             parsed.labels += 1
+    _drop_closing_clause(t, parsed)
     return parsed
+
+
+def _drop_closing_clause(t: str, parsed: Parsed) -> None:
+    """Drop a last comma group that is a clause, not a unit (``…配合，具体方案另行制定``).
+
+    Only the last piece, after a ``,`` and with no role word of its own, which does not end
+    like a unit, when the content has a label or names a lead with a role word, and every
+    other unit ends like one: the units before it keep their block.
+    """
+    groups = parsed.groups
+    if not groups or groups[-1].marked or not groups[-1].items:
+        return
+    last = groups[-1].items[-1]
+    if ends_like_unit(_named(t, last)) or t[: last.start].rstrip(CUT)[-1:] != ",":
+        return
+    if not parsed.labels and not any(g.marked and g.role == "lead" for g in groups):
+        return
+    others = [it for g in groups for it in g.items][:-1]
+    if not others or not all(ends_like_unit(_named(t, it)) for it in others):
+        return
+    groups[-1].items.pop()
+    if not groups[-1].items:
+        groups.pop()
+    parsed.clause_dropped = True
+
+
+def _named(t: str, it: Item) -> str:
+    """The name an item gives, with the head word it shares."""
+    return t[it.start : it.end] + (t[it.head[0] : it.head[1]] if it.head is not None else "")

@@ -61,15 +61,21 @@ def run(ctx: Context) -> None:
     rows = read_tables(ctx, lay, finder.ref)
 
     def is_row(a: int, b: int, gap: bool = False) -> bool:
-        """Whether working-copy line ``a..b`` is a table row (cells split by tabs or bars);
-        with ``gap``, whether a cell break stands just before offset ``a``."""
+        """Whether working-copy line ``a..b`` is a table row (cells split by tabs or bars, or
+        by runs of spaces at least twice in the line); with ``gap``, whether a cell break
+        stands just before offset ``a``."""
         if gap:
             at = ctx.span(a, a).start
-            return ctx.text[max(0, at - 1) : at + 1].find("\t") >= 0 or norm[a : a + 1] == "|"
+            return (
+                ctx.text[max(0, at - 1) : at + 1].find("\t") >= 0
+                or norm[a : a + 1] == "|"
+                or _WIDE_GAP_END.search(ctx.text, max(0, at - 2), at) is not None
+            )
         if b <= a:
             return False
         sp = ctx.span(a, b)
-        return "\t" in ctx.text[sp.start : sp.end] or "|" in norm[a:b]
+        line = ctx.text[sp.start : sp.end]
+        return "\t" in line or "|" in norm[a:b] or _space_row(line)
 
     # a sentence in which no quantity starts gives no record: skip it before cutting it up
     for ss, se in _bounded(norm, lay.valued_sentences(), is_row):
@@ -251,6 +257,25 @@ this many characters, cut after a clause mark, so that reading stays linear in i
 
 
 _SERIAL = patterncache.compile(r"\d{1,3}(?=\p{Han})")
+# cells of a table whose columns are apart by spaces: two or more spaces, or a full-width one,
+# between two characters of a line
+_WIDE_GAP = patterncache.compile_re(r"(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)")
+_WIDE_GAP_END = patterncache.compile_re(r"(?: {2}|\u3000)$")
+_SPACE_ROW_GAPS = 2
+"""How many such gaps make a line a row of cells (three cells at least)."""
+
+
+def _is_wide(gap: str) -> bool:
+    """Whether ``gap``, white space taken out by normalization, parts two cells."""
+    return ("  " in gap or "\u3000" in gap) and not gap.strip()
+
+
+def _space_row(line: str) -> bool:
+    """Whether ``line`` of the original is a row of cells apart by runs of spaces."""
+    if "  " not in line and "\u3000" not in line.strip():
+        return False
+    gaps = _WIDE_GAP.finditer(line)
+    return all(next(gaps, None) is not None for _ in range(_SPACE_ROW_GAPS))
 
 
 def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
@@ -282,18 +307,21 @@ def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list
 def _cell_cut(
     ctx: Context, cls: list[tuple[int, int]], ss: int, se: int
 ) -> tuple[list[tuple[int, int]], list[int]]:
-    """``cls`` cut at each cell break of a table row (a tab of the original, a ``|``), with
+    """``cls`` cut at each cell break of a table row (a tab of the original, a ``|``, a run of
+    spaces in a row of cells apart by spaces), with
     the index into ``cls`` of the clause each piece was cut from: a target's indicator never
     runs from its task cell into the deadline or unit cells after it
     (``完成30个老旧小区…设施建设\t2029年9月底前\t区住房建设委``)."""
     sp = ctx.span(ss, se)
-    if ctx.text.find("\t", sp.start, sp.end) < 0 and ctx.norm.find("|", ss, se) < 0:
+    text = ctx.text
+    spaced = any(_space_row(ln) for ln in text[sp.start : sp.end].split("\n"))
+    if text.find("\t", sp.start, sp.end) < 0 and ctx.norm.find("|", ss, se) < 0 and not spaced:
         return cls, list(range(len(cls)))
     work, norm = ctx.work, ctx.norm
     breaks: list[int] = []
     for i in work.gaps_in(ss + 1, se):
         a, b = work.to_orig(i - 1) + 1, work.to_orig(i)
-        if ctx.text.find("\t", a, b) >= 0:
+        if text.find("\t", a, b) >= 0 or (spaced and _is_wide(text[a:b])):
             breaks.append(i)
     for i in range(ss, se):
         if norm[i] in "\t|":
