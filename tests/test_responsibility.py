@@ -104,6 +104,12 @@ _LAYOUT_BOUND = {
     "r106_baoding_heating_table.txt",
     "r140_ningxia_leader_column_table.txt",
     "r150_liaoning_leader_bar_table.txt",
+    "r180_yunnan_plateau_agri_fullwidth_bar_list.txt",
+    "r190_xizang_port_division_twospace_table.txt",
+    "r200_shandong_marine_ranch_division_tab_wrapped_first_listed.txt",
+    "r202_jimei_district_convenience_dash_items_bar_table.txt",
+    "r203_mot_six_ministries_rural_passenger_freight_mail_guide_twospace_annex.txt",
+    "r210_anhui_tech_transfer_division_lead_coop_columns_wrapped.txt",
 }
 """Tables written one row per line (cells apart by spaces or bars): wrapping their rows
 destroys them."""
