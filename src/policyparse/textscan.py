@@ -1,8 +1,10 @@
-"""Small text scans shared by the extract stages."""
+"""Small text scans shared by the outline and the extract stages."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from . import patterncache
 
 
 def char_offsets(t: str, chars: str) -> Iterator[int]:
@@ -12,3 +14,26 @@ def char_offsets(t: str, chars: str) -> Iterator[int]:
         while i >= 0:
             yield i
             i = t.find(c, i + 1)
+
+
+CELL_GAP = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
+"""A cell break of a table row in the original text: a tab, two spaces or a full-width space
+between two characters."""
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of ``line`` of the original text, split at its cell breaks."""
+    return CELL_GAP.split(line.strip())
+
+
+def is_cell_row(line: str) -> bool:
+    """Whether ``line`` of the original text is a row of three cells or more."""
+    if "\t" not in line and "  " not in line and "\u3000" not in line.strip():
+        return False
+    gaps = CELL_GAP.finditer(line.strip())
+    return next(gaps, None) is not None and next(gaps, None) is not None
+
+
+def is_wide_gap(gap: str) -> bool:
+    """Whether ``gap``, white space that normalization took out, parts two cells."""
+    return ("  " in gap or "\u3000" in gap or "\t" in gap) and not gap.strip()

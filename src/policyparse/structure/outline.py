@@ -12,6 +12,7 @@ from .. import patterncache
 from ..normalize import WorkingText, title_lines
 from ..records import Paragraph, Provision, Section, Sentence
 from ..records.base import trusted, trusted_all
+from ..textscan import is_cell_row, row_cells
 from .body import (
     is_body_like,
     is_signature_date,
@@ -362,10 +363,6 @@ def _body_edges(lines: list[Line], norm: str, work: WorkingText) -> tuple[int, i
     return first, last
 
 
-_ROW_GAP = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
-"""A cell break of a table row: a tab, two spaces or a full-width one between two characters."""
-
-
 def _is_row(work: WorkingText, ln: Line) -> bool:
     """Whether ``ln`` is a row of cells (two cell breaks at least, in the original text), and
     not a line of issuing bodies signing together (``国家数据局　中央网信办　国家发展改革委``)."""
@@ -373,8 +370,8 @@ def _is_row(work: WorkingText, ln: Line) -> bool:
     if "|" in content or "｜" in content:
         return True
     sp = work.span(ln.start, ln.end)
-    cells = _ROW_GAP.split(work.text[sp.start : sp.end].strip())
-    return len(cells) >= 3 and not all(is_signature_issuer(c) for c in cells)
+    line = work.text[sp.start : sp.end]
+    return is_cell_row(line) and not all(is_signature_issuer(c) for c in row_cells(line))
 
 
 def _cut_body(work: WorkingText, body_lines: list[Line], out: Outline) -> None:

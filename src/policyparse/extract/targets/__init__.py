@@ -16,6 +16,7 @@ import regex
 
 from ... import patterncache
 from ...records import Baseline, Deadline, Span, Target
+from ...textscan import is_cell_row, is_wide_gap
 from .deadline import DeadlineFinder, Found
 from .geometry import Layout, QRef, TRef, build_layout, clauses
 from .indicator import Reading, SentenceReader, TimeRanges
@@ -75,7 +76,7 @@ def run(ctx: Context) -> None:
             return False
         sp = ctx.span(a, b)
         line = ctx.text[sp.start : sp.end]
-        return "\t" in line or "|" in norm[a:b] or _space_row(line)
+        return "\t" in line or "|" in norm[a:b] or is_cell_row(line)
 
     # a sentence in which no quantity starts gives no record: skip it before cutting it up
     for ss, se in _bounded(norm, lay.valued_sentences(), is_row):
@@ -257,25 +258,7 @@ this many characters, cut after a clause mark, so that reading stays linear in i
 
 
 _SERIAL = patterncache.compile(r"\d{1,3}(?=\p{Han})")
-# cells of a table whose columns are apart by spaces: two or more spaces, or a full-width one,
-# between two characters of a line
-_WIDE_GAP = patterncache.compile_re(r"(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)")
 _WIDE_GAP_END = patterncache.compile_re(r"(?: {2}|\u3000)$")
-_SPACE_ROW_GAPS = 2
-"""How many such gaps make a line a row of cells (three cells at least)."""
-
-
-def _is_wide(gap: str) -> bool:
-    """Whether ``gap``, white space taken out by normalization, parts two cells."""
-    return ("  " in gap or "\u3000" in gap) and not gap.strip()
-
-
-def _space_row(line: str) -> bool:
-    """Whether ``line`` of the original is a row of cells apart by runs of spaces."""
-    if "  " not in line and "\u3000" not in line.strip():
-        return False
-    gaps = _WIDE_GAP.finditer(line)
-    return all(next(gaps, None) is not None for _ in range(_SPACE_ROW_GAPS))
 
 
 def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
@@ -314,14 +297,14 @@ def _cell_cut(
     (``完成30个老旧小区…设施建设\t2029年9月底前\t区住房建设委``)."""
     sp = ctx.span(ss, se)
     text = ctx.text
-    spaced = any(_space_row(ln) for ln in text[sp.start : sp.end].split("\n"))
+    spaced = any(is_cell_row(ln) for ln in text[sp.start : sp.end].split("\n"))
     if text.find("\t", sp.start, sp.end) < 0 and ctx.norm.find("|", ss, se) < 0 and not spaced:
         return cls, list(range(len(cls)))
     work, norm = ctx.work, ctx.norm
     breaks: list[int] = []
     for i in work.gaps_in(ss + 1, se):
         a, b = work.to_orig(i - 1) + 1, work.to_orig(i)
-        if text.find("\t", a, b) >= 0 or (spaced and _is_wide(text[a:b])):
+        if text.find("\t", a, b) >= 0 or (spaced and is_wide_gap(text[a:b])):
             breaks.append(i)
     for i in range(ss, se):
         if norm[i] in "\t|":
