@@ -10,20 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract import responsibility
-from policyparse.pipeline import build_context
-
-L, P, G, U = "lead", "participant", "guide", "unspecified"
-
-
-def units_of(text: str) -> list[tuple[str, str]]:
-    ctx = build_context(text)
-    responsibility.run(ctx)
-    for u in ctx.responsible_units:
-        evidence = "".join(ctx.text[u.span.start : u.span.end].split())
-        assert evidence == u.name or u.name.startswith(evidence)
-    return [(u.name, u.role) for u in ctx.responsible_units]
-
+from .unitcheck import L, P, U, units_of
 
 STEMS: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
