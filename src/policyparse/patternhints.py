@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -369,14 +368,13 @@ _END = sys.maxsize
 
 
 class Gated:
-    """A compiled pattern tried only on text that holds one of the strings every match of it
-    needs: a cheap ``re`` search for those strings first, then the pattern itself.
+    """A compiled pattern searched only in text that holds one of the strings every match of
+    it needs: a cheap ``re`` search for those strings first, then the pattern itself.
 
-    ``search``, ``match``, ``fullmatch``, ``finditer`` and ``sub`` give what the pattern's own
-    methods give. The strings lie inside the match (lookarounds add none), so text between
-    ``pos`` and ``endpos`` without any of them holds no match. The test pays where most texts
-    searched are short and hold none of the strings (a clause, a line); a ``match`` at one
-    offset of a long text gains nothing from it.
+    ``search`` gives what the pattern's own ``search`` gives. The strings lie inside the match
+    (lookarounds add none), so text between ``pos`` and ``endpos`` without any of them holds no
+    match. The test pays where most texts searched are short and hold none of the strings (a
+    clause, a line).
     """
 
     __slots__ = ("gate", "pattern")
@@ -385,27 +383,10 @@ class Gated:
         self.pattern = pattern
         self.gate = gate
 
-    def _shut(self, text: str, pos: int, endpos: int) -> bool:
-        return self.gate is not None and self.gate.search(text, pos, endpos) is None
-
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
-        return None if self._shut(text, pos, endpos) else self.pattern.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
-        return None if self._shut(text, pos, endpos) else self.pattern.match(text, pos, endpos)
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
-        if self._shut(text, pos, endpos):
+        if self.gate is not None and self.gate.search(text, pos, endpos) is None:
             return None
-        return self.pattern.fullmatch(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[regex.Match[str]]:
-        if self._shut(text, pos, endpos):
-            return iter(())
-        return self.pattern.finditer(text, pos, endpos)
-
-    def sub(self, repl: str, text: str) -> str:
-        return text if self._shut(text, 0, _END) else self.pattern.sub(repl, text)
+        return self.pattern.search(text, pos, endpos)
 
 
 def gated(pattern: str) -> Gated:
