@@ -70,7 +70,7 @@ def run(ctx: Context) -> None:
             return (
                 ctx.text[max(0, at - 1) : at + 1].find("\t") >= 0
                 or norm[a : a + 1] == "|"
-                or _WIDE_GAP_END.search(ctx.text, max(0, at - 2), at) is not None
+                or ctx.text[max(0, at - 2) : at].endswith(("  ", "\u3000"))
             )
         if b <= a:
             return False
@@ -258,7 +258,6 @@ this many characters, cut after a clause mark, so that reading stays linear in i
 
 
 _SERIAL = patterncache.compile(r"\d{1,3}(?=\p{Han})")
-_WIDE_GAP_END = patterncache.compile_re(r"(?: {2}|\u3000)$")
 
 
 def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
