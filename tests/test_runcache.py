@@ -266,3 +266,39 @@ def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert runcache.cache_dir() is None
     assert runcache.parsed_yaml("a.yaml", "a: 1", ruledata.parse_yaml) == {"a": 1}
+
+
+def _letters(s: str) -> list[str]:
+    _READ.append(s)
+    return list(s)
+
+
+_READ: list[str] = []
+
+
+def test_kept_results_are_read_back_by_a_later_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(runcache.ENV_VAR, str(tmp_path))
+    _READ.clear()
+    first = runcache.kept("test-letters", lambda v: isinstance(v, list))(_letters)
+    assert first("规划") == ["规", "划"]
+    assert first("规划") == ["规", "划"]
+    assert _READ == ["规划"]
+    runcache.save_kept()
+    assert len(list(tmp_path.glob("kept-*-test-letters-*.marshal"))) == 1
+    later = runcache.kept("test-letters", lambda v: isinstance(v, list))(_letters)
+    assert later("规划") == ["规", "划"]
+    assert _READ == ["规划"]  # read back, not worked out again
+
+
+def test_kept_result_the_check_refuses_is_worked_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(runcache.ENV_VAR, str(tmp_path))
+    _READ.clear()
+    runcache.kept("test-refused", lambda v: True)(_letters)("方案")
+    runcache.save_kept()
+    later = runcache.kept("test-refused", lambda v: isinstance(v, tuple))(_letters)
+    assert later("方案") == ["方", "案"]
+    assert _READ == ["方案", "方案"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import patterncache
+from . import patterncache, runcache
 
 _SPECIAL = "()[]{}|?*+\\.^$"
 _ESCAPE_BRACES = "pPN"
@@ -268,6 +268,13 @@ class _StringReader(_Reader):
         return (None, None) if zero_width else reading
 
 
+def _set_or_none(value: object) -> bool:
+    return value is None or (
+        isinstance(value, frozenset) and all(isinstance(v, str) for v in value)
+    )
+
+
+@runcache.kept("required-strings", _set_or_none)
 def required_strings(pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` holds, if the pattern tells.
 
@@ -285,6 +292,7 @@ def required_strings(pattern: str) -> frozenset[str] | None:
     return strings
 
 
+@runcache.kept("required-chars", _set_or_none)
 def required_chars(pattern: str) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` holds, if the pattern tells.
 

@@ -1,11 +1,12 @@
 """The run cache: files that let a new process skip work an earlier one already did.
 
-Three things are kept: compiled patterns (:mod:`policyparse.patterncache`), the parsed form
-of the packaged YAML rule data (:func:`parsed_yaml`) and the validated rule-data models
-(:func:`validated`). Each file is named by what it was made from (Python version, library
-version, a digest of the YAML text) and a model file also records the source digest of each
-module whose classes it holds, so a change to any of them means a new file rather than
-reading an old one. Files are written whole under a temporary name and renamed.
+Four things are kept: compiled patterns (:mod:`policyparse.patterncache`), the parsed form
+of the packaged YAML rule data (:func:`parsed_yaml`), the validated rule-data models
+(:func:`validated`) and the results of pure functions of a string (:func:`kept`). Each file
+is named by what it was made from (Python version, library version, a digest of the YAML text
+or of the function's module) and a model file also records the source digest of each module
+whose classes it holds, so a change to any of them means a new file rather than reading an
+old one. Files are written whole under a temporary name and renamed.
 
 The directory is ``$POLICYPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/policyparse``, else
 ``~/.cache/policyparse``. Set ``POLICYPARSE_CACHE_DIR`` to an empty string or ``off`` to keep
@@ -14,8 +15,10 @@ nothing. A directory that cannot be written is left alone: the cache only ever s
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
+import functools
 import hashlib
 import io
 import marshal
@@ -25,7 +28,9 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 ENV_VAR = "POLICYPARSE_CACHE_DIR"
 """Environment variable naming the cache directory (empty or ``off``: no cache)."""
@@ -152,7 +157,7 @@ def _digest(text: str) -> str:
 _SOURCE_DIGESTS: dict[str, str | None] = {}
 
 
-def _source_digest(module: str) -> str | None:
+def source_digest(module: str) -> str | None:
     """A digest of a module's source file (``None``: not a file this cache can check)."""
     if module not in _SOURCE_DIGESTS:
         found = sys.modules.get(module)
@@ -223,7 +228,7 @@ def validated(name: str, text: str, model: type[Any], build: Callable[[], Any]) 
         return found
     value = build()
     modules = _modules_of(value) | {model.__module__}
-    sources = {m: _source_digest(m) for m in sorted(modules) if m.startswith("policyparse.")}
+    sources = {m: source_digest(m) for m in sorted(modules) if m.startswith("policyparse.")}
     if any(v is None for v in sources.values()):
         return value
     try:
@@ -243,7 +248,7 @@ def _read_model(path: Path, model: type[Any]) -> Any:
         sources, blob = marshal.loads(data)
         if not isinstance(sources, dict) or not isinstance(blob, bytes):
             return None
-        if any(_source_digest(m) != digest for m, digest in sources.items()):
+        if any(source_digest(m) != digest for m, digest in sources.items()):
             return None  # the code changed since: validate again
         value = _ModelUnpickler(blob, frozenset(sources)).load()
     except Exception:  # truncated, foreign or stale: validate again
@@ -254,3 +259,115 @@ def _read_model(path: Path, model: type[Any]) -> Any:
 def _pydantic_version() -> str:
     module = sys.modules.get("pydantic")
     return str(getattr(module, "VERSION", ""))
+
+
+_KEPT_MAX = 2000
+"""Results one :func:`kept` function keeps, at most (the first ones asked for)."""
+
+_MISSING = object()
+
+_KEPT: list[_Kept] = []
+"""The :func:`kept` stores with results of this run not yet written."""
+
+
+class _Kept:
+    """The results of one :func:`kept` function: from earlier runs' file, and from this one."""
+
+    def __init__(self, name: str, module: str, valid: Callable[[Any], bool]) -> None:
+        self.name, self.module, self.valid = name, module, valid
+        self.path: Path | None = None
+        self.loaded: dict[str, Any] | None = None
+        self.new: dict[str, Any] = {}
+        self.saving = False
+
+    def load(self) -> dict[str, Any]:
+        if self.loaded is None:
+            self.loaded = {}
+            d = cache_dir()
+            digest = source_digest(self.module)
+            if d is not None and digest is not None:
+                self.path = d / f"{self.prefix}{digest[:20]}.marshal"
+                self.loaded = self._read(self.path)
+        return self.loaded
+
+    @property
+    def prefix(self) -> str:
+        return f"kept-{python_tag()}-{self.name}-"
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        data = read_bytes(path)
+        if data is None:
+            return {}
+        try:
+            found = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and self.valid(v)}
+
+    def get(self, arg: str) -> Any:
+        found = self.new.get(arg, _MISSING)
+        return self.load().get(arg, _MISSING) if found is _MISSING else found
+
+    def put(self, arg: str, value: Any) -> None:
+        if len(self.new) >= _KEPT_MAX:
+            return
+        self.new[arg] = value
+        if not self.saving:
+            self.saving = True
+            atexit.register(self.save)
+            _KEPT.append(self)
+
+    def save(self) -> Path | None:
+        """Write this run's results (and earlier runs', up to the bound) to the file."""
+        path = self.path
+        if not self.new or path is None:
+            return None
+        merged = dict(self.new)
+        for k, v in (self.loaded or {}).items():
+            if len(merged) >= _KEPT_MAX:
+                break
+            merged.setdefault(k, v)
+        try:
+            blob = marshal.dumps(merged)
+        except ValueError:  # a result marshal cannot hold: keep nothing
+            return None
+        self.new = {}
+        self.loaded = merged
+        _write_replacing(path, blob, self.prefix)
+        return path
+
+
+def save_kept() -> list[Path]:
+    """Write every :func:`kept` function's new results now (else they are written at exit)."""
+    return [p for store in _KEPT if (p := store.save()) is not None]
+
+
+def kept(
+    name: str, valid: Callable[[Any], bool]
+) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Keep a pure function's results between processes, in the run cache.
+
+    The decorated function must give the same plain result (what :mod:`marshal` holds) for
+    the same string. Its results are kept in a file named by ``name`` and the source digest
+    of the function's module, so a changed module starts afresh; a result read back is used
+    only when ``valid`` accepts it.
+    """
+
+    def wrap(func: Callable[[str], T]) -> Callable[[str], T]:
+        store = _Kept(name, func.__module__, valid)
+
+        @functools.wraps(func)
+        def call(arg: str) -> T:
+            found = store.get(arg)
+            if found is not _MISSING:
+                value: T = found
+                return value
+            value = func(arg)
+            store.put(arg, value)
+            return value
+
+        return call
+
+    return wrap
