@@ -236,7 +236,7 @@ def _line_at(lines: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
 
 def find_blocks(ctx: Context) -> list[Found]:
     """The responsibility blocks of the document, in order."""
-    whole = compact(ctx.norm, 0, len(ctx.norm))
+    whole = compact(ctx.norm, 0, len(ctx.norm), lazy=True)
     return _find_blocks(ctx, whole, convention_positions(ctx.norm, whole))
 
 
@@ -287,7 +287,7 @@ def _original(text: str, to_orig: Callable[[int], int], pos: Sequence[int], a: i
 
 def run(ctx: Context) -> None:
     """Add a ``ResponsibleUnit`` for every unit of every responsibility block."""
-    whole = compact(ctx.norm, 0, len(ctx.norm))
+    whole = compact(ctx.norm, 0, len(ctx.norm), lazy=True)
     positions = convention_positions(ctx.norm, whole)
     found = _find_blocks(ctx, whole, positions)
     if not found:

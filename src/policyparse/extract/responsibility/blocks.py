@@ -127,8 +127,12 @@ _LAZY_LENGTH = 4 * _MAX_BLOCK
 """Compacted text at least this long keeps its offsets as :class:`Pieces`."""
 
 
-def compact(norm: str, start: int, end: int) -> Compact:
-    """``norm[start:end]`` without white space and page-number lines."""
+def compact(norm: str, start: int, end: int, lazy: bool = False) -> Compact:
+    """``norm[start:end]`` without white space and page-number lines.
+
+    ``lazy``: keep the offsets as :class:`Pieces` whatever the length (for a whole document,
+    whose offsets are looked up rarely).
+    """
     end = min(end, len(norm))
     if _ANY_SPACE.search(norm, start, end) is None:
         return Compact(norm[start:end], range(start, max(start, end)))
@@ -140,7 +144,7 @@ def compact(norm: str, start: int, end: int) -> Compact:
     ends = [s for s, _ in removed] + [end]
     kept = [(a, b) for a, b in zip(begins, ends, strict=True) if b > a]
     text = "".join([norm[a:b] for a, b in kept])
-    if len(text) >= _LAZY_LENGTH:
+    if lazy or len(text) >= _LAZY_LENGTH:
         starts = list(accumulate((b - a for a, b in kept[:-1]), initial=0))
         return Compact(text, Pieces(starts, [a for a, _ in kept], len(text)))
     pos: list[int] = []
@@ -478,6 +482,31 @@ def _space_only_gap(work: WorkingText, a: int, b: int) -> bool:
     return bool(gap) and all(c in _SPACES for c in gap)
 
 
+_INDENT = " \u3000\xa0"
+_MIN_INDENT = 2
+"""Spaces (an ideographic space counts for two) that open a line listing the next unit."""
+
+
+def _indented_break(work: WorkingText, a: int, b: int) -> bool:
+    """Whether one line break, then an indentation, stood between ``norm[a]`` and ``norm[b]``.
+
+    ``责任单位：县统计局⏎　　　　　县工信局``: units listed one a line, aligned under the first.
+    """
+    gap = work.text[work.to_orig(a) + 1 : work.to_orig(b)]
+    head, brk, indent = gap.partition("\n")
+    if not brk or head.strip(_INDENT + "\r") or not indent or indent.strip(_INDENT):
+        return False
+    return indent.count("\u3000") * 2 + len(indent.replace("\u3000", "")) >= _MIN_INDENT
+
+
+def _piece_end(s: str, k: int, stop: int) -> int:
+    """Where the piece of ``s`` that starts at ``k`` ends (a separator, or ``stop``)."""
+    e = k
+    while e < stop and s[e] not in "、,;:。":
+        e += 1
+    return e
+
+
 def with_space_separators(work: WorkingText, content: Compact) -> Compact:
     """``content`` with a ``、`` where only spaces separate two units (``县民政局　县财政局``).
 
@@ -486,11 +515,28 @@ def with_space_separators(work: WorkingText, content: Compact) -> Compact:
     """
     s, pos = content.s, content.pos
     rules = compiled()
-    gaps = [k for k in _possible_gaps(work, pos) if _space_only_gap(work, pos[k - 1], pos[k])]
+    gaps: list[int] = []
+    indented: set[int] = set()
+    for k in _possible_gaps(work, pos):
+        if _space_only_gap(work, pos[k - 1], pos[k]):
+            gaps.append(k)
+        elif _indented_break(work, pos[k - 1], pos[k]):
+            gaps.append(k)
+            indented.add(k)
     if not gaps:
         return content
     inserts: list[tuple[int, str]] = []
     for n, k in enumerate(gaps):
+        if k in indented and s[k - 1] in CLOSERS and _depth(s, 0, k) == 0:
+            # 责任单位：县住建局（牵头）⏎　　县自然资源局: a unit with its bracket, then the next
+            # unit on an indented line
+            a = k
+            while a > 0 and s[a - 1] not in "、,;:。":
+                a -= 1
+            e = _piece_end(s, k, gaps[n + 1] if n + 1 < len(gaps) else len(s))
+            if ends_like_unit(s[a:k]) and ends_like_unit(_without_role_word(s[k:e])):
+                inserts.append((k, "、"))
+            continue
         if s[k - 1] in _PIECE_END or s[k] in _PIECE_END or _depth(s, 0, k) > 0:
             continue
         if rules.label.match(s, k) is not None or _other_label_at(s, k):
@@ -499,12 +545,9 @@ def with_space_separators(work: WorkingText, content: Compact) -> Compact:
         a = k
         while a > 0 and s[a - 1] not in _PIECE_END:
             a -= 1
-        if a > 0 and s[a - 1] in CLOSERS:
-            continue
-        nxt = gaps[n + 1] if n + 1 < len(gaps) else len(s)
-        e = k
-        while e < nxt and s[e] not in "、,;:。":
-            e += 1
+        if a > 0 and s[a - 1] in CLOSERS and not (k in indented and (a, "、") in inserts):
+            continue  # after a bracket, unless a unit was cut off there (one a line)
+        e = _piece_end(s, k, gaps[n + 1] if n + 1 < len(gaps) else len(s))
         left = _without_role_word(s[a:k])
         right = _without_role_word(s[k:e])
         if left == s[a:k] and ends_like_unit(left) and ends_like_unit(right):
@@ -965,16 +1008,17 @@ _MIN_CUT_ROLE_WORDS = 2
 """Role words a sentence must hold up to a cut before a purpose clause (a lead and the others)."""
 
 
-def _role_cuts(norm: str, a: int, b: int) -> list[int]:
+def _role_cuts(norm: str, b: int, words: list[regex.Match[str]]) -> list[int]:
     """Where a sentence of units and roles may end before a clause that goes on (latest first).
 
     ``由A、B共同牵头，C、D参与，构建…``: after a role word followed by a comma and more text,
     from the second role word on (``由A牵头，会同B制定…`` names the subject of a sentence, not a
-    block), and not before a joint word that goes on assigning (``，会同B…``).
+    block), and not before a joint word that goes on assigning (``，会同B…``). ``words``: the
+    role words of the sentence, ``role_word.finditer(norm, a, b)``.
     """
     rules = compiled()
     cuts: list[int] = []
-    for n, m in enumerate(rules.role_word.finditer(norm, a, b), start=1):
+    for n, m in enumerate(words, start=1):
         e = m.end()
         if n < _MIN_CUT_ROLE_WORDS or e >= b - 1 or norm[e] != ",":
             continue
@@ -1007,9 +1051,10 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             b -= 1
         if b - a < 4 or norm[a] in OPENERS or rules.role_hint.search(norm, a, b) is None:
             continue
-        if rules.role_word.search(norm, a, b) is None:
+        words = list(rules.role_word.finditer(norm, a, b))
+        if not words:
             continue
-        for e in [b, *_role_cuts(norm, a, b)]:
+        for e in [b, *_role_cuts(norm, b, words)]:
             content = compact(norm, a, e)
             if content.s:
                 out.append(Block(a, e, content, "role_sentence", True, False, True))
@@ -1032,7 +1077,14 @@ def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | N
     if "|" not in norm[start:end] and "\t" not in work.text[orig.start : orig.end]:
         return None
     bounds: list[tuple[int, int]] = []  # (end of a cell, start of the next)
-    for i in range(start, end):
+    # only a separator, or a place where normalization removed original text, cuts a cell
+    at = {i for i in work.gaps_in(start + 1, end)}
+    for sep in "|\t":
+        i = norm.find(sep, start, end)
+        while i >= 0:
+            at.add(i)
+            i = norm.find(sep, i + 1, end)
+    for i in sorted(at):
         if norm[i] in "|\t":
             bounds.append((i, i + 1))
         elif i > start and "\t" in (gap := _gap(work, i)):
@@ -1345,6 +1397,12 @@ def _column_label() -> re.Pattern[str]:
     return patterncache.compile_re("|".join(sorted(map(re.escape, texts), key=len, reverse=True)))
 
 
+@cache
+def _column_labels() -> set[str]:
+    """The labels that may head a column of units."""
+    return {x.text for x in compiled().rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
+
+
 def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     """Rows of a table whose header names unit columns (``| 任务 | 牵头单位 | 配合单位 |``).
 
@@ -1352,9 +1410,8 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     Cells are separated by ``|`` or tabs, or by spaces when the header row is written so
     (``序号  重点任务  牵头单位  配合单位  完成时限``, as text taken from a table often is).
     """
-    rules = compiled()
     norm = work.norm
-    labels = {x.text for x in rules.rules.labels if len(x.text) >= _MIN_LABEL_COLUMN}
+    labels = _column_labels()
     out: list[Block] = []
     columns: dict[int, str] = {}
     spaced = False
@@ -1375,7 +1432,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         cells = _cells(work, pos, end)
         if cells is not None and columns and not spaced:
             # tabs that open the row (an empty first cell) were dropped before Chinese text
-            cells = _cells_after_tabs(work, pos, end)
+            cells = _with_lead_tabs(work, pos, end, cells)
         if cells is None and (spaced or not columns):
             if spaced and not norm[pos:end].strip():
                 pos = end + 1
@@ -1533,7 +1590,13 @@ def _cells_after_tabs(work: WorkingText, a: int, b: int) -> list[Cell] | None:
     Normalization drops tabs before a Chinese character; the original text tells how many
     stood there (``⇥⇥⇥委``: three empty cells, then ``委``).
     """
-    rest = _cells(work, a, b)
+    return _with_lead_tabs(work, a, b, _cells(work, a, b))
+
+
+def _with_lead_tabs(
+    work: WorkingText, a: int, b: int, rest: list[Cell] | None
+) -> list[Cell] | None:
+    """:func:`_cells_after_tabs`, given ``_cells(work, a, b)``."""
     lead = _gap(work, a).rsplit("\n", 1)[-1].count("\t")
     if not lead:
         return rest

@@ -64,6 +64,9 @@ class ResponsibilityRules(RuleModel):
     not_block_starts: list[str]
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
+    shared_place_levels: list[str] = Field(default_factory=list)
+    autonomy_peoples: list[str] = Field(default_factory=list)
+    name_heads: list[str] = Field(default_factory=list)
     stem_place_types: list[str] = Field(default_factory=list)
     township_types: list[str] = Field(default_factory=list)
     label_notes: list[str] = Field(default_factory=list)
@@ -186,6 +189,8 @@ class Compiled:
     the other."""
     short_city: regex.Pattern[str]
     """A place name that ends like a place ending but lacks its 市 (``赣州``)."""
+    autonomy_names: regex.Pattern[str]
+    """The names of the peoples written before an autonomous level (``彝族``), at the end."""
     joint: regex.Pattern[str]
     bare_label: regex.Pattern[str]
     """A unit label with no colon (``牵头单位 市发改委``: white space in the original instead)."""
@@ -328,6 +333,9 @@ def compiled() -> Compiled:
         strip_prefix=strip_prefix,
         strip_suffix=strip_suffix,
         short_city=patterncache.compile(r.short_city_names),
+        autonomy_names=patterncache.compile(
+            rf"(?:(?:{_alt(r.autonomy_peoples)})族){{1,3}}$" if r.autonomy_peoples else "(?!)"
+        ),
         fixed=fixed,
         fixed_hint=_hint(fixed.pattern),
         convention_hint=_hint(convention.pattern),

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from ... import patterncache
-from .rules import BlockRole, compiled
+from .rules import BlockRole, agencies, compiled
 
 CUT = "\x00"
 """Stands for a character cut out of the content (acts as a separator)."""
@@ -459,6 +459,8 @@ class _Words:
     """Place types a bare stem borrows with a head, longest first."""
     any_heads: tuple[str, ...]
     """Shared, member and category heads."""
+    name_heads: tuple[str, ...]
+    """Heads of institutions shared by bare names, longest first."""
     head_ends: frozenset[str] | None
     """The last characters of ``any_heads`` (None: one of them is empty)."""
 
@@ -486,6 +488,7 @@ def _word_lists() -> _Words:
         short_piece_stops=tuple(r.short_piece_stops),
         stem_types=longest_first(r.stem_place_types),
         any_heads=tuple(r.shared_heads + r.member_heads + r.category_heads),
+        name_heads=longest_first(r.name_heads),
         head_ends=_last_chars(r.shared_heads + r.member_heads + r.category_heads),
     )
 
@@ -619,12 +622,33 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
         if duty is not None:
             e = duty
             parsed.duty_tail = True
+        if t[e - 1] in _CLOSE:
+            e = _without_cut_bracket(t, s, e)
         if e - s > _MAX_UNIT or t[s:e] in words:
             parsed.other_text = True
             continue
         items.append(Item(s, e))
         seps.append(sep)
     return _expand_heads(t, items, seps)
+
+
+_CUT_BRACKET = CUT + ",;、。 "
+"""What is left of a bracket whose convention or notes were cut out (``(下同)``)."""
+
+
+def _without_cut_bracket(t: str, s: int, e: int) -> int:
+    """The end of the unit ``t[s:e]`` without a last bracket that held only what was cut out.
+
+    ``县林业局(位列第一的为牵头单位,其余为配合单位,下同)``: the convention is applied, and its
+    bracket is no alias of the unit.
+    """
+    core = len(strip_brackets(t[s:e]))
+    if core == e - s or core < 2:
+        return e
+    inner = t[s + core + 1 : e - 1]
+    if inner and not inner.strip(_CUT_BRACKET):
+        return s + core
+    return e
 
 
 _MIN_OBJECT = 2
@@ -692,11 +716,16 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     out = list(items)
     ends = words.head_ends
     heads_at = (it for it in items if ends is None or t[it.end - 1] in ends)
-    if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at) and not any(
-        _typed_head(t[it.start : it.end]) for it in _after_bare_names(t, items, seps)
-    ):
-        return out  # no unit ends with a head word, nor one a bare name may share
+    if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at):
+        after = _after_bare_names(t, items, seps)
+        if not after:
+            return out  # no unit ends with a head word, nor follows a bare name
+        if not any(_typed_head(t[it.start : it.end]) for it in after):
+            # no unit ends with a head word, nor one a bare name may share with its type
+            return _expand_name_heads(t, items, seps, out)
     for j, it in enumerate(items):
+        if j == 0 or seps[j - 1] not in ("、", "和"):
+            continue  # no unit before it may share its head
         shared = _shared_head(t[it.start : it.end])
         if shared is None:
             continue
@@ -711,7 +740,8 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
                 out[k] = Item(items[k].start, items[k].end, (it.end - len(typed), it.end))
             elif suffix and _takes_place_suffix(prev, suffix):
                 # 南昌、九江、吉安市人民政府: the bare names share 市 as well as the head
-                out[k] = Item(items[k].start, items[k].end, (it.end - len(head) - 1, it.end))
+                lent = it.end - len(head) - len(suffix)
+                out[k] = Item(items[k].start, items[k].end, (lent, it.end))
             elif _same_place(prev, typed[: len(typed) - len(head)]) or _other_township(
                 prev, typed[: len(typed) - len(head)]
             ):
@@ -720,7 +750,83 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
                 break
             k -= 1
     out = _expand_member_heads(t, items, seps, out)
-    return _expand_category_heads(t, items, seps, out)
+    out = _expand_category_heads(t, items, seps, out)
+    return _expand_name_heads(t, items, seps, out)
+
+
+def _expand_name_heads(t: str, items: list[Item], seps: list[str], out: list[Item]) -> list[Item]:
+    """Give the head of an institution named after a place to the bare names before it.
+
+    ``泉阳、露水河林业局`` → ``泉阳林业局``, ``露水河林业局``: a unit that opens with no level and
+    is a name of 2-4 characters, then a head of the rule data's ``name_heads`` and what follows
+    it (``建设银行县支行``: ``银行县支行``), lends all after the name to each bare name right
+    before it (:func:`_bare_name`). A unit that is the head alone (``县农业、林业局``) lends
+    nothing.
+    """
+    if not _word_lists().name_heads:
+        return out
+    for j in range(len(items) - 1, 0, -1):
+        if seps[j - 1] not in ("、", "和") or out[j - 1].head is not None:
+            continue
+        prev = items[j - 1]
+        if not _bare_at(t, prev.start, prev.end):
+            continue  # no bare name before the unit
+        it = items[j]
+        if t.startswith(_LEVEL_CHARS, it.start):
+            continue
+        n = _name_head_at(t[it.start : it.end])
+        if n is None:
+            continue
+        k = j - 1
+        while k >= 0 and seps[k] in ("、", "和") and out[k].head is None:
+            if not _bare_name(t[items[k].start : items[k].end]):
+                break
+            out[k] = Item(items[k].start, items[k].end, (it.start + n, it.end))
+            k -= 1
+    return out
+
+
+def _name_head_at(text: str) -> int | None:
+    """Where a name head starts in a unit that is a short name and that head, or None.
+
+    The shortest name (2-4 Han characters) after which one of ``name_heads`` starts, the rest
+    of the unit ending like one (``露水河林业局`` → 3).
+    """
+    heads = _word_lists().name_heads
+    for n in _STEM_LENGTHS:
+        if len(text) <= n or not _BARE_NAME.fullmatch(text, 0, n):
+            return None
+        if text.startswith(heads, n) and ends_like_unit(text[n:]):
+            return n
+    return None
+
+
+_DEPARTMENT_ENDINGS = ("委员会", "局", "厅", "委", "部", "办")
+
+
+@cache
+def _department_fields() -> frozenset[str]:
+    """The fields of the departments ``agencies.yaml`` names (``财政厅`` → ``财政``)."""
+    out: set[str] = set()
+    for name in agencies().variants:
+        end = next((e for e in _DEPARTMENT_ENDINGS if name.endswith(e)), "")
+        if end and len(name) - len(end) >= _MIN_STEM:
+            out.add(name[: -len(end)])
+    return frozenset(out)
+
+
+def _bare_name(name: str) -> bool:
+    """Whether ``name`` is a bare name that may take a name head (``泉阳``, ``红旗``, ``工商``).
+
+    A bare stem (:func:`_bare_stem`), or two characters ending with a one-character place
+    ending (``红旗``, ``抚州``); not a word that opens a list of others (``其他``), nor the field
+    of a department of ``agencies.yaml`` (``财政``, ``税务``: ``财政、税务、人民银行县支行``).
+    """
+    if name.startswith(_word_lists().short_piece_stops) or name in _department_fields():
+        return False  # 其他; 财政 (a department's field, short for 财政局, takes no firm's head)
+    if _bare_stem(name, ""):
+        return True
+    return len(name) == 2 and _place_of(name) == name[-1] and not name.startswith(_LEVEL_CHARS)
 
 
 def _expand_category_heads(
@@ -800,7 +906,7 @@ def _shared_head(text: str) -> tuple[str, str, str] | None:
         if kind and len(kind) >= len(place):
             return head, kind + head, ""
         if place:
-            return head, "", _level_suffix(place, compiled().rules.shared_place_suffixes)
+            return head, "", _level_suffix(rest)
     for head in heads:
         # a head that starts with its own type (大王村委会: 村 and 委会)
         kind = next((p for p in words.stem_types if head.startswith(p)), "")
@@ -847,13 +953,18 @@ def _after_bare_names(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     out: list[Item] = []
     for k in range(1, len(items)):
         prev = items[k - 1]
-        if (
-            seps[k - 1] in ("、", "和")
-            and _BARE_NAME.fullmatch(t, prev.start, prev.end)
-            and not t.startswith(_LEVEL_CHARS, prev.start)
-        ):
+        if seps[k - 1] in ("、", "和") and _bare_at(t, prev.start, prev.end):
             out.append(items[k])
     return out
+
+
+def _bare_at(t: str, s: int, e: int) -> bool:
+    """Whether ``t[s:e]`` is a short bare name: 2-4 Han characters, not opening with a level."""
+    return (
+        _MIN_STEM <= e - s <= _STEM_LENGTHS[-1]
+        and not t.startswith(_LEVEL_CHARS, s)
+        and _BARE_NAME.fullmatch(t, s, e) is not None
+    )
 
 
 def _same_place(name: str, kind: str) -> bool:
@@ -904,16 +1015,34 @@ def _kind_is_other(name: str) -> bool:
     return describe(name).kind == "other"
 
 
-def _level_suffix(place: str, suffixes: str) -> str:
-    """The one-character level suffix a place lends to the bare names before it, or ``""``.
+def _level_suffix(place: str) -> str:
+    """The level suffix a place lends to the bare names before it, or ``""``.
 
-    ``吉安市`` lends ``市``; a place whose longest ending is a compound zone ending
-    (``保定高新区``, ``浦东新区``) lends nothing: its ``区`` belongs to the zone's name.
+    ``吉安市`` lends ``市``, ``甘孜州`` ``州``, ``黑河地区`` ``地区``, ``马边彝族自治县``
+    ``彝族自治县``: a level of the rule data's ``shared_place_levels`` is lent whole, with the
+    peoples' names before an autonomous one. A place whose longest ending is a compound zone
+    ending (``保定高新区``, ``浦东新区``) lends nothing: its ``区`` belongs to the zone's name;
+    nor does a city whose ``州`` is part of its name (``杭州``).
     """
-    if not place or place[-1] not in suffixes:
-        return ""
+    rules = compiled()
     ending = next((e for e in _word_lists().longest_places if place.endswith(e)), "")
-    return place[-1] if len(ending) == 1 else ""
+    if len(ending) == 1:
+        if ending not in rules.rules.shared_place_suffixes:
+            return ""
+        if ending == "州" and rules.short_city.fullmatch(place) is not None:
+            return ""
+        return ending
+    if ending not in rules.rules.shared_place_levels:
+        return ""
+    if ending.startswith("自治"):
+        m = rules.autonomy_names.search(place, 0, len(place) - len(ending))
+        if m is not None and m.start() >= _MIN_STEM:
+            return place[m.start() :]
+    return ending
+
+
+_MIN_STEM = 2
+"""Shortest name before a lent level or head (``阿坝``, ``泉阳``)."""
 
 
 def _takes_place_suffix(name: str, suffix: str) -> bool:
