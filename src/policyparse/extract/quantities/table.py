@@ -10,10 +10,13 @@ A table is read in one of two layouts of the working copy:
   next to Chinese characters, so this layout is read from the original text (made half-width)
   and its cells are mapped back to the working copy.
 
-The header must name an indicator column (``指标``, ``主要指标``, ``指标名称`` …) and at least one
-column headed by a year. A row's unit is the bracketed unit ending its indicator cell
-(``农村生活污水治理率（%）``) or the cell of a ``单位`` column. Each numeric cell of a year
-column is a value, and so is each cell of a column of average growth or of a five-year total
+The header must name an indicator column (``指标``, ``主要指标``, ``指标名称`` …; failing one, a
+column named by kind in its first two cells: ``类别``, ``名称``, ``内容`` …) and at least one
+column headed by a year. In a table one row a line, a header of year cells alone heads a table
+whose first column is the label (its header cell left empty). A row's unit is the bracketed
+unit ending its indicator cell (``农村生活污水治理率（%）``) or the cell of a ``单位`` column.
+Each numeric cell of a year column is a value, and so is each cell of a column of average
+growth or of a five-year total
 (``年均增长``, ``累计``, ``年均增长/累计``), reached by the last year column; a leading
 ``≥``/``≤``/``>``/``<`` or a trailing ``以上``/``以下``/``左右`` is its bound. A cell may carry
 its own ``%`` (``1%`` in a growth column), which wins over the row's unit. Rows with fewer
@@ -49,6 +52,10 @@ _SPAN_HEAD = patterncache.compile(
 """A column of average growth or of a total over the plan period (``年均增长/累计``): its
 values are reached by the last year column."""
 _LABEL_HEAD = patterncache.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
+# a header with no indicator column names its label column by kind (类别 | 2026年 | 2027年)
+_KIND_HEAD = patterncache.compile(
+    r"^(?:类别|分类|类型|名称|项目名称|内容|指标内容|建设内容|工作内容)$"
+)
 _UNIT_HEAD = patterncache.compile(r"^(?:计量)?单位$")
 _UNIT_TAIL = patterncache.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
 _VALUE = patterncache.compile(
@@ -171,14 +178,20 @@ class _Header:
     width: int
 
 
-def _header(cells: list[Cell]) -> _Header | None:
+def _header(cells: list[Cell], implicit: bool = False) -> _Header | None:
+    """The header a line's cells make, or None; with ``implicit``, a line of year cells alone
+    heads a table whose label column has no header cell (``  2026年  2027年  2028年`` over
+    ``试点项目（个）  30  60  100``)."""
     label = unit = None
     years: list[tuple[int, int, Cell]] = []
     spans: list[tuple[int, Cell]] = []
+    kind: int | None = None
     for i, c in enumerate(cells):
         text = _WHITE_SPACE.sub("", c.text)
         if label is None and _LABEL_HEAD.match(text):
             label = i
+        elif kind is None and label is None and i <= 1 and _KIND_HEAD.match(text):
+            kind = i
         elif unit is None and _UNIT_HEAD.match(text):
             unit = i
         else:
@@ -187,6 +200,11 @@ def _header(cells: list[Cell]) -> _Header | None:
                 years.append((i, int(m.group("y")), c))
             elif _SPAN_HEAD.match(text):
                 spans.append((i, c))
+    if label is None:
+        label = kind
+    if label is None and implicit and len(years) >= 2 and len(years) == len(cells):
+        shifted = tuple((i + 1, y, c) for i, y, c in years)
+        return _Header(0, None, shifted, len(cells) + 1)
     if label is None or not years:
         return None
     last = max(y for _, y, _ in years)
@@ -297,14 +315,15 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        if not may_head[i]:
+        implicit = not may_head[i]
+        if implicit and not _YEAR_LINE.match(orig, s, e):
             i += 1
             continue
         pairs = _spaced_cells(orig, s, e)
         h = None
-        if len(pairs) >= 3 and not _BAR.search(orig, s, e):
+        if len(pairs) >= (2 if implicit else 3) and not _BAR.search(orig, s, e):
             cells = to_cells(pairs)
-            h = _header(cells) if cells is not None else None
+            h = _header(cells, implicit) if cells is not None else None
         if h is None:
             i += 1
             continue
@@ -349,9 +368,12 @@ def _numberless_row(h: _Header, cells: list[Cell]) -> bool:
 _DIGIT = patterncache.compile(r"\d")
 
 
-_HEAD_CHARS = "指项"
+_YEAR_LINE = patterncache.compile(r"[ \t|｜]*(?:19|20)\d{2}年")
+"""A line that opens with a year: it may head a table whose label column has no header."""
+
+_HEAD_CHARS = "指项类名容"
 """A line without one of these cannot hold a header's indicator cell (``_LABEL_HEAD``: 指标,
-项目 …): a quick test before it is split into cells."""
+项目 …; ``_KIND_HEAD``: 类别, 名称, 内容 …): a quick test before it is split into cells."""
 
 
 def _split_rows(t: str) -> list[Row]:
@@ -365,7 +387,10 @@ def _split_rows(t: str) -> list[Row]:
         s, e = lines[i]
         # one row a line
         if split[i]:
-            h = _header(_cells(t, s, e)) if may_head[i] else None
+            if may_head[i]:
+                h = _header(_cells(t, s, e))
+            else:
+                h = _header(_cells(t, s, e), True) if _YEAR_LINE.match(t, s, e) else None
             if h is not None:
                 j = i + 1
                 while j < len(lines):
@@ -405,7 +430,8 @@ _OTHER_HEADS = patterncache.compile(
 
 _HEAD_WORD = patterncache.compile(
     "|".join(
-        f"(?:{p.pattern})" for p in (_YEAR_HEAD, _SPAN_HEAD, _LABEL_HEAD, _UNIT_HEAD, _OTHER_HEADS)
+        f"(?:{p.pattern})"
+        for p in (_YEAR_HEAD, _SPAN_HEAD, _LABEL_HEAD, _KIND_HEAD, _UNIT_HEAD, _OTHER_HEADS)
     )
 )
 """One of the header patterns (each anchored at both ends) in one match."""

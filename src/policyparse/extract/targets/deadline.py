@@ -276,7 +276,7 @@ class DeadlineFinder:
         for q in self.lay.quantities_in(fb + 2, clause[1]):
             if ends and not _LIST_JOIN.fullmatch(norm, ends[-1], q.start):
                 break
-            if not ends and q.start > fb + 12:
+            if not ends and q.start > fb + _FENBIE_REACH:
                 return None  # 分别 is no part of this list
             if q.start == q_start:
                 index = len(ends)
@@ -301,9 +301,8 @@ class DeadlineFinder:
                 run = []
             run.append((y, t))
             # the list ends a clause, or stands just before 分别 (投入强度2026年、2027年分别达到…)
-            if len(run) >= 2 and (
-                _CLAUSE_END.match(norm, t.end) or norm[t.end : end].strip() == ""
-            ):
+            # or before a scope word and 分别 (2026年、2027年全省分别开展…)
+            if len(run) >= 2 and (_CLAUSE_END.match(norm, t.end) or _scope_gap(norm[t.end : end])):
                 best = list(run)
         return best
 
@@ -643,3 +642,14 @@ def _deadline_of(ctx: Context, found: Found) -> Deadline:
     else:
         span = None
     return Deadline(year=found.year, span=span, inherited=found.inherited)
+
+
+_FENBIE_REACH = 30
+"""How far after 分别 the first value of its list may stand (the verb and object between:
+``分别开展高校毕业生专项技能培训3万人次``)."""
+
+
+def _scope_gap(gap: str) -> bool:
+    """Whether ``gap`` (between a list of years and 分别) is empty or a scope word alone."""
+    gap = gap.strip()
+    return not gap or (len(gap) <= 4 and cues().region.fullmatch(gap) is not None)

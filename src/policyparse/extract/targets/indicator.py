@@ -32,6 +32,13 @@ from .select import is_limit
 
 _POST_BOUND = patterncache.compile(r"^(?:及以上|以上|左右|以内|之内|内)")
 _WORD_START = patterncache.compile(r"[\p{Han}“\"《(（]")
+# 和海洋生物医药、海洋文旅等 at the end of a noun: the names of the next count's list
+_THRESHOLD_AT = patterncache.compile(
+    r"(?:超过|超|过|高于|达)[\d零一二两三四五六七八九十百千万亿]{1,8}(?:\.\d{1,4})?\p{Han}{0,3}?元?\p{Han}"
+)
+_NEXT_LIST = patterncache.compile(
+    r"(?:以及|和|及|与|、)[^和及与、，,；;]{1,16}(?:、[^和及与、，,；;]{1,16}){0,8}等$"
+)
 _TRAILING_OVER = patterncache.compile(r"(?:超过|超|过|高于|不低于)$")
 _ALL_HAN = patterncache.compile(r"\p{Han}+")
 _SETTLE_VERBS = ("入驻", "进驻", "入园", "入区", "入孵")
@@ -130,6 +137,8 @@ _OWN_WHOLE = patterncache.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额
 _BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
 _FOR_WHOM_LEAD = patterncache.compile(r"(?:每年|年内|全年|当年)?")
 _FROM_DATED = patterncache.compile(rf"[由从]{_BASE_TIME}的$")
+_TOTAL_BEFORE = patterncache.compile(r"(累计|总计|合计|共计)(?:将|要|可)?$")
+_FROM_NOW = patterncache.compile(r"[由从](?:目前|现在|现有|当前|现阶段|原来|原有)的?$")
 _MULTIPLE_BASE = patterncache.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
 
 
@@ -383,7 +392,13 @@ def _drop_leading_verb(s: str) -> str:
         s = s[m.end() :]
     s = _drop_adverbial(s)
     m = c.action.match(s)
-    if m and m.group(0) not in c.indicator_verbs and not _RELATIVE_AFTER.match(s, m.end()):
+    if (
+        m
+        and m.group(0) not in c.indicator_verbs
+        and not _RELATIVE_AFTER.match(s, m.end())
+        # 获得养老服务认证的机构: a state reached that says which ones count
+        and not (m.group(0) in words().status_verbs and _STATUS_OBJECT.match(s, m.end()))
+    ):
         rest = s[m.end() :]
         # 遴选推广优秀解决方案: a second verb in a row goes too
         m2 = c.action.match(rest)
@@ -428,6 +443,16 @@ def _drop_any_verb(s: str) -> str:
 def _bare_unit(unit: str) -> str:
     """A unit without a magnitude word in front (``万名`` → ``名``)."""
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
+
+
+def _opens_verb(frame: str) -> bool:
+    """Whether ``frame`` opens with an action verb (after lead and total words)."""
+    c = cues()
+    rest = _drop_lead(frame)
+    tm = _TOTAL_LEAD.match(rest)
+    if tm is not None:
+        rest = rest[tm.end() :]
+    return c.action.match(rest) is not None
 
 
 def _finish(ind: str, q: QRef) -> str:
@@ -480,11 +505,52 @@ def _swap_scope(scope: str, before: str) -> str | None:
     if vm is not None and vm.end() < len(scope) and before.startswith(vm.group(0)):
         scope = scope[vm.end() :]  # 新建国家级…3个、省级5个: the shared verb came with it
     if scope not in words:
-        return None
+        return _swap_quoted(scope, before, words)
+    run = _level_run(words).search(before)
+    if run is not None and scope in _LEVEL_SPLIT.split(run.group(0)):
+        # 其中国家级1家 after 培育国家级、省级龙头企业5家: one level of the list
+        return (before[: run.start()] + scope + before[run.end() :]).removesuffix("数量")
     for w in sorted(words, key=len, reverse=True):
         at = before.find(w)
         if at >= 0 and w != scope:
             return (before[:at] + scope + before[at + len(w) :]).removesuffix("数量")
+    return None
+
+
+_LEVEL_SPLIT = patterncache.compile(r"[、和及与]")
+
+
+def _level_run(words: list[str]) -> regex.Pattern[str]:
+    """A list of two or more level words (``国家级、省级``)."""
+    return _level_run_of(tuple(words))
+
+
+@cache
+def _level_run_of(words: tuple[str, ...]) -> regex.Pattern[str]:
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return patterncache.compile(rf"(?:{alt})(?:[、和及与](?:{alt})){{1,6}}")
+
+
+_QUOTED = patterncache.compile(r"“[^“”]{1,16}”")
+
+
+def _swap_quoted(scope: str, before: str, words: list[str]) -> str | None:
+    """``市级示范乡镇`` after ``省级“四好农村路”示范乡镇``: the same thing at another level,
+    written without the quoted name it shares; ``before`` at that level, or None."""
+    if "“" not in before:
+        return None
+    base = before.removesuffix("数量")
+    for w2 in sorted(words, key=len, reverse=True):
+        if not scope.startswith(w2) or len(scope) - len(w2) < 2:
+            continue
+        for w1 in sorted(words, key=len, reverse=True):
+            at = base.find(w1)
+            if at < 0 or w1 == w2:
+                continue
+            cand = base[:at] + w2 + base[at + len(w1) :]
+            if _QUOTED.sub("", cand[at:]) == scope:
+                return cand
+        return None
     return None
 
 
@@ -691,6 +757,31 @@ class SentenceReader:
 
     # -- one value -------------------------------------------------------------------------
 
+    def _listed_verb(self, ci: int, pre: str, post: str, unit: str) -> tuple[str, str] | None:
+        """The action verb a clause opens with, when ``pre`` (the text before a count that comes
+        before its noun, ``post``) is a list of names (``A、B``, ``C、D等``) after it: the verb
+        frames the count, the names are examples of what is counted; with the list when it is
+        one of levels (``国家级、省级``), which qualify the noun and stay. None otherwise."""
+        if "、" not in pre and not pre.endswith("等"):
+            return None
+        c = cues()
+        if _bare_unit(unit) not in c.count_units or not post or not _WORD_START.match(post):
+            return None
+        if c.level.match(post) or c.level.search(pre):
+            return None
+        cs = self.clauses[ci][0]
+        head = _drop_lead(c.region.sub("", _drop_lead(self.norm[cs : cs + 24].lstrip(_PUNCT))))
+        am = c.action.match(head)
+        if am is None or not c.action_end.search(am.group(0)):
+            return None
+        # 建成国家级、省级2个现代农业产业园: levels of the noun, no names of examples
+        own = _drop_lead(c.region.sub("", _drop_lead(pre.strip(_PUNCT))))
+        own = own.removeprefix(am.group(0)).removesuffix("等")
+        items = _LEVEL_SPLIT.split(own)
+        if all(it in c.raw.item_scope_prefixes for it in items):
+            return am.group(0), own
+        return am.group(0), ""
+
     def _read_one(self, ci: int, seg: int, q: QRef, nxt: int, ce: int) -> Reading:
         c = cues()
         norm = self.norm
@@ -701,6 +792,11 @@ class SentenceReader:
             # 时限由二十个工作日压缩至十个工作日: the level it starts from is no part of it
             if seg < x.start and x.end <= q.start and norm[x.start - 1] in "由从":
                 pre_raw = norm[seg : x.start - 1]
+                break
+            # 本地配套率由目前的35%提高到50%: a level of the present it starts from
+            nm = _FROM_NOW.search(norm, max(seg, x.start - 7), x.start)
+            if seg < x.start and x.end <= q.start and nm is not None:
+                pre_raw = norm[seg : nm.start()]
                 break
             # 普及率由2023年的86.4%提高到90%: so is a level dated in the base year
             fm = _FROM_DATED.search(norm, max(seg, x.start - 14), x.start)
@@ -792,6 +888,16 @@ class SentenceReader:
                 r = Reading(q, ind, seg, post_off + len(post_clean), None, None, True, pre, seg)
                 r.frame = ""
                 return r
+        # 形成A、B2个千亿级产业集群和C、D等5个百亿级产业集群: the names listed before a count
+        # that comes before its noun; the clause's action verb alone frames it
+        listed = self._listed_verb(ci, pre, post_clean, unit)
+        if listed is not None:
+            pre = listed[0]
+            ends_with_action = True
+            # …产业集群和C、D等: the next count's list of names is no part of this noun
+            nm = _NEXT_LIST.search(post_clean)
+            if nm is not None and nm.start() >= 2:
+                post_clean = post_clean[: nm.start()]
         q_first = bool(
             post_clean
             and _WORD_START.match(post_clean)
@@ -809,6 +915,8 @@ class SentenceReader:
         )
         if q_first:
             noun = post_clean.removeprefix("的")
+            if listed is not None:
+                noun = listed[1] + noun  # 建成国家级、省级2个…产业园: the levels stay
             # 每个乡镇至少建有1所…: the bound word is the value's, not the indicator's
             raw = pre.strip(_PUNCT)
             # 惠及不少于5万名老年人: a verb ending in 及 keeps it
@@ -831,7 +939,7 @@ class SentenceReader:
                 verb, scope = verb_scope
                 frame = f"{verb}{scope}" if verb in c.indicator_verbs else scope
                 verb_m = c.action.match(verb)
-            if not frame and prev is not None and prev.frame and not for_whom:
+            if not frame and prev is not None and prev.frame and not for_whom and listed is None:
                 frame = prev.frame
             if unit in ("%", "成"):
                 ind = noun if _RATIO_END.search(noun) else f"{noun}的比例"
@@ -892,6 +1000,12 @@ class SentenceReader:
             ind_start: int | None = None if joined else seg + drop
             if not subject:
                 subject = self._shared_subject(ci, prev)
+                tm = _TOTAL_BEFORE.search(pre, 0, vstart)
+                if tm is not None and prev is not None and subject == prev.indicator:
+                    # 新增…示范区5个，累计达到33个: the total of the thing, not the new ones
+                    thing = subject.removesuffix("数量")
+                    if c.action.match(thing) and not thing.startswith(tm.group(1)):
+                        subject = tm.group(1) + _drop_any_verb(thing)
                 if prev is not None and _is_rate(prev.q) and not _is_rate(q):
                     # 年均增长8%以上，力争达到1.5万元: the level, not the growth, of the subject
                     level = _CHANGE_END.sub("", subject)
@@ -981,6 +1095,9 @@ class SentenceReader:
                         and prev.q.rec.kind == "amount"
                         and not counted
                         and norm[prev.q.end : max(seg, prev.q.end + 1)].strip(" ") == "、"
+                        # 县乡道改造提升180公里、通自然村硬化路420公里: a frame that opens with
+                        # its own object is the first item's alone
+                        and _opens_verb(prev.frame)
                     )
                 )
                 # 其中整机制造企业5-8家 after 聚集…企业150家: a part is counted in its own
@@ -1048,6 +1165,9 @@ class SentenceReader:
             ):
                 noun, exact = noun[: am.end()] + rest[em.end() :], False
         ind = _drop_leading_verb(noun)
+        if prev is not None and noun.startswith(_SETTLE_VERBS):
+            # 建成…创业园10个，入驻创业团队不少于800个: the verb tells where they settle
+            ind = noun
         swapped = _swap_scope(ind, prev.indicator) if prev is not None else None
         if swapped is not None:
             # 创建国家级…示范场5个、省级10个: the same thing at another level
@@ -1147,10 +1267,18 @@ class SentenceReader:
         if subject.startswith("占") and prev is not None:
             # 年均增长7%左右，占全市生产总值比重…: the share of the level, not of the growth
             level = _COMPARE_TAIL.sub("", _CHANGE_END.sub("", base)) if _is_rate(prev.q) else base
-            return (level if len(level) >= 2 else base) + subject
+            level = level if len(level) >= 2 else base
+            # 全市海洋生产总值…，占地区生产总值比重…: the borrowed measure without its scope word
+            rm = c.region.match(level)
+            if rm is not None and len(level) - rm.end() >= 2:
+                level = level[rm.end() :]
+            return level + subject
         head = c.measure_head.match(subject)
-        if head is not None and "的" in subject[head.end() :]:
-            # 营业收入超10亿元的数字经济龙头企业: the measure qualifies the counted noun
+        if head is not None and (
+            "的" in subject[head.end() :] or _THRESHOLD_AT.match(subject, head.end())
+        ):
+            # 营业收入超10亿元的数字经济龙头企业, 培育产值超百亿元企业3家: the measure qualifies
+            # the counted noun
             return subject
         if head is not None:
             if prev is not None:
@@ -1391,6 +1519,9 @@ class SentenceReader:
             split = names is not None
         if names is None:
             bare = _drop_lead(subject).strip(_STRIP)
+            # 2026年、2027年全省分别开展…培训3万人次、4万人次: a scope word alone is no subject
+            if bare and len(bare) <= 4 and c.region.fullmatch(bare):
+                bare = ""
             if not bare and chosen:
                 # 2026年、2027年、2028年分别新建城市书房3个、4个和5个: with only years before
                 # 分别, the verb and object after it name what every value counts
@@ -1458,7 +1589,13 @@ class SentenceReader:
             if s < body or e > end:
                 break
             gap = norm[e:end]
-            if gap.strip() if count == 0 else not _YEAR_JOIN.fullmatch(gap):
+            # 2026年、2027年全省分别开展…: a scope word may stand between the years and 分别
+            if count == 0:
+                if gap.strip() and not (
+                    len(gap.strip()) <= 4 and cues().region.fullmatch(gap.strip())
+                ):
+                    break
+            elif not _YEAR_JOIN.fullmatch(gap):
                 break
             if not _YEAR_ONLY.fullmatch(norm, s, e):
                 break
@@ -1838,6 +1975,7 @@ _DIGIT = patterncache.compile(r"[\d%％]")
 _INNER_SPACE = patterncache.compile(r"[ \t\r]*\n\s*")
 # 完成登记的数据资产: a verb with a short word before 的 qualifies the noun after it
 _RELATIVE_AFTER = patterncache.compile(r"\p{Han}{1,2}的(?=\p{Han})")
+_STATUS_OBJECT = patterncache.compile(r"[^，,；;。的]{2,16}的(?=\p{Han})")
 _TOTAL_LEAD = patterncache.compile(r"累计|合计|共计|总计")
 
 

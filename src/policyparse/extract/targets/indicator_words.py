@@ -25,6 +25,9 @@ class IndicatorWords(RuleModel):
     shared_prepositions: list[str]
     """Prepositions of direction or destination that open the first item of a list and reach
     every item (``至赣州、三明、龙岩的班列年开行量`` → ``至三明的…``)."""
+    status_verbs: list[str]
+    """Verbs of a state reached (``获得``, ``通过``) that, opening a clause qualifying the counted
+    noun (``获得养老服务认证的机构数量``), stay in the indicator: they say which ones count."""
 
 
 @cache

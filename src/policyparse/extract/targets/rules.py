@@ -85,6 +85,9 @@ class TargetRules(RuleModel):
     item_final_chars: str = ""
     kept_lead_pattern: str = ""
     one_each_pattern: str = ""
+    funding_rate_pattern: str = ""
+    body_size_pattern: str = ""
+    event_limit_pattern: str = ""
     rate_subjects: list[str]
     pair_words: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -193,6 +196,9 @@ class Cues:
     scope_after: regex.Pattern[str] | None = None
     setup_size: regex.Pattern[str] | None = None
     duty: regex.Pattern[str] | None = None
+    funding_rate: regex.Pattern[str] | None = None
+    body_size: regex.Pattern[str] | None = None
+    event_limit: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
 
@@ -324,6 +330,11 @@ def cues() -> Cues:
         scope_after=patterncache.compile(r.scope_after) if r.scope_after else None,
         setup_size=patterncache.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
         duty=patterncache.compile(r.duty_pattern) if r.duty_pattern else None,
+        funding_rate=patterncache.compile(r.funding_rate_pattern)
+        if r.funding_rate_pattern
+        else None,
+        body_size=patterncache.compile(r.body_size_pattern) if r.body_size_pattern else None,
+        event_limit=patterncache.compile(r.event_limit_pattern) if r.event_limit_pattern else None,
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=patterncache.compile(
             rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))"

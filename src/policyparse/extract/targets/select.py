@@ -96,7 +96,9 @@ def drop_reason(
     if in_brackets(norm, clause[0], q.start):
         return "aside"
     before = norm[max(clause[0], q.start - 2) : q.start]
-    if before.endswith(("等", "前", "第", "〕", "号")):
+    if before.endswith(("等", "前", "第", "〕", "号")) and not (
+        before.endswith("等") and _listed_count(norm, q, clause)
+    ):
         return "name"
     if before.endswith("每") and q.rec.value == 1:
         return "name"  # 确保每一件实事办实办好: each one, no count
@@ -113,6 +115,8 @@ def drop_reason(
         and c.age_qualifier.match(norm, q.end)
     ):
         return "qualifier"  # 招收2至3岁幼儿: an age range naming who, not a level
+    if unit in ("岁", "周岁") and q.rec.value is None and _HAN.match(norm, q.end):
+        return "qualifier"  # 16—24岁城镇青年…: a range of ages before a noun names people
     if c.benefit_cap is not None and c.benefit_cap.search(
         norm, max(clause[0], q.start - 12), q.start
     ):
@@ -142,6 +146,10 @@ def drop_reason(
         return "condition"  # 对吸纳登记失业半年以上人员的小微企业: who a measure is for
     if unit in c.duration_units:
         why = _duration_rule(norm, q, clause)
+        if why is not None:
+            return why
+    if sentence is not None:
+        why = _standing_figure(norm, q, clause, sentence)
         if why is not None:
             return why
     if _per_standard(norm, q, clause):
@@ -176,6 +184,62 @@ def drop_reason(
         return "procedure"
     return None
 
+
+_PEOPLE_UNITS = frozenset(("人", "名", "位"))
+
+
+def _standing_figure(
+    norm: str, q: QRef, clause: tuple[int, int], sentence: tuple[int, int]
+) -> str | None:
+    """Why a figure is a standing rule read beyond its own clause, or None: a rate of money per
+    unit (``按每年每公里不低于10000元``), the size of a standing body (``委员人数一般不少于25人、
+    不超过60人``) or what each case is given within a time counted from an event (``在离校后1个月
+    内提供1次政策咨询、3次岗位推介``)."""
+    c = cues()
+    unit = q.rec.unit or ""
+    end = q.start
+    if unit.endswith("元") and c.funding_rate is not None:
+        lo = max(clause[0], end - 30)
+        if norm.find("每", lo, end) >= 0 and c.funding_rate.search(norm, lo, end):
+            return "standard"
+    if unit in _PEOPLE_UNITS and c.body_size is not None:
+        # the value may open with the bound word the pattern ends with (不少于9人)
+        lo, hi = max(sentence[0], end - 30), q.end
+        held = norm.find("员", lo, hi) >= 0 or norm.find("理事", lo, hi) >= 0
+        if held and c.body_size.search(norm, lo, hi):
+            return "procedure"
+    if unit not in c.duration_units and c.event_limit is not None:
+        lo = max(sentence[0], end - 40)
+        if (
+            norm.find("内", lo, end) >= 0
+            and (norm.find("后", lo, end) >= 0 or norm.find("起", lo, end) >= 0)
+            and c.event_limit.search(norm, lo, end)
+        ):
+            return "procedure"
+    return None
+
+
+def _listed_count(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A count after a list closed by 等, written before its noun, in a clause whose action verb
+    comes before the list (``形成海洋生物医药、海洋文旅等5个百亿级产业集群``): how many of the
+    kind are to be built, the list naming some of them. A list that is the clause's subject
+    (``明度智慧等7个平台入围``) has no verb before it."""
+    if _bare_unit(q.rec.unit or "") not in cues().count_units:
+        return False
+    first = norm.find("、", clause[0], q.start)
+    if not _HAN.match(norm, q.end) or first < 0:
+        return False
+    # the verb opens the clause (after lead words and a scope word, as the indicator reader
+    # reads it): 推动A、B等10家企业… opens with a lead word, no verb of its own
+    c = cues()
+    head = norm[clause[0] : first].lstrip(" \t、，,；;：:")
+    head = c.lead.sub("", head)
+    head = c.region.sub("", head)
+    head = c.lead.sub("", head)
+    return c.action.match(head) is not None
+
+
+_SIBLING_GAP = patterncache.compile(r"(?:[、，,；;和及与]|以及)\p{Han}")
 
 _CAP_BOUNDS = frozenset(("le", "lt"))
 _CAP_WORDS = patterncache.compile(r"(?:最高|最多|至多|上限|封顶)[^，,；;。]{0,6}$")
@@ -305,8 +369,17 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
                 and not _starts_with_verb(nxt_rest)
             )
             counted = _bare_unit(last.rec.unit or "") in cues().count_units
+            # 2个千亿级产业集群和…等5个百亿级产业集群: sibling counts, each before its noun
+            siblings = (
+                counted
+                and nxt.rec.unit == last.rec.unit
+                and bool(_HAN.match(norm, last.end))
+                and bool(_HAN.match(norm, nxt.end))
+                and _SIBLING_GAP.search(between) is not None
+            )
             if (
-                between
+                not siblings
+                and between
                 and between[0] not in _SEPARATORS
                 and between[-1] not in LIST_SEP
                 and not between.endswith(("和", "及", "与", "以及"))
