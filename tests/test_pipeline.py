@@ -44,6 +44,28 @@ def test_collector_state_is_restored() -> None:
         gc.enable()
 
 
+def test_a_parsed_document_joins_the_oldest_generation() -> None:
+    gc.collect()
+    doc = policyparse.parse("到2025年，全县森林覆盖率达到65%以上。（责任单位：县林业局）")
+    young = {id(o) for o in gc.get_objects(generation=0)} | {
+        id(o) for o in gc.get_objects(generation=1)
+    }
+    assert id(doc) not in young and id(doc.targets[0]) not in young
+    assert any(o is doc for o in gc.get_objects(generation=2))
+
+
+def test_objects_the_caller_froze_stay_frozen() -> None:
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        doc = policyparse.parse("到2025年，全县森林覆盖率达到65%以上。")
+        assert gc.get_freeze_count() == frozen  # nothing of the caller's was unfrozen
+        assert doc.targets
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_assembled_document_equals_a_validated_one(path: Path) -> None:
     """The document is assembled without validation: every list holds records of its field's

@@ -97,6 +97,11 @@ def collector_paused() -> Iterator[None]:
     time they are promoted the collector walks every object in the process: with jieba's
     dictionary loaded that walk costs more than the stages. A parse leaves no reference
     cycles behind (plain reference counting frees what it drops), so pausing loses nothing.
+
+    On resuming, what the parse kept (the document's records) joins the oldest generation
+    unwalked, as the objects it would reach after a few young collections anyway: otherwise the
+    first young collection after a parse walks every record of it. The move goes through
+    ``gc.freeze()``/``gc.unfreeze()``, so it is skipped while the caller keeps objects frozen.
     """
     if not gc.isenabled():
         yield
@@ -105,6 +110,9 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
