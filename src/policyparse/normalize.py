@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from . import patterncache
+from .patterncache import KEEP_GIL
 from .records import Span
 from .records.base import fields_of, set_dict, set_extra, set_fields_set, set_private, trusted
 
@@ -59,7 +60,7 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
         if space < 0 and tab < 0:
             return out
         start = tab if space < 0 or 0 <= tab < space else space
-        m = _SPACE_RUN.match(text, start)
+        m = _SPACE_RUN.match(text, start, None, KEEP_GIL)
         if m is not None:
             out.append(m.span())
         run = _BLANK_RUN.match(text, start)

@@ -39,6 +39,12 @@ _FORMAT = 2
 _MAX_ENTRIES = 5000
 """Entries kept from earlier runs beside this run's own, at most."""
 
+KEEP_GIL = False
+"""A ``regex`` method's ``concurrent`` argument for a match over a short stretch of text, given
+by position (``pattern.match(text, pos, endpos, KEEP_GIL)``): by default ``regex`` lets go of
+the GIL around every call and takes it back, which is a third of the cost of a short match.
+Given by keyword, the argument costs more than it saves."""
+
 Key = tuple[str, int]
 ReArgs = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """What ``_sre.compile`` takes beside the pattern: flags, code, groups, group names."""

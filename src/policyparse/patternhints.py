@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from . import patterncache, runcache
+from .patterncache import KEEP_GIL
 
 _SPECIAL = "()[]{}|?*+\\.^$"
 _ESCAPE_BRACES = "pPN"
@@ -337,7 +338,7 @@ def anchored_matches(
         for p in range(max(nxt, w.start() - lead), w.end()):
             if p < nxt or (firsts is not None and text[p] not in firsts):
                 continue
-            m = pattern.match(text, p, hi)
+            m = pattern.match(text, p, hi, KEEP_GIL)
             nxt = p + 1
             if m is not None:
                 out.append(m)

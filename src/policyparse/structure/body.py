@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from .. import patterncache, ruledata
+from ..patterncache import KEEP_GIL
 from ..patternhints import Gated, gated, top_alternatives
 from .rules import BoilerplateRules
 
@@ -53,7 +54,7 @@ def _closing_rules() -> tuple[_Tests, _Tests, regex.Pattern[str]]:
 
 
 def _passes(tests: _Tests, s: str) -> bool:
-    return tests[0].match(s) is not None or tests[1].search(s) is not None
+    return tests[0].match(s, None, None, KEEP_GIL) is not None or tests[1].search(s) is not None
 
 
 def closes_document(line: str) -> bool:

@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from .. import patterncache
+from ..patterncache import KEEP_GIL
 from ..records.outline import HeadingKind
 
 LineKind = HeadingKind | Literal["dash"]
@@ -123,7 +124,7 @@ def match_heading(line: str) -> Heading | None:
 
 def _numbered(line: str, pos: int, patterns: tuple[_Pattern, ...]) -> Heading | None:
     for kind, key, pattern in patterns:
-        m = pattern.match(line, pos)
+        m = pattern.match(line, pos, None, KEEP_GIL)
         if m is None:
             continue
         t0 = m.end()

@@ -19,6 +19,7 @@ import regex
 
 from ... import patterncache
 from ...numerals import parse_number
+from ...patterncache import KEEP_GIL
 from ...textscan import char_offsets
 from .rules import TimeRules, rules
 
@@ -532,7 +533,7 @@ def _tried_at(pat: regex.Pattern[str], norm: str, starts: Iterable[int]) -> list
     for i in starts:
         if i < last:
             continue
-        m = pat.match(norm, i)
+        m = pat.match(norm, i, None, KEEP_GIL)
         if m is not None:
             out.append(m)
             last = m.end()
@@ -564,12 +565,14 @@ def _lead_matches(pat: regex.Pattern[str], norm: str, lead: _Lead) -> list[regex
         u = norm.find(c)
         while u >= 0:
             if norm.startswith(words, u):
-                begin = run(norm, 0, u)
+                begin = run(norm, 0, u, KEEP_GIL)
                 if begin is not None:  # a reversed ``[…]*`` always matches
                     starts.update(range(begin.start(), u))
             u = norm.find(c, u + 1)
     can_start = lead.start.match
-    return _tried_at(pat, norm, [i for i in sorted(starts) if can_start(norm, i) is not None])
+    return _tried_at(
+        pat, norm, [i for i in sorted(starts) if can_start(norm, i, None, KEEP_GIL) is not None]
+    )
 
 
 _MANY_NEEDLES = 8
