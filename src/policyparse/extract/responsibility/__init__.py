@@ -244,12 +244,13 @@ def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[F
     """:func:`find_blocks`, given the compacted document and its conventions' offsets."""
     norm = ctx.norm
     debris = _debris_ranges(ctx)
+    rows = table_blocks(ctx.work, 0, len(norm))
     candidates = sorted(
         bracket_blocks(ctx.work, 0, len(norm))
         + line_blocks(ctx.work, 0, len(norm))
-        + sentence_blocks(ctx.work, 0, len(norm), whole)
+        + _outside_rows(sentence_blocks(ctx.work, 0, len(norm), whole), rows)
         + role_sentence_blocks(ctx.work, 0, len(norm))
-        + table_blocks(ctx.work, 0, len(norm))
+        + rows
         + column_table_blocks(ctx.work, 0, len(norm))
         + dash_blocks(ctx.work, 0, len(norm))
         + duty_heading_blocks(ctx.work, 0, len(norm)),
@@ -274,6 +275,13 @@ def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[F
             out.append(Found(b, parsed))
             last_end = b.end
     return out
+
+
+def _outside_rows(sentences: list[Block], rows: list[Block]) -> list[Block]:
+    """The assignment sentences that overlap no table row: a row's block wins over them."""
+    if not sentences or not rows:
+        return sentences
+    return [s for s in sentences if not any(r.start < s.end and s.start < r.end for r in rows)]
 
 
 def _original(text: str, to_orig: Callable[[int], int], pos: Sequence[int], a: int, b: int) -> str:

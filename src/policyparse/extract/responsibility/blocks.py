@@ -22,7 +22,7 @@ from ...normalize import WorkingText
 from ...patternhints import LABEL_LEAD, anchored_matches
 from .names import describe
 from .rules import compiled
-from .units import ends_like_unit
+from .units import borrows_head, ends_like_unit
 
 OPENERS = "(【〔["
 CLOSERS = ")】〕]"
@@ -892,10 +892,52 @@ def sentence_blocks(
     for m in compiled().assignment.finditer(_without_conventions(whole.s)):
         if m.end() <= m.start():
             continue
-        content = Compact(m.group(), whole.pos[m.start() : m.end()])
         start, end = whole.span(m.start(), m.end())
+        if m.start() > 0 and not _clause_start(whole.s[m.start() - 1], work.norm, start):
+            continue  # 达到95%以上: a bound word, no opener
+        if _crosses_cells(work, start, end):
+            continue
+        content = Compact(m.group(), whole.pos[m.start() : m.end()])
         out.append(Block(start, end, content, "sentence", True, False, True))
     return out
+
+
+_LINE_GOES_ON = "、,(（"
+"""Characters that end a line whose sentence goes on on the next (a wrapped list)."""
+
+
+def _clause_start(before: str, norm: str, i: int) -> bool:
+    """Whether an opener at ``norm[i]``, after the text character ``before``, opens a clause.
+
+    At a line start, or after punctuation; not after a word, a digit or ``%`` (``5万吨以上``,
+    ``达到95%以上``, ``各地级以上市``).
+    """
+    if not before.isalnum() and before not in "%％‰":
+        return True
+    j = i - 1
+    while j >= 0 and norm[j] in _SPACES:
+        j -= 1
+    return j >= 0 and norm[j] == "\n"
+
+
+def _crosses_cells(work: WorkingText, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` runs across table cells or rows.
+
+    A tab or ``|`` (in the working copy or, dropped by normalization, in the original text)
+    separates cells; a line break does too unless the line ends in the middle of a list.
+    """
+    norm = work.norm
+    if "|" in norm[start:end] or "\t" in norm[start:end]:
+        return True
+    orig = work.span(start, end)
+    if "\t" in work.text[orig.start : orig.end]:
+        return True
+    i = norm.find("\n", start, end)
+    while i >= 0:
+        if i == start or norm[i - 1] not in _LINE_GOES_ON:
+            return True
+        i = norm.find("\n", i + 1, end)
+    return False
 
 
 def _without_conventions(s: str) -> str:
@@ -1116,11 +1158,32 @@ _MAX_HEADER_CELL = 8
 _HEADER_PUNCT = patterncache.compile(r"[、,;:。()（）]")
 
 
-def _space_cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
-    """The cells of a row written with spaces between them (``1  建设中心  县商务局  …``)."""
-    cuts = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(work.norm, start, end)]
-    # spaces that normalization dropped next to a Chinese character cut a cell too
-    cuts += [(k, k) for k in work.gaps_in(start + 1, end) if _space_only_gap(work, k - 1, k)]
+def _space_runs(work: WorkingText, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The runs of spaces in ``norm[start:end]``: where each cuts, and how many spaces it has.
+
+    Spaces that normalization dropped next to a Chinese character count too (``(k, k, n)``).
+    """
+    runs = [
+        (m.start(), m.end(), m.end() - m.start())
+        for m in _SPACE_RUN.finditer(work.norm, start, end)
+    ]
+    runs += [
+        (k, k, len(_gap(work, k)))
+        for k in work.gaps_in(start + 1, end)
+        if _space_only_gap(work, k - 1, k)
+    ]
+    return runs
+
+
+def _space_cells(
+    work: WorkingText, start: int, end: int, widest: bool = False
+) -> list[tuple[int, int]] | None:
+    """The cells of a row written with spaces between them (``1  建设中心  县商务局  …``).
+
+    ``widest``: only runs of two or more spaces cut a cell (a table whose header is written so,
+    where one space separates units inside a cell).
+    """
+    cuts = [(a, b) for a, b, n in _space_runs(work, start, end) if not widest or n > 1]
     if not cuts:
         return None
     cuts.sort()
@@ -1231,6 +1294,24 @@ def _space_row(norm: str, cells: list[Cell], header: list[str], columns: dict[in
     return default, {}
 
 
+def _pieces_in_cells(
+    work: WorkingText, cells: list[Cell], columns: dict[int, str]
+) -> dict[int, list[Cell]]:
+    """The unit cells of a row that single spaces split into units, with their pieces.
+
+    ``广西大学　自治区农业科学院　广西农垦集团有限责任公司``: each piece must be a unit.
+    """
+    norm = work.norm
+    out: dict[int, list[Cell]] = {}
+    for k in columns:
+        if k >= len(cells):
+            continue
+        pieces = _space_cells(work, *cells[k])
+        if pieces is not None and all(_holds_units(norm[a:b]) for a, b in pieces):
+            out[k] = pieces
+    return out
+
+
 def _short_cells_fit(norm: str, cells: list[Cell], header: list[str]) -> bool:
     """Whether no cell of a space-separated row under a column of short cells (``序号``,
     ``完成时限``) names a unit: a line of unit names after the table is no row of it."""
@@ -1242,13 +1323,22 @@ def _short_cells_fit(norm: str, cells: list[Cell], header: list[str]) -> bool:
 
 
 def _names_agency(text: str) -> bool:
-    """Whether a piece of a row names a department or a government (``市住建局``).
+    """Whether a piece of a row names a department, a government or another unit a table
+    lists (``市住建局``, ``广西大学``, ``广西农垦集团有限责任公司``; the rule data's
+    ``row_unit_endings``).
 
     Not a place (``社区``, ``街道``), which a task's words may end with (``建设完整社区``).
     """
     if not ends_like_unit(text):
         return False
-    return describe(text).kind == "government_department" or text.endswith("政府")
+    if describe(text).kind == "government_department" or text.endswith("政府"):
+        return True
+    return text.endswith(_row_unit_endings())
+
+
+@cache
+def _row_unit_endings() -> tuple[str, ...]:
+    return tuple(compiled().rules.row_unit_endings)
 
 
 _SERIAL = patterncache.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
@@ -1415,6 +1505,7 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     out: list[Block] = []
     columns: dict[int, str] = {}
     spaced = False
+    wide = False
     header: list[str] = []
     width = 0  # cells of the header row of a table with cell separators
     above: Above = {}
@@ -1441,17 +1532,25 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             if cells is not None and not columns:
                 columns = _space_header(norm, cells, labels)
                 spaced = bool(columns)
+                # a header whose cells are apart by two or more spaces: one space inside a
+                # row's cell separates units within it
+                wide = spaced and all(n > 1 for _, _, n in _space_runs(work, pos, end))
                 above = {}
                 header = [_header_cell(norm[a:b]) for a, b in cells]
                 pos = end + 1
                 continue
+            if cells is not None and spaced and wide and len(cells) > len(header):
+                coarse = _space_cells(work, pos, end, widest=True)
+                if coarse is not None and len(coarse) == len(header):
+                    cells, parts = coarse, _pieces_in_cells(work, coarse, columns)
             if cells is not None and spaced:
                 if len(cells) < len(header):
                     # a cell a line break wrapped (…西藏监 + 管局、西藏银行股份有限公司  2030年12月)
                     wrapped = _wrapped_row(work, cells, end, hi, len(header), _space_cells)
                     if wrapped is not None and _short_cells_fit(norm, wrapped[0], header):
                         cells, end = wrapped
-                cells, parts = _space_row(norm, cells, header, columns)
+                if not parts:
+                    cells, parts = _space_row(norm, cells, header, columns)
                 if not _short_cells_fit(norm, cells, header):
                     cells = None  # units where a number or date stands: the signature lines
                 elif len(cells) == len(header):
@@ -1459,6 +1558,16 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             elif cells is not None:
                 cells = None
         if cells is None:
+            if (
+                columns
+                and not spaced
+                and _blank_or_page(norm, pos, end)
+                and _table_goes_on(work, end, hi, width)
+            ):
+                # a blank line or a page number inside a tab or | table keeps its header when
+                # the table goes on after it (a group row, then rows of the header's width)
+                pos = end + 1
+                continue
             # outside a table (no columns) there is nothing to end
             # a group row (一、提升口岸通关能力) keeps the header, in a table of any kind
             if (spaced or columns) and not _group_row(work, pos, end):
@@ -1484,6 +1593,42 @@ def table_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
                 out.append(block)
         pos = end + 1
     return out
+
+
+def _blank_or_page(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is a blank line or a page-number line."""
+    text = norm[start:end]
+    return not text.strip() or _PAGE_NUMBER.fullmatch(text) is not None
+
+
+_MAX_TABLE_GAP = 6
+"""Most lines looked at past a blank line inside a table for a row that goes on with it."""
+
+
+def _table_goes_on(work: WorkingText, end: int, hi: int, width: int) -> bool:
+    """Whether a tab or ``|`` table goes on after the blank line ending at ``end``.
+
+    Blank and page-number lines are skipped, and one group row (``六、完善产业治理体系``); the
+    next line must be a row with the header's ``width`` cells. A signature, a note or a new
+    section's prose is none.
+    """
+    norm = work.norm
+    groups = 0
+    for _ in range(_MAX_TABLE_GAP):
+        if end >= hi:
+            return False
+        nl = norm.find("\n", end + 1, hi)
+        a, b = end + 1, hi if nl < 0 else nl
+        end = b
+        if _blank_or_page(norm, a, b):
+            continue
+        cells = _cells(work, a, b)
+        if cells is not None:
+            return len(cells) == width
+        if groups or not _group_row(work, a, b):
+            return False
+        groups += 1
+    return False
 
 
 _ROW_HEADING = patterncache.compile(
@@ -1727,6 +1872,19 @@ Above = dict[int, Compact]
 """The units' text of each unit column in the row above (a ditto cell resolved), by column."""
 
 
+def _holds_units(text: str) -> bool:
+    """Whether every piece of a unit cell is a unit, or a stem a later one lends its head to.
+
+    ``自治区财政厅、崇左、来宾市人民政府``: ``崇左`` takes ``市人民政府`` from the unit after it.
+    """
+    pieces = [_without_role_word(p) for p in _unit_pieces(text)]
+    units = [ends_like_unit(p) for p in pieces]
+    return all(
+        ok or any(units[j] and borrows_head(p, pieces[j]) for j in range(k + 1, len(pieces)))
+        for k, (p, ok) in enumerate(zip(pieces, units, strict=True))
+    )
+
+
 def _row_block(
     norm: str,
     cells: list[Cell],
@@ -1760,9 +1918,7 @@ def _row_block(
         else:
             if not cell.s or cell.s in _empty_cells():
                 continue
-            if spaced and not all(
-                ends_like_unit(_without_role_word(p)) for p in _unit_pieces(cell.s)
-            ):
+            if spaced and not _holds_units(cell.s):
                 return None  # a space-separated row must hold units where the header says so
             resolved[k] = cell
             spans.append((a, max(b, cell.pos[-1] + 1)))  # on to a continuation row's piece

@@ -81,6 +81,7 @@ class ResponsibilityRules(RuleModel):
     role_tails: RoleTailRules = Field(default_factory=RoleTailRules)
     joint_keeps_role: list[BlockRole] = Field(default_factory=list)
     table_short_columns: list[str] = Field(default_factory=list)
+    row_unit_endings: list[str] = Field(default_factory=list)
     short_piece_stops: list[str] = Field(default_factory=list)
     dash_leads: list[str] = Field(default_factory=list)
     duty_heading_number: str = "(?!)"

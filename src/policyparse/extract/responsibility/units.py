@@ -754,6 +754,20 @@ def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     return _expand_name_heads(t, items, seps, out)
 
 
+def borrows_head(stem: str, unit: str) -> bool:
+    """Whether the bare stem ``stem`` takes the head a later ``unit`` of its list shares.
+
+    ``崇左`` before ``来宾市人民政府`` (``崇左市人民政府``), ``粤海`` before ``蛇口街道办事处``.
+    """
+    shared = _shared_head(unit)
+    if shared is None:
+        return False
+    _, typed, suffix = shared
+    return bool(typed and _bare_stem(stem, typed)) or bool(
+        suffix and _takes_place_suffix(stem, suffix)
+    )
+
+
 def _expand_name_heads(t: str, items: list[Item], seps: list[str], out: list[Item]) -> list[Item]:
     """Give the head of an institution named after a place to the bare names before it.
 
@@ -1022,10 +1036,13 @@ def _level_suffix(place: str) -> str:
     ``彝族自治县``: a level of the rule data's ``shared_place_levels`` is lent whole, with the
     peoples' names before an autonomous one. A place whose longest ending is a compound zone
     ending (``保定高新区``, ``浦东新区``) lends nothing: its ``区`` belongs to the zone's name;
-    nor does a city whose ``州`` is part of its name (``杭州``).
+    nor does a city whose ``州`` is part of its name (``杭州``). A compound ending that would
+    leave a stem shorter than ``_MIN_STEM`` is the level's one character (``西城区`` → ``区``).
     """
     rules = compiled()
     ending = next((e for e in _word_lists().longest_places if place.endswith(e)), "")
+    if len(ending) > 1 and len(place) - len(ending) < _MIN_STEM:
+        ending = ending[-1]  # 西城区: a stem too short for 城区, so the level is 区
     if len(ending) == 1:
         if ending not in rules.rules.shared_place_suffixes:
             return ""
