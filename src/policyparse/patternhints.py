@@ -380,7 +380,7 @@ class Gated:
     """A compiled pattern searched only in text that holds one of the strings every match of
     it needs: a cheap ``re`` search for those strings first, then the pattern itself.
 
-    ``search`` gives what the pattern's own ``search`` gives. The strings lie inside the match
+    ``search`` and ``sub`` give what the pattern's own give. The strings lie inside the match
     (lookarounds add none), so text between ``pos`` and ``endpos`` without any of them holds no
     match. The test pays where most texts searched are short and hold none of the strings (a
     clause, a line).
@@ -396,6 +396,12 @@ class Gated:
         if self.gate is not None and self.gate.search(text, pos, endpos) is None:
             return None
         return self.pattern.search(text, pos, endpos)
+
+    def sub(self, repl: str, text: str) -> str:
+        """``text`` with every match replaced by ``repl`` (what the pattern's ``sub`` gives)."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return text
+        return self.pattern.sub(repl, text)
 
 
 def gated(pattern: str) -> Gated:
