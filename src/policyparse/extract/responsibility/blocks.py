@@ -19,6 +19,7 @@ import regex
 
 from ... import patterncache
 from ...normalize import WorkingText
+from ...patterncache import KEEP_GIL
 from ...patternhints import LABEL_LEAD, anchored_matches
 from .names import describe
 from .rules import compiled
@@ -672,7 +673,8 @@ def _verb_before(norm: str, i: int) -> bool:
     rules = compiled()
     whole, tail = rules.role_word_whole, rules.role_tail
     return any(
-        whole.fullmatch(norm, k, i) is not None or tail.fullmatch(norm, k, i) is not None
+        whole.fullmatch(norm, k, i, KEEP_GIL) is not None
+        or tail.fullmatch(norm, k, i, KEEP_GIL) is not None
         for k in range(max(0, i - _VERB_BEFORE), i - 1)
     )
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .rules import BlockRole, agencies, compiled
 
 CUT = "\x00"
@@ -360,7 +361,7 @@ def _add_groups(
     rules = compiled()
     if marked and role in rules.rules.joint_keeps_role:
         # A会同B加强指导: the joint word separates units of one role
-        m = rules.joint.search(t, a, b)
+        m = rules.joint.search(t, a, b, KEEP_GIL)
         if m is not None and m.start() > a and _depth_zero(t, a, m.start()):
             left = split_units(t, a, m.start(), parsed)
             right = split_units(t, m.end(), b, parsed)
@@ -368,7 +369,7 @@ def _add_groups(
                 parsed.groups.append(Group(left + right, role, True))
                 return
     if role in (None, "generic", "lead"):
-        m = rules.joint.search(t, a, b)
+        m = rules.joint.search(t, a, b, KEEP_GIL)
         if (
             m is not None
             and m.start() > a
@@ -549,7 +550,7 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
             continue
         if c not in special:
             # nothing happens before the next bracket, separator or conjunction (or fixed span)
-            m = next_special.search(t, k + 1, b)
+            m = next_special.search(t, k + 1, b, KEEP_GIL)
             k = b if m is None else m.start()
             if pi < len(protected):
                 k = min(k, protected[pi][0])
