@@ -154,8 +154,15 @@ def _bounded_end(t: str, start: int, end: int, kind: Kind, r: Rules) -> bool:
     if suffix is not None:
         end += len(suffix.word)
     elif _prefix(t, start, kind, r) is None:
-        return False
+        # the first of a list whose last one is bounded (4级和5级以上，)
+        m = _NEXT_LEVEL.match(t, end)
+        if m is None or t[m.end() - 1] != t[end - 1]:
+            return False
+        return _bounded_end(t, m.start(1), m.end(), kind, r)
     return _ends_clause(t, end)
+
+
+_NEXT_LEVEL = patterncache.compile(r"[、和及或]([\d一二三四五六七八九十]{1,3})\p{Han}")
 
 
 def _clause_ends(t: str, end: int, kind: Kind, r: Rules) -> bool:

@@ -26,7 +26,7 @@ cells than the header (a merged category cell) are aligned from the right.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +64,12 @@ _VALUE = patterncache.compile(
     r"(?P<suf>以上|以下|以内|左右)?$"
 )
 _MAX_CELL = 40
+_NOT_UNIT = patterncache.compile(
+    r"累计|累计值|累计数|五年累计|年均|新增|当年|年度|预期性|约束性|(?:含|包含|包括|其中)\p{Han}{0,6}"
+)
+"""A bracket ending an indicator cell that notes how it is counted, not its unit."""
+_NO_UNIT = frozenset(("—", "——", "-", "--", "－", "–", "/", "／", "无"))
+"""Unit cells that say the indicator has no unit."""
 """Longest header cell of a one-cell-a-line table."""
 
 BOUND_SIGNS = {
@@ -230,6 +236,8 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
     indicator = _WHITE_SPACE.sub("", lab.text)
     unit: str | None = None
     um = _UNIT_TAIL.search(indicator)
+    if um and _NOT_UNIT.fullmatch(um.group("u")):
+        um = None  # 新增高效节水灌溉面积（累计）: a note on the measure, kept as written
     if um:
         unit = um.group("u")
         indicator = indicator[: um.start()]
@@ -239,6 +247,8 @@ def _row(t: str, h: _Header, cells: list[Cell], start: int, end: int) -> Row | N
             unit = _WHITE_SPACE.sub("", uc.text)
     if unit is not None:
         unit = unit.replace("％", "%")
+        if unit in _NO_UNIT:
+            unit = None  # a dash in the unit cell: the indicator has no unit (系数 | — | 0.56)
     values: list[ValueCell] = []
     for i, year, head in h.years:
         c = cell(i)
@@ -339,11 +349,49 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
                 if cells and _numberless_row(h, cells):
                     j += 1
                     continue
+                # a category line of one short cell (健康水平) inside the table
+                if cells and _category_line(cells) and _next_row(t, h, to_cells, orig, lines, j):
+                    j += 1
+                    continue
                 break
             rows.append(r)
             j += 1
         i = j
     return rows
+
+
+_CATEGORY_MAX = 10
+"""Longest category line (one cell, no digit) inside a table split by white space."""
+
+
+def _category_line(cells: list[Cell]) -> bool:
+    """Whether a line is one short digit-free cell of Chinese text (``健康水平``)."""
+    if len(cells) != 1:
+        return False
+    text = cells[0].text
+    return (
+        len(text) <= _CATEGORY_MAX
+        and _HAN.search(text) is not None
+        and _DIGIT.search(text) is None
+        and _CELL_STOP.search(text) is None
+    )
+
+
+def _next_row(
+    t: str,
+    h: _Header,
+    to_cells: Callable[[list[tuple[int, int]]], list[Cell] | None],
+    orig: str,
+    lines: list[tuple[int, int]],
+    j: int,
+) -> bool:
+    """Whether the line after line ``j`` is a row of the table headed ``h``."""
+    if j + 1 >= len(lines):
+        return False
+    cells = to_cells(_spaced_cells(orig, *lines[j + 1]))
+    if not cells:
+        return False
+    return _row(t, h, cells, cells[0].start, cells[-1].end) is not None
 
 
 _PLACEHOLDER_MAX = 12

@@ -57,7 +57,7 @@ def run(ctx: Context) -> None:
     time_ranges = TimeRanges(
         [(t.start, t.end) for t in lay.times if t.rec.kind not in ("recurrence", "duration")]
     )
-    past_sections = _past_sections(ctx, lay)
+    past_sections, standard_sections = _past_sections(ctx, lay)
     headings = {p.id: p.heading for p in ctx.outline.provisions}
     rows = read_tables(ctx, lay, finder.ref)
 
@@ -88,6 +88,8 @@ def run(ctx: Context) -> None:
         times = lay.times_in(ss, se)
         if _entry_condition(ctx, norm, ss, se, headings):
             continue
+        if standard_sections and any(a <= ss < b for a, b in standard_sections):
+            continue  # a section of building or funding standards (建设内容与标准)
         year = finder.past_year(ss, se)
         committed = _commitment(norm, ss, se) is not None
         if year is not None or any(a <= ss < b for a, b in past_sections):
@@ -165,6 +167,12 @@ def run(ctx: Context) -> None:
                     and c.duty.search(norm, max(cs, r.q.start - 8), r.q.start)
                 ):
                     continue  # 参与项目的规模应在5000亩以上: a standard to meet, no goal
+                if (
+                    not (found or cm)
+                    and r.q.rec.bound in ("ge", "gt", "le", "lt")
+                    and r.indicator.endswith(_SIZE_STANDARDS)
+                ):
+                    continue  # 村级…服务站点建设面积不低于20平方米: a size each one must have
                 if (found is None or found.inherited) and _prohibited(norm, cs, r.q.start):
                     continue  # 投资比例不得超过总额的10%: a standing rule of prohibition
                 accepted_any = True
@@ -177,6 +185,19 @@ def run(ctx: Context) -> None:
         ctx.baselines.sort(key=lambda b: b.span.start)
 
 
+_SIZE_STANDARDS = (
+    "建设面积",
+    "建筑面积",
+    "使用面积",
+    "占地面积",
+    "营业面积",
+    "宽度",
+    "净高",
+    "层高",
+    "间距",
+)
+"""Measures of the size of each building or site: with a bound word and neither deadline nor
+commitment, a standard to meet."""
 _NUMBER_START = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
 
 
@@ -235,11 +256,22 @@ def _entry_condition(
     c = cues()
     if c.entry.search(norm, ss, se):
         return True
+    # 新建技工院校的，占地面积不少于150亩: whom the rest of the sentence applies to
+    if (
+        c.opening_condition is not None
+        and norm.find("的", ss, ss + 30) >= 0
+        and c.opening_condition.match(norm, ss, se)
+    ):
+        return True
     pid = ctx.outline.provision_at(ss)
     if pid is None:
         return False
     heading = headings.get(pid)
-    return bool(heading and c.entry.search(heading))
+    if not heading:
+        return False
+    if c.standard_heading is not None and c.standard_heading.search(heading.rstrip("。.：: ")):
+        return True  # （四）投入标准。…: the figures of an item on standards
+    return bool(c.entry.search(heading))
 
 
 def _future_context(finder: DeadlineFinder, found: Found | None) -> bool:
@@ -431,16 +463,23 @@ def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match
     return None
 
 
-def _past_sections(ctx: Context, lay: Layout) -> list[tuple[int, int]]:
+def _past_sections(
+    ctx: Context, lay: Layout
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The working-copy ranges of sections about the past (``发展基础``) and of sections that
+    set standards (``建设内容与标准``)."""
     c = cues()
     out = []
+    standard = []
     for sec in ctx.outline.sections:
         # an item whose title runs on into its text (2.垃圾分类.…对分类成效突出的小区…) is
         # read by the words before its first stop
-        title = _TITLE_END.split(sec.title, maxsplit=1)[0]
+        title = _TITLE_END.split(sec.title, maxsplit=1)[0].rstrip()
         if c.past_heading.search(title):
             out.append((lay.to_norm(sec.body.start), lay.to_norm(sec.body.end)))
-    return out
+        elif c.standard_heading is not None and c.standard_heading.search(title):
+            standard.append((lay.to_norm(sec.body.start), lay.to_norm(sec.body.end)))
+    return out, standard
 
 
 def _add_target(

@@ -127,6 +127,13 @@ class DeadlineFinder:
                 return None  # 完成2005年底前建成的小区改造: a past date naming a kind of thing
         return y
 
+    def _closed_off(self, t: TRef, sentence: tuple[int, int], q_start: int) -> bool:
+        """Whether the year ``t`` follows a value of its sentence and a semicolon stands
+        between it and the value at ``q_start``."""
+        if self.norm.find("；", t.end, q_start) < 0 and self.norm.find(";", t.end, q_start) < 0:
+            return False
+        return any(q.end <= t.start for q in self.lay.quantities_in(sentence[0], t.start))
+
     def _last_in(self, start: int, end: int) -> Found | None:
         """The last usable year in ``start..end`` (kept: shared, never to be changed)."""
         key = (start, end)
@@ -227,6 +234,14 @@ class DeadlineFinder:
         if paired is not None:
             return paired
         found = self._last_in(sentence[0], q_start)
+        while (
+            found is not None
+            and found.time is not None
+            and self._closed_off(found.time, sentence, q_start)
+        ):
+            # 今年…突破1500家，到2020年达到2000家；新增…100户: a year written after a value of
+            # the sentence belongs to its own stretch, which the semicolon closes
+            found = self._last_in(sentence[0], found.time.start)
         if found is not None and found.time is not None:
             # 到2027年，…450万亩以上，其中2026年新增120万亩；冬小麦…: the year of a part
             # (其中…) reaches no value past the semicolon that closes it
@@ -466,8 +481,10 @@ class DeadlineFinder:
         if pat is None or self.ref is None:
             return None
         last = None
-        for m in pat.finditer(self.norm, start, q_start):
-            last = m
+        # the words after the years may be the value itself (三年翻一番)
+        for m in pat.finditer(self.norm, start, q_start + 3):
+            if m.end() <= q_start:
+                last = m
         if last is None:
             return None
         n = parse_number(last.group("n"))
@@ -652,4 +669,13 @@ _FENBIE_REACH = 30
 def _scope_gap(gap: str) -> bool:
     """Whether ``gap`` (between a list of years and 分别) is empty or a scope word alone."""
     gap = gap.strip()
-    return not gap or (len(gap) <= 4 and cues().region.fullmatch(gap) is not None)
+    if not gap or (len(gap) <= 4 and cues().region.fullmatch(gap) is not None):
+        return True
+    # a subject and indicator (2026年、2028年全国技工院校在校生规模分别达到…): the years open
+    # the clause that 分别 pairs with its values
+    return len(gap) <= _GAP_MAX and _GAP_STOP.search(gap) is None
+
+
+_GAP_MAX = 24
+"""Longest subject and indicator between a list of years and 分别."""
+_GAP_STOP = patterncache.compile(r"[\d，,。；;：:、！？!?（(]")

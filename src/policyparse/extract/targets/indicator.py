@@ -187,6 +187,9 @@ class Reading:
     item: str = ""
     """The reading's own item of its ``分别`` list (``乡镇卫生院``), without the head the items
     share or the scope word before the list."""
+    counted: str = ""
+    """What the items of a list with a verb alone count (``高标准农田`` in ``甲镇、乙镇分别新建
+    3万亩、2万亩``), for the lists after it."""
 
 
 class TimeRanges:
@@ -458,6 +461,12 @@ def _opens_verb(frame: str) -> bool:
 def _finish(ind: str, q: QRef) -> str:
     c = cues()
     ind = ind.strip(_STRIP)
+    if "等" in ind and "、" in ind:
+        # 废钢铁、废铜…等9种主要再生资源循环利用量: the count of kinds names the measure; the
+        # list before it only gives examples
+        m = _EXAMPLES_BEFORE_COUNT.search(ind)
+        if m is not None and len(ind) - m.end() >= 4:
+            ind = ind[: m.start()] + ind[m.end() :]
     unit = q.rec.unit or ""
     bare = unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
     if bare in c.count_units and bare != "人" and ind and not _COUNT_END.search(ind):
@@ -468,6 +477,10 @@ def _finish(ind: str, q: QRef) -> str:
     return ind
 
 
+_EXAMPLES_BEFORE_COUNT = patterncache.compile(
+    r"(?:[^、，,；;：:等]{1,10}、){1,20}[^、，,；;：:等]{1,10}等"
+    r"(?=[\d一二三四五六七八九十两]{1,2}(?:种|类|个|项|大|条|家|所|批))"
+)
 _SHARE_BOUND = patterncache.compile(r"(?<=\p{Han}{2})(?:不低于|不少于|不高于|不超过)(?=\p{Han}{2})")
 
 
@@ -632,6 +645,8 @@ class SentenceReader:
         self.readings: list[Reading] = []
         self._lead_end: dict[int, int] = {}
         self._groups = 0
+        self._thing = ""
+        """What the last list read by :meth:`_counted_before` counts."""
 
     def _past_lead(self, pos: int) -> int:
         """:func:`_lstrip_lead` at ``pos``, kept (a clause's first value starts where its
@@ -659,10 +674,14 @@ class SentenceReader:
             body = self._past_lead(broken)
         out: list[Reading] = []
         fb = norm.find("分别", body, chosen[0].start) if chosen else -1
-        if fb >= 0:
+        each = self._read_each(ci, body, chosen) if fb < 0 and len(chosen) == 1 else None
+        if each is not None:
+            out = each
+        elif fb >= 0:
             out = self._read_fenbie(ci, body, fb, chosen)
         else:
             seg = body
+            lead_in: str | None = None
             part_of = bool(self.readings) and _opens_qizhong(norm, cs)
             whole = self.readings[-1].indicator.removesuffix("数量") if part_of else ""
             for k, q in enumerate(chosen):
@@ -688,6 +707,35 @@ class SentenceReader:
                     if aim is not None and vm is not None and len(whole) - vm.end() >= 2:
                         r.indicator = _finish(aim.group(0) + whole[vm.end() :], r.q)
                         r.ind_start = r.ind_end = None
+                bare_verb = _BARE_VERB.fullmatch(r.indicator.removesuffix("数量"))
+                prev = self.readings[-1] if self.readings else None
+                if (
+                    bare_verb is not None
+                    and prev is not None
+                    and cues().action.fullmatch(bare_verb.group("v")) is not None
+                    and _bare_unit(prev.q.rec.unit or "") == _bare_unit(q.rec.unit or "")
+                ):
+                    # 累计开展补贴性职业技能培训7500万人次，年均培训1500万人次: the verb alone
+                    # takes the object it has in the target before
+                    verb = bare_verb.group("v")
+                    thing = self._counted_thing(prev)
+                    if verb not in thing:
+                        whole = _TOTAL_LEAD.sub("", prev.indicator.removesuffix("数量"), count=1)
+                        thing = _drop_leading_verb(whole)
+                        if verb not in thing and whole.startswith(verb):
+                            thing = f"{verb}{thing}"  # 累计培育…企业500家，年均培育100家
+                    if verb in thing and len(thing) > len(verb):
+                        r.indicator = _finish(f"{bare_verb.group('lead') or ''}{thing}", q)
+                        r.ind_start = r.ind_end = None
+                if lead_in is None and ci > 0:
+                    lead_in = self._colon_lead(ci)
+                if lead_in and _PLACE_ONLY.fullmatch(norm, r.pre_start, q.start):
+                    # 占比分别为：长春市不低于80%，吉林市不低于60%: each place takes the
+                    # measure the lead-in names
+                    place = norm[r.pre_start : q.start].strip(_STRIP)
+                    place = _LEADING_BOUND_TAIL.sub("", place)
+                    r.indicator = f"{place}{lead_in}"
+                    r.ind_start = r.ind_end = None
                 spread = self._spread_jun([r])
                 _close_breaks(spread)
                 out.extend(spread)
@@ -699,6 +747,62 @@ class SentenceReader:
         _close_breaks(out)
         self.readings.extend(out)
         return out
+
+    def _read_each(self, ci: int, body: int, chosen: list[QRef]) -> list[Reading] | None:
+        """``魏庄镇、褚集镇、万福镇各新建2万亩``: one value for each listed item (各 = each),
+        a reading per item; None when the clause is no such list."""
+        norm = self.norm
+        q = chosen[0]
+        ge = norm.find("各", body, q.start)
+        if ge <= body or norm.find("、", body, ge) < 0:
+            return None
+        parts = norm[body:ge].split("、")
+        if len(parts) > 12 or not all(_EACH_ITEM.fullmatch(p) for p in parts):
+            return None
+        c = cues()
+        mid = _strip_tail(norm[ge + 1 : q.start].strip(_STRIP))
+        am = c.action.match(mid)
+        if am is None:
+            return None
+        post = norm[q.end : self.clauses[ci][1]].strip(_STRIP)
+        if am.end() == len(mid) and _COUNTED_AFTER.fullmatch(post):
+            # 甲镇、乙镇各建成1个冷链集配中心: the thing counted is written after the value
+            thing = post
+            names = [f"{p}{mid}{post}" for p in parts]
+        elif am.end() == len(mid):
+            # a verb alone: the thing counted before in the sentence, in the same unit
+            prev = self.readings[-1] if self.readings else None
+            if prev is None or _bare_unit(prev.q.rec.unit or "") != _bare_unit(q.rec.unit or ""):
+                return None
+            thing = self._counted_thing(prev)
+            if len(thing) < 2:
+                return None
+            names = [f"{p}{mid}{thing}" for p in parts]
+        else:
+            thing = ""
+            names = [f"{p}{mid}" for p in parts]
+        self._groups += 1
+        out: list[Reading] = []
+        for p, name in zip(parts, names, strict=True):
+            r = Reading(q, _finish(name, q), body, q.end, None, None, True, norm[body:ge], body)
+            r.group, r.item, r.counted = self._groups, p, thing
+            out.append(r)
+        return out
+
+    def _colon_lead(self, ci: int) -> str:
+        """The measure of a lead-in clause ``…占比分别为：`` before clause ``ci`` in the
+        sentence (``""`` when there is none)."""
+        norm = self.norm
+        for k in range(ci - 1, -1, -1):
+            ls, le = self.clauses[k]
+            if norm[le : le + 1] in ("：", ":"):
+                m = _COLON_LEAD.search(norm, ls, le)
+                if m is None:
+                    return ""
+                subject = _strip_tail(_drop_lead(norm[self._past_lead(ls) : m.start()]))
+                # 全省…占比分别为：长春市…: each place is a part of the whole region
+                return cues().region.sub("", subject.strip(_STRIP), count=1)
+        return ""
 
     def _broken_start(self, cs: int) -> int:
         """Where the clause starting at ``cs`` really starts when a hard line break cut it
@@ -856,7 +960,8 @@ class SentenceReader:
             and not pre.strip(_STRIP + "年0123456789")
         )
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
-        ends_with_action = bool(pre and c.action_end.search(pre))
+        # 每个乡镇至少有1所公办中心幼儿园: 至少有 frames the count as a verb does
+        ends_with_action = bool(pre and (c.action_end.search(pre) or _HAS_END.search(pre)))
         # 完成全区200栋以上商务楼宇信息入库: a verb and a scope word before the value
         verb_scope = _verb_scope(pre.strip(_STRIP)) if pre and not ends_with_action else None
         lead_q = post_off in self._starts
@@ -915,6 +1020,10 @@ class SentenceReader:
         )
         if q_first:
             noun = post_clean.removeprefix("的")
+            vm = c.level.search(noun, 2) if pre and _HAS_END.search(pre) else None
+            if vm is not None and vm.end() < len(noun):
+                # 至少有1家县级医院达到三级医院服务能力: those that reach it are counted
+                noun = f"{noun[vm.start() :]}的{noun[: vm.start()]}"
             if listed is not None:
                 noun = listed[1] + noun  # 建成国家级、省级2个…产业园: the levels stay
             # 每个乡镇至少建有1所…: the bound word is the value's, not the indicator's
@@ -1042,6 +1151,12 @@ class SentenceReader:
         noun = stated
         lead_off = len(pre) - len(pre.lstrip(_STRIP))
         am = _last_verb(c.action, noun, seg + lead_off, in_pre, False) if noun else None
+        if am is not None and 0 < len(noun) - am.end() <= 2:
+            # 新建国家级高技能人才培训基地: a verb before a one-word head (培训基地) is part of
+            # a compound noun; the verb that opens the clause governs it
+            first = c.action.match(noun)
+            if first is not None and first.end() < am.start():
+                am = first
         bound_verb = bool(_NORMATIVE.match(norm, q.start))
         governed = am is not None or bound_verb
         frame = noun[: am.end()] if am is not None else ""
@@ -1132,7 +1247,12 @@ class SentenceReader:
         # 形成总规模500亿元的医药健康产业母子基金群: the thing after 的, then the measure
         if not noun or (post_clean.startswith("的") and not counted):
             thing = post_clean[1:] if post_clean.startswith("的") else ""
-            if thing:
+            vm = _HAVE_END.search(noun) if thing else None
+            if vm is not None:
+                # 电网基本具备5%以上的尖峰负荷响应能力: the subject, then the thing it has
+                noun = noun[: vm.start()] + thing
+                exact = False
+            elif thing:
                 attr = _drop_leading_verb(noun)
                 noun = thing + attr
                 exact = False
@@ -1519,9 +1639,24 @@ class SentenceReader:
             split = names is not None
         if names is None:
             bare = _drop_lead(subject).strip(_STRIP)
-            # 2026年、2027年全省分别开展…培训3万人次、4万人次: a scope word alone is no subject
-            if bare and len(bare) <= 4 and c.region.fullmatch(bare):
+            # 2026年、2027年全省分别开展…培训3万人次、4万人次: a scope word alone is no subject;
+            # 每年分别培训…1万人次、1.2万人次: nor is a period the values recur in
+            if (
+                bare
+                and len(bare) <= 4
+                and (c.region.fullmatch(bare) or _PERIOD_ONLY.fullmatch(bare))
+            ):
                 bare = ""
+            if bare and n == 1 and chosen:
+                # 各省（区、市）分别建设省级公共实训基地不少于5个: 分别 = each; the verb and
+                # object after it are what is counted
+                mid = _strip_tail(norm[fb + 2 : chosen[0].start].strip(_STRIP))
+                post = norm[chosen[0].end : _ce].strip(_STRIP)
+                if mid and _verbs_alone(mid) and _COUNTED_AFTER.fullmatch(post):
+                    mid += post  # 各乡镇分别建成1个以上标准化卫生院: the noun after the value
+                if mid and c.action.match(mid) is not None and not c.level.match(mid):
+                    subject = f"{subject}{mid}"
+                    bare = subject
             if not bare and chosen:
                 # 2026年、2027年、2028年分别新建城市书房3个、4个和5个: with only years before
                 # 分别, the verb and object after it name what every value counts
@@ -1573,6 +1708,8 @@ class SentenceReader:
                 ind = f"{ind}{ch.group(0)}{cues().raw.change_measure}"
             r = Reading(q, ind, body, q.end, None, None, True, subject, body)
             r.group, r.item = self._groups, items[k]
+            if counted is not None:
+                r.counted = self._thing
             out.append(r)
         return out
 
@@ -1612,22 +1749,33 @@ class SentenceReader:
             return None
         prev = self.readings[-1]
         mid = self.norm[fb + 2 : chosen[0].start].strip(_STRIP)
-        if not mid or c.action.fullmatch(mid) is None:
+        if not mid or not _verbs_alone(mid):
             return None
         units = [_bare_unit(q.rec.unit or "") for q in [prev.q, *chosen]]
-        if not all(u in c.count_units for u in units):
+        # 新建高标准农田26.5万亩，…：甲镇、乙镇分别新建3.2万亩、2.8万亩: amounts in the unit of
+        # the whole are its parts too
+        same = len(set(units)) == 1 and all(q.rec.kind == "amount" for q in [prev.q, *chosen])
+        if not same and not all(u in c.count_units for u in units):
             return None
         parts = _list_parts(subject, len(chosen))
         if parts is None or any(_ends_in_measure(p) for p in parts):
             return None
+        thing = self._counted_thing(prev)
+        if len(thing) < 2:
+            return None
+        self._thing = thing
+        verb = mid if mid in c.indicator_verbs else ""
+        return [f"{p}{verb}{thing}" for p in parts]
+
+    @staticmethod
+    def _counted_thing(prev: Reading) -> str:
+        """What the target ``prev`` counts, without its subject and verb."""
+        if prev.counted:
+            return prev.counted
         thing = prev.indicator.removesuffix("数量")
         if prev.frame and thing.startswith(prev.frame):
             thing = thing[len(prev.frame) :]
-        thing = _drop_leading_verb(thing)
-        if len(thing) < 2:
-            return None
-        verb = mid if mid in c.indicator_verbs else ""
-        return [f"{p}{verb}{thing}" for p in parts]
+        return _drop_leading_verb(thing)
 
     def _carried(self, subject: str, n: int) -> list[str] | None:
         """The subjects of a ``分别`` list of ``n`` values that names none, from the ``分别``
@@ -1802,6 +1950,27 @@ _OF_SHARE = "的比例"
 
 
 _MEASURE_TAIL = patterncache.compile(r"\p{Han}{2}[量率]$")
+
+
+def _verbs_alone(text: str) -> bool:
+    """Whether ``text`` is one action verb or two in a row (``新建改造``)."""
+    act = cues().action
+    m = act.match(text)
+    if m is None:
+        return False
+    return m.end() == len(text) or act.fullmatch(text, m.end()) is not None
+
+
+_HAS_END = patterncache.compile(r"(?:至少|均|都|各|全部|要|应)有$")
+_HAVE_END = patterncache.compile(r"(?:基本|全面|初步|普遍|逐步)?(?:具备|形成|拥有)$")
+_BARE_VERB = patterncache.compile(r"(?P<lead>年均|每年|平均每年|全年)?(?P<v>\p{Han}{2})")
+_EACH_ITEM = patterncache.compile(r"\p{Han}{2,8}")
+_COLON_LEAD = patterncache.compile(r"分别(?:为|是|达到|达|不低于|不少于)?$")
+_PLACE_ONLY = patterncache.compile(
+    r"[^，,；;。：:\d]{1,10}?(?:不低于|不少于|不超过|不高于|达到|为|超过|低于)?"
+)
+_LEADING_BOUND_TAIL = patterncache.compile(r"(?:不低于|不少于|不超过|不高于|达到|为|超过|低于)$")
+_PERIOD_ONLY = patterncache.compile(r"(?:每|平均每)(?:年|月|季度|年度|周)|年均|全年")
 
 
 def _pair_split(subject: str, n: int) -> list[str] | None:

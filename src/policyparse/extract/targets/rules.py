@@ -88,6 +88,12 @@ class TargetRules(RuleModel):
     funding_rate_pattern: str = ""
     body_size_pattern: str = ""
     event_limit_pattern: str = ""
+    standard_headings: str = ""
+    standard_head_pattern: str = ""
+    standard_tail_pattern: str = ""
+    design_measure_pattern: str = ""
+    per_unit_support_pattern: str = ""
+    opening_condition_pattern: str = ""
     rate_subjects: list[str]
     pair_words: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -198,6 +204,12 @@ class Cues:
     duty: regex.Pattern[str] | None = None
     funding_rate: regex.Pattern[str] | None = None
     body_size: regex.Pattern[str] | None = None
+    standard_heading: regex.Pattern[str] | None = None
+    standard_head: regex.Pattern[str] | None = None
+    standard_tail: regex.Pattern[str] | None = None
+    design_measure: regex.Pattern[str] | None = None
+    per_unit_support: regex.Pattern[str] | None = None
+    opening_condition: regex.Pattern[str] | None = None
     event_limit: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
@@ -217,6 +229,11 @@ def _probe(pattern: str) -> regex.Pattern[str] | None:
     if any(x in body for x in _LOOKS_OUTSIDE):
         return None
     return patterncache.compile(body)
+
+
+def _maybe(pattern: str) -> regex.Pattern[str] | None:
+    """``pattern`` compiled, or None for an empty one."""
+    return patterncache.compile(pattern) if pattern else None
 
 
 @cache
@@ -335,6 +352,12 @@ def cues() -> Cues:
         else None,
         body_size=patterncache.compile(r.body_size_pattern) if r.body_size_pattern else None,
         event_limit=patterncache.compile(r.event_limit_pattern) if r.event_limit_pattern else None,
+        standard_heading=_maybe(r.standard_headings),
+        standard_head=_maybe(r.standard_head_pattern),
+        standard_tail=_maybe(r.standard_tail_pattern),
+        design_measure=_maybe(r.design_measure_pattern),
+        per_unit_support=_maybe(r.per_unit_support_pattern),
+        opening_condition=_maybe(r.opening_condition_pattern),
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=patterncache.compile(
             rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))"

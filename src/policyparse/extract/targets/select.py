@@ -68,12 +68,36 @@ def _level_in(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     measure is to reach: a verb of reaching right before its number and nothing after it in
     the clause (``管理层级压缩至三级以内``, ``集采类别累计达到70类``; not ``三级医院``)."""
     unit = q.rec.unit or ""
-    if not unit or unit not in cues().ignored_units or norm[q.end : clause[1]].strip():
+    if not unit or unit not in cues().ignored_units:
+        return False
+    after = norm[q.end : clause[1]].strip()
+    # a list of levels (分别达到4级和5级以上): the others stand after and before this one
+    if after and (after[0] not in _LEVEL_JOINS or not _LEVELS_AFTER.fullmatch(after)):
         return False
     m = _NUMBER.search(norm, q.start, q.end)
     if m is None:
         return False
-    return _REACH_VERB.search(norm, max(clause[0], m.start() - 6), m.start()) is not None
+    lo = max(clause[0], m.start() - 30)
+    at = m.start()
+    if norm[at - 1 : at] in _LEVEL_JOINS:
+        before = _LEVELS_BEFORE.search(norm, lo, at)
+        if before is None:
+            return False
+        at = before.start()
+    return _REACH_VERB.search(norm, max(clause[0], at - 6), at) is not None
+
+
+_AMONG = patterncache.compile(r"[\p{Han}（）()、]{0,10}?(?:之中|中)")
+_AMOUNT_VERBS = ("具备", "形成", "建成", "打造", "培育", "创建", "拥有", "新增", "新建", "达到")
+"""Verbs right before a value with ``以上的`` that make it the amount to reach."""
+_MULTIPLY_WORDS = ("翻一番", "翻两番", "翻番", "倍增")
+_LEVEL_JOINS = "、和及或"
+_LEVELS_AFTER = patterncache.compile(
+    r"(?:[、和及或][\d一二三四五六七八九十]{1,3}\p{Han}(?:以上|以下|以内)?){1,4}"
+)
+_LEVELS_BEFORE = patterncache.compile(
+    r"(?:[\d一二三四五六七八九十]{1,3}\p{Han}(?:以上|以下|以内)?[、和及或]){1,4}$"
+)
 
 
 def drop_reason(
@@ -91,6 +115,8 @@ def drop_reason(
     for t in times:
         if t.start < q.end and q.start < t.end and t.rec.kind in ("year", "date", "period"):
             return "time"
+    if q.rec.unit == "年" and norm.startswith(_MULTIPLY_WORDS, q.end):
+        return "time"  # 三年翻一番: the years it takes, not a level
     if inside_quote(norm, q.start, q.end):
         return "name"
     if in_brackets(norm, clause[0], q.start):
@@ -135,6 +161,12 @@ def drop_reason(
         return "scope"  # 在全镇19个村（社区）全覆盖: all there are, reached everywhere
     text = norm[clause[0] : clause[1]]
     after = norm[q.end : clause[1]]
+    if (
+        after.endswith("中")
+        and _bare_unit(unit) in c.count_units
+        and _AMONG.fullmatch(after.rstrip())
+    ):
+        return "scope"  # 全市12个县区中，…: how many there are, the set the clause speaks of
     if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
         return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
     # _bare only deletes text: a head without 对 cannot start with it
@@ -154,6 +186,8 @@ def drop_reason(
             return why
     if _per_standard(norm, q, clause):
         return "standard"  # 按照亩均投入3000元的标准: a funding or building standard
+    if _standard_cue(norm, q, clause, sentence):
+        return "standard"  # 路面宽度一般为3—4米, 以50—100亩为宜, 按10年一遇设计
     if _pricing_rule(norm, q, clause):
         return "standard"  # 租金标准按市场租金的60%确定: a rule of calculation
     if (
@@ -287,6 +321,50 @@ def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     )
 
 
+_BY_HEAD = patterncache.compile(r"按(?:照)?[^，,；;。\d按]{0,10}$")
+
+
+def _standard_cue(
+    norm: str, q: QRef, clause: tuple[int, int], sentence: tuple[int, int] | None
+) -> bool:
+    """A standard of building or funding, or a condition: ``一般为3—4米``, ``以50—100亩为宜``,
+    ``按10年一遇设计``, ``按每户每月12立方米核定``, ``灌溉设计保证率不低于75%``, ``配套每亩300元``,
+    ``…配置储能设施，方可并网``."""
+    c = cues()
+    head = norm[max(clause[0], q.start - 12) : q.start]
+    tail = norm[q.end : min(clause[1], q.end + 6)]
+    if "为宜" in tail and c.standard_tail is not None and c.standard_tail.match(tail):
+        return True
+    if (
+        ("一般" in head or "通常" in head)
+        and c.standard_head is not None
+        and c.standard_head.search(head[-8:])
+    ):
+        return True
+    if "按" in head and _BY_HEAD.search(head):
+        if c.standard_tail is not None and c.standard_tail.match(tail):
+            return True
+        if c.pricing_rule is not None and c.pricing_rule.match(norm, q.end, clause[1]):
+            return True  # 按每户每月12立方米核定: a rule of calculation
+    if (
+        "设计" in norm[clause[0] : q.start]
+        and c.design_measure is not None
+        and c.design_measure.search(norm, clause[0], q.start)
+    ):
+        return True
+    if "每" in head and c.per_unit_support is not None and c.per_unit_support.search(head):
+        return True
+    if sentence is not None:
+        # a condition to meet before something may be done (…配置储能设施，方可并网)
+        k = norm.find("方可", q.end, sentence[1])
+        if k >= 0 and _STOP.search(norm, q.end, k) is None:
+            return True
+    return False
+
+
+_STOP = patterncache.compile(r"[。；;！？!?]")
+
+
 _SHARE_OF = patterncache.compile(r"按(?:照)?[^，,；;。按]{1,30}的$")
 
 
@@ -403,6 +481,13 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
         if (
             rest.startswith("的")
             and not cues().goal_noun.match(rest, 1)
+            # 具备5%以上的尖峰负荷响应能力, 建成100个以上的示范村: the amount the verb is to
+            # reach, written before its noun
+            and not (
+                not (last.rec.unit or "").endswith("元")
+                and head.endswith(_AMOUNT_VERBS)
+                and last.rec.bound in ("ge", "gt", "eq", "approx")
+            )
             # 全市90%以上的社区卫生服务站…: a share after a scope word alone qualifies nothing
             and (last.rec.unit != "%" or _HAN.search(cues().region.sub("", _bare(head))))
         ):
