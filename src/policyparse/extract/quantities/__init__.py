@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ...records import Quantity
 from ...records.base import trusted
 from .find import Found, _prefix, _suffix, find
@@ -228,7 +229,7 @@ def _unitless_head_ends(t: str, end: int, heads: tuple[str, ...], r: Rules) -> b
     if name is None:
         return False
     return any(
-        name.fullmatch(t, i, end) is not None
+        name.fullmatch(t, i, end, KEEP_GIL) is not None
         for i in range(max(0, end - r.unitless_name_reach), end)
     )
 

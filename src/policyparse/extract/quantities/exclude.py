@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
+from ...patterncache import KEEP_GIL
 from .rules import Rules
 
 _CN_NUMERAL = frozenset("零〇一二三四五六七八九两十百千万亿")
@@ -34,7 +35,7 @@ def _scan(pat: regex.Pattern[str], text: str) -> Iterable[regex.Match[str]]:
     last = pos = 0
     while True:
         if pos >= last:
-            m = pat.match(text, pos)
+            m = pat.match(text, pos, None, KEEP_GIL)
             if m is not None:
                 if m.end() == m.start():
                     return pat.finditer(text)  # an empty match: leave it to finditer's rules
@@ -70,7 +71,7 @@ def _near(
                 o = i
         if o < 0:
             return out
-        m = pat.search(text, max(pos, o - reach), min(n, o + 2 * reach + 1))
+        m = pat.search(text, max(pos, o - reach), min(n, o + 2 * reach + 1), KEEP_GIL)
         if m is not None and m.start() <= o + reach:
             if m.end() == m.start():
                 return pat.finditer(text)  # an empty match: leave it to finditer's rules

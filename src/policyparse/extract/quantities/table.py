@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ...textscan import char_offsets
 
 if TYPE_CHECKING:
@@ -326,7 +327,7 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     while i < len(lines):
         s, e = lines[i]
         implicit = not may_head[i]
-        if implicit and not _YEAR_LINE.match(orig, s, e):
+        if implicit and not _YEAR_LINE.match(orig, s, e, KEEP_GIL):
             i += 1
             continue
         pairs = _spaced_cells(orig, s, e)

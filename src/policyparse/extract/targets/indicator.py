@@ -25,6 +25,7 @@ from itertools import accumulate
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .geometry import LIST_ITEM, QRef, depth_map
 from .indicator_words import words
 from .rules import WHOLE_YEAR, cues
@@ -226,7 +227,7 @@ def _article() -> regex.Pattern[str]:
 def _lead_stop(pattern: regex.Pattern[str], text: str, pos: int) -> int:
     """Where a run of lead words matched by ``pattern`` at ``pos`` ends, without cutting a word
     that only opens with a lead word (``使用率``: ``使`` is no lead there); ``pos`` when none."""
-    m = pattern.match(text, pos)
+    m = pattern.match(text, pos, None, KEEP_GIL)
     end = m.end() if m else pos
     not_lead = words().not_lead_words
     while end > pos:

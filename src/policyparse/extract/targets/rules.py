@@ -182,7 +182,7 @@ class Cues:
     limit_reform: regex.Pattern[str] | None = None
     numberless: regex.Pattern[str] | None = None
     value_lead: frozenset[str] = frozenset()
-    indicator_tail: tuple[regex.Pattern[str], ...] = ()
+    indicator_tail: tuple[Gated, ...] = ()
     list_sum: regex.Pattern[str] | None = None
     whole_year: regex.Pattern[str] | None = None
     joiner_words: tuple[str, ...] = ()
@@ -319,7 +319,7 @@ def cues() -> Cues:
         else None,
         numberless=patterncache.compile(r.numberless_threshold) if r.numberless_threshold else None,
         value_lead=frozenset(r.value_lead_words),
-        indicator_tail=tuple(patterncache.compile(p) for p in r.indicator_tail_patterns),
+        indicator_tail=tuple(gated(p) for p in r.indicator_tail_patterns),
         list_sum=patterncache.compile(r.list_sum_word) if r.list_sum_word else None,
         joiner_words=tuple(r.joiner_words),
         # 全年新增普惠小微贷款500亿元: a volume of loans to reach, not a loan parameter
