@@ -291,8 +291,8 @@ def cues() -> Cues:
         topic=patterncache.compile(r.topic_pattern),
         topic_probe=_probe(r.topic_pattern),
         value_tail=tuple(r.value_tail_words),
-        attributive_time=patterncache.compile(r.attributive_time) if r.attributive_time else None,
-        scope_before=patterncache.compile(r.scope_before) if r.scope_before else None,
+        attributive_time=_maybe(r.attributive_time),
+        scope_before=_maybe(r.scope_before),
         weak_past=patterncache.compile(_alt(r.weak_past_markers)) if r.weak_past_markers else None,
         campaign=patterncache.compile(_alt(r.campaign_words)) if r.campaign_words else None,
         length_measure=patterncache.compile(_alt(r.length_measures)) if r.length_measures else None,
@@ -317,15 +317,15 @@ def cues() -> Cues:
         limit_reform=patterncache.compile(_alt(r.limit_reform_verbs))
         if r.limit_reform_verbs
         else None,
-        numberless=patterncache.compile(r.numberless_threshold) if r.numberless_threshold else None,
+        numberless=_maybe(r.numberless_threshold),
         value_lead=frozenset(r.value_lead_words),
         indicator_tail=tuple(gated(p) for p in r.indicator_tail_patterns),
-        list_sum=patterncache.compile(r.list_sum_word) if r.list_sum_word else None,
+        list_sum=_maybe(r.list_sum_word),
         joiner_words=tuple(r.joiner_words),
         # 全年新增普惠小微贷款500亿元: a volume of loans to reach, not a loan parameter
-        loan_volume=patterncache.compile(r.loan_volume_pattern) if r.loan_volume_pattern else None,
+        loan_volume=_maybe(r.loan_volume_pattern),
         loan_rate=patterncache.compile(_alt(r.loan_rate_words)) if r.loan_rate_words else None,
-        benefit_cap=patterncache.compile(r.benefit_cap_pattern) if r.benefit_cap_pattern else None,
+        benefit_cap=_maybe(r.benefit_cap_pattern),
         age_qualifier=patterncache.compile(r.age_qualifier_pattern)
         if r.age_qualifier_pattern
         else None,
@@ -335,23 +335,21 @@ def cues() -> Cues:
         unitless_measure=patterncache.compile(r.unitless_measure_pattern)
         if r.unitless_measure_pattern
         else None,
-        early=patterncache.compile(r.early_pattern) if r.early_pattern else None,
-        closing_heading=patterncache.compile(r.closing_headings) if r.closing_headings else None,
-        lead_in_sentence=patterncache.compile(r.lead_in_sentence) if r.lead_in_sentence else None,
-        prohibition=patterncache.compile(r.prohibition_pattern) if r.prohibition_pattern else None,
+        early=_maybe(r.early_pattern),
+        closing_heading=_maybe(r.closing_headings),
+        lead_in_sentence=_maybe(r.lead_in_sentence),
+        prohibition=_maybe(r.prohibition_pattern),
         pricing_rule=patterncache.compile(r.pricing_rule_pattern)
         if r.pricing_rule_pattern
         else None,
-        kept_lead=patterncache.compile(r.kept_lead_pattern) if r.kept_lead_pattern else None,
-        one_each=patterncache.compile(r.one_each_pattern) if r.one_each_pattern else None,
-        scope_after=patterncache.compile(r.scope_after) if r.scope_after else None,
-        setup_size=patterncache.compile(r.setup_size_pattern) if r.setup_size_pattern else None,
-        duty=patterncache.compile(r.duty_pattern) if r.duty_pattern else None,
-        funding_rate=patterncache.compile(r.funding_rate_pattern)
-        if r.funding_rate_pattern
-        else None,
-        body_size=patterncache.compile(r.body_size_pattern) if r.body_size_pattern else None,
-        event_limit=patterncache.compile(r.event_limit_pattern) if r.event_limit_pattern else None,
+        kept_lead=_maybe(r.kept_lead_pattern),
+        one_each=_maybe(r.one_each_pattern),
+        scope_after=_maybe(r.scope_after),
+        setup_size=_maybe(r.setup_size_pattern),
+        duty=_maybe(r.duty_pattern),
+        funding_rate=_maybe(r.funding_rate_pattern),
+        body_size=_maybe(r.body_size_pattern),
+        event_limit=_maybe(r.event_limit_pattern),
         standard_heading=_maybe(r.standard_headings),
         standard_head=_maybe(r.standard_head_pattern),
         standard_tail=_maybe(r.standard_tail_pattern),
