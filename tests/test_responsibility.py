@@ -110,6 +110,11 @@ _LAYOUT_BOUND = {
     "r202_jimei_district_convenience_dash_items_bar_table.txt",
     "r203_mot_six_ministries_rural_passenger_freight_mail_guide_twospace_annex.txt",
     "r210_anhui_tech_transfer_division_lead_coop_columns_wrapped.txt",
+    "r220_sichuan_power_battery_task_list_bar_table_lead_marks_wrapped.txt",
+    "r230_jiangxi_rare_earth_division_tab_lead_coop_wrapped_page.txt",
+    "r231_anping_county_wire_mesh_brackets_first_listed_spaces_annex_web.txt",
+    "r232_sport_eight_ministries_fitness_facilities_division_forms_bar_annex.txt",
+    "r240_guangxi_sugarcane_division_fullwidth_space_table_space_cell_wrapped.txt",
 }
 """Tables written one row per line (cells apart by spaces or bars): wrapping their rows
 destroys them."""
