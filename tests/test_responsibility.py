@@ -115,6 +115,7 @@ _LAYOUT_BOUND = {
     "r231_anping_county_wire_mesh_brackets_first_listed_spaces_annex_web.txt",
     "r232_sport_eight_ministries_fitness_facilities_division_forms_bar_annex.txt",
     "r240_guangxi_sugarcane_division_fullwidth_space_table_space_cell_wrapped.txt",
+    "r251_changzhou_key_projects_bar_table_lead_mark_in_cell_page_break_cell.txt",
 }
 """Tables written one row per line (cells apart by spaces or bars): wrapping their rows
 destroys them."""

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 import regex
 
-from policyparse.extract.responsibility import blocks, units
+from policyparse.extract.responsibility import (
+    brackets,
+    column_tables,
+    compacted,
+    label_lines,
+    sentences,
+    tables,
+    units,
+)
 from policyparse.extract.responsibility.rules import compiled
 from policyparse.normalize import normalize
 from policyparse.patternhints import LABEL_LEAD, anchored_matches, required_strings
@@ -137,7 +145,7 @@ def test_label_start_matches_equal_the_scan() -> None:
     for t in TEXTS:
         for lo, hi in _bounds(t):
             want = _spans(list(r.label_start.finditer(t, lo, hi)))
-            assert _spans(blocks._label_start_matches(t, lo, hi)) == want
+            assert _spans(label_lines._label_start_matches(t, lo, hi)) == want
 
 
 def test_bare_label_line_starts_equal_the_scan() -> None:
@@ -145,7 +153,7 @@ def test_bare_label_line_starts_equal_the_scan() -> None:
     for t in TEXTS:
         for lo, hi in _bounds(t):
             want = _spans(list(r.bare_label_start.finditer(t, lo, hi)))
-            got = blocks._line_start_matches(r.bare_label_start, t, lo, hi, r.label_start_at)
+            got = label_lines._line_start_matches(r.bare_label_start, t, lo, hi, r.label_start_at)
             assert _spans(got) == want
 
 
@@ -155,7 +163,7 @@ def test_label_matches_equal_the_scan() -> None:
     for t in TEXTS:
         for lo, hi in _bounds(t):
             want = [(m.span(), m.group("label")) for m in r.label.finditer(t, lo, hi)]
-            got = [(m.span(), m.group("label")) for m in blocks._label_matches(t, lo, hi)]
+            got = [(m.span(), m.group("label")) for m in label_lines._label_matches(t, lo, hi)]
             assert got == want
 
 
@@ -178,8 +186,8 @@ def test_regex_white_space_is_re_white_space() -> None:
 def test_compact_equals_removing_white_space() -> None:
     for t in TEXTS:
         for lo, hi in _bounds(t):
-            c = blocks.compact(t, lo, hi)
-            assert c.s == blocks._REMOVED.sub("", t[lo:hi])
+            c = compacted.compact(t, lo, hi)
+            assert c.s == compacted._REMOVED.sub("", t[lo:hi])
             assert "".join(t[p] for p in c.pos) == c.s
 
 
@@ -188,8 +196,8 @@ def _contents() -> list[str]:
     for text in [*(p.read_text(encoding="utf-8") for p in CORPUS), *VARIED]:
         work = normalize(text)
         n = len(work.norm)
-        found = blocks.bracket_blocks(work, 0, n) + blocks.line_blocks(work, 0, n)
-        found += blocks.role_sentence_blocks(work, 0, n) + blocks.table_blocks(work, 0, n)
+        found = brackets.bracket_blocks(work, 0, n) + label_lines.line_blocks(work, 0, n)
+        found += sentences.role_sentence_blocks(work, 0, n) + tables.table_blocks(work, 0, n)
         out += [b.content.s for b in found]
         # brackets of every kind, as written
         out += [m.group() for m in regex.finditer(r"[(（][^()（）\n]{0,80}[)）]", work.norm)]
@@ -208,8 +216,8 @@ def test_names_no_unit_equals_the_searches() -> None:
             and r.label.search(s) is None
             and r.bare_label.search(s) is None
         )
-        assert blocks._names_no_unit(s) == plain, s
-        assert blocks.may_hold_label(s) == (r.label.search(s) is not None), s
+        assert brackets._names_no_unit(s) == plain, s
+        assert brackets.may_hold_label(s) == (r.label.search(s) is not None), s
 
 
 def test_cut_without_hints_cuts_nothing() -> None:
@@ -242,12 +250,12 @@ def test_column_tables_need_a_label_line(monkeypatch: pytest.MonkeyPatch) -> Non
     works = [normalize(p.read_text(encoding="utf-8")) for p in CORPUS] + [
         normalize(t) for t in VARIED
     ]
-    got = [_spans_of(blocks.column_table_blocks(w, 0, len(w.norm))) for w in works]
-    monkeypatch.setattr(blocks, "_label_line", lambda *_: True)
-    want = [_spans_of(blocks.column_table_blocks(w, 0, len(w.norm))) for w in works]
+    got = [_spans_of(column_tables.column_table_blocks(w, 0, len(w.norm))) for w in works]
+    monkeypatch.setattr(column_tables, "_label_line", lambda *_: True)
+    want = [_spans_of(column_tables.column_table_blocks(w, 0, len(w.norm))) for w in works]
     assert got == want
     assert any(want)
 
 
-def _spans_of(found: list[blocks.Block]) -> list[tuple[int, int, str]]:
+def _spans_of(found: list[compacted.Block]) -> list[tuple[int, int, str]]:
     return [(b.start, b.end, b.content.s) for b in found]

@@ -1,9 +1,10 @@
 """The responsibility stage: every 责任单位 block, every unit in it, its role and its task.
 
-Steps: find candidate blocks (``blocks``), read their content into role groups and units
-(``units``), keep the candidates that are blocks, give roles (``roles``, with the document's
-first-is-lead convention), then name each unit (``names``) and link it to the provision its
-block closes.
+Steps: find candidate blocks (``brackets``, ``label_lines``, ``sentences``, ``tables``,
+``column_tables``, on the compacted text of ``compacted``), read their content into role
+groups and units (``units``), keep the candidates that are blocks, give roles (``roles``, with
+the document's first-is-lead convention), then name each unit (``names``) and link it to the
+provision its block closes.
 """
 
 from __future__ import annotations
@@ -17,23 +18,15 @@ from typing import TYPE_CHECKING
 from ... import patterncache
 from ...records import ResponsibleUnit
 from ...records.base import trusted
-from .blocks import (
-    Block,
-    Compact,
-    bracket_blocks,
-    column_table_blocks,
-    compact,
-    dash_blocks,
-    duty_heading_blocks,
-    line_blocks,
-    may_hold_label,
-    role_sentence_blocks,
-    sentence_blocks,
-    table_blocks,
-)
+from .brackets import bracket_blocks, may_hold_label
+from .column_tables import column_table_blocks
+from .compacted import Block, Compact, compact
+from .label_lines import line_blocks
 from .names import describe
 from .roles import assign_roles, convention_applies, convention_positions
 from .rules import compiled
+from .sentences import dash_blocks, duty_heading_blocks, role_sentence_blocks, sentence_blocks
+from .tables import table_blocks
 from .units import Item, Parsed, ends_like_unit, parse_content
 
 if TYPE_CHECKING:
@@ -142,8 +135,8 @@ def _units_and_roles_only(p: Parsed, items: list[str]) -> bool:
     Every group must end with its role word (``市商务局牵头，市财政局、市经信局配合``), so a
     sentence with a verb and an object (``市口岸办会同宁波海关制定具体方案``) is not a block.
     """
-    if p.other_text or p.labels or p.role_object or not p.role_words:
-        return False
+    if p.other_text or p.labels or p.role_object or p.clause_dropped or not p.role_words:
+        return False  # 由A牵头，建立…: a clause after the role word, A the subject of a sentence
     if not all(g.marked for g in p.groups if g.items):
         return False
     if not all(ends_like_unit(t) for t in items):
@@ -267,6 +260,12 @@ def _find_blocks(ctx: Context, whole: Compact, conventions: list[int]) -> list[F
             continue
         if _cannot_be_block(b):
             continue
+        if (
+            b.form == "role_sentence"
+            and not b.after_stop
+            and ctx.outline.provision_at(b.start) is None
+        ):
+            continue  # …，由A负责: a clause after a comma assigns the task of a provision only
         key = (b.content.s, b.form in _TAIL_FORMS)
         parsed = read.get(key)
         if parsed is None:

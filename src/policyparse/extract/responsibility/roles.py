@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records.base import Role
-from .blocks import Compact, compact
+from .compacted import Compact, compact
 from .rules import compiled
 from .units import Group
 

@@ -84,6 +84,7 @@ class ResponsibilityRules(RuleModel):
     row_unit_endings: list[str] = Field(default_factory=list)
     short_piece_stops: list[str] = Field(default_factory=list)
     dash_leads: list[str] = Field(default_factory=list)
+    role_clause_opener: str = "(?!)"
     duty_heading_number: str = "(?!)"
     duty_words: list[str] = Field(default_factory=list)
     duty_openers: list[str] = Field(default_factory=list)

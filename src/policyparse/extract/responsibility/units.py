@@ -31,6 +31,9 @@ _TRAILING_JUNK = "●■◆◇□•·▲△☆★*-" + CUT
 _SEPARATED = patterncache.compile(r"[、,;/\x00]")
 _BARE_NAME = patterncache.compile(r"\p{Han}{2,4}")
 _FIELD_WORD = patterncache.compile(r"\p{Han}{2,8}")
+_LONG_FIELD_WORD = patterncache.compile(r"\p{Han}{9,16}")
+"""A field word longer than ``_FIELD_WORD`` allows (``各省级人力资源社会保障``): it must end with
+the field of a department ``agencies.yaml`` names."""
 
 
 class Item(NamedTuple):
@@ -861,11 +864,28 @@ def _expand_category_heads(
         k = j - 1
         while k >= 0 and seps[k] == "、" and out[k].head is None:
             prev = t[items[k].start : items[k].end]
-            if ends_like_unit(prev) or not _FIELD_WORD.fullmatch(prev):
+            if ends_like_unit(prev) or not _field_word(prev):
                 break
             out[k] = Item(items[k].start, items[k].end, (it.end - len(head), it.end))
             k -= 1
     return out
+
+
+def _field_word(text: str) -> bool:
+    """Whether a piece before a category head is a field word that may take it.
+
+    A word of 2-8 Han characters (``商务``, ``发展和改革``), or a longer one that ends with
+    the field of a department of ``agencies.yaml`` (``各省级人力资源社会保障``,
+    ``各设区市住房和城乡建设``). A piece that opens with a level of one character joined to it
+    (``各市、县商务``) is read from that level on (``县商务``).
+    """
+    text = text.rpartition("、")[2]
+    if _FIELD_WORD.fullmatch(text):
+        return True
+    if _LONG_FIELD_WORD.fullmatch(text) is None:
+        return False
+    fields = _department_fields()
+    return any(text[-n:] in fields for n in range(_MIN_STEM, len(text) + 1))
 
 
 def _expand_member_heads(t: str, items: list[Item], seps: list[str], out: list[Item]) -> list[Item]:
