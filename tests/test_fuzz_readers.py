@@ -25,6 +25,7 @@ from policyparse.readers.html import html_text
 
 from .conftest import CORPUS_FILES
 from .spancheck import iter_spans
+from .wordbinary import word_document
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -112,6 +113,37 @@ def test_damaged_pdf(cut: int, flips: list[int]) -> None:
     start = time.monotonic()
     _read(bytes(data[: max(1, cut % (len(data) + 1))]), "d.pdf")
     assert time.monotonic() - start < 20
+
+
+@cache
+def _sample_doc() -> bytes:
+    lines = CORPUS_FILES[1].read_text(encoding="utf-8").splitlines()[:12]
+    return word_document([(line + "\r", line.isascii()) for line in lines if line.strip()])
+
+
+@FUZZ
+@given(
+    cut=st.integers(min_value=1, max_value=10**6),
+    flips=st.lists(st.integers(0, 10**6), max_size=8),
+    suffix=st.sampled_from([".doc", ".wps", ".docx", ""]),
+)
+def test_damaged_doc(cut: int, flips: list[int], suffix: str) -> None:
+    data = bytearray(_sample_doc())
+    for f in flips:
+        data[f % len(data)] ^= 0x5A
+    _read(bytes(data[: max(1, cut % (len(data) + 1))]), f"d{suffix}")
+
+
+@FUZZ
+@given(header=st.binary(min_size=0, max_size=900), pieces=st.binary(min_size=0, max_size=400))
+def test_doc_with_random_fib_and_piece_table(header: bytes, pieces: bytes) -> None:
+    """Random bytes where the FIB and the piece table stand."""
+    word = bytearray(_sample_doc())
+    at = word.index(b"\xec\xa5")
+    word[at + 2 : at + 2 + len(header)] = header[: len(word) - at - 2]
+    table_at = word.index(b"\x01\x03\x00")  # the Clx: property modifiers, then the pieces
+    word[table_at : table_at + len(pieces)] = pieces[: len(word) - table_at]
+    _read(bytes(word), "r.doc")
 
 
 _TAGS = ["p", "div", "span", "br", "script", "style", "table", "tr", "td", "li", "nav", "b", "pre"]

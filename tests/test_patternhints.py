@@ -43,6 +43,8 @@ def test_debris_lines_in_any_case_still_found() -> None:
         "网站标识码：3300000001 浙公网安备 33010602000001号",
         "主办单位：某市人民政府办公室　承办单位：某市大数据中心",
         "主办单位:某县人民政府  技术支持:某某信息技术有限公司",
+        "主办单位：某市人民政府办公室　　承办：某市数据资源局",
+        "主办：某自治州人民政府办公室　运行维护：州融媒体中心",
     ):
         assert is_debris(line), line
     # an event's organisers written on lines of their own, in a notice's text, are no footer

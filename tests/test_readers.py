@@ -113,11 +113,13 @@ def _ole(*streams: str) -> bytes:
 @pytest.mark.parametrize(
     ("name", "data", "outcome"),
     [
-        ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP104"),
+        ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP106"),
+        ("a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP104"),
         ("a.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "PP107"),
-        # a legacy .doc renamed .docx (its WordDocument stream) is not a protected file
-        ("a.docx", _ole("WordDocument", "1Table"), "PP104"),
-        ("a.doc", _ole("WordDocument", "1Table"), "PP104"),
+        # a legacy .doc renamed .docx (its WordDocument stream) is not a protected file: it
+        # is read as a .doc, and this one (a directory alone) is damaged
+        ("a.docx", _ole("WordDocument", "1Table"), "PP106"),
+        ("a.doc", _ole("WordDocument", "1Table"), "PP106"),
         # a protected .docx is an OLE file holding an EncryptedPackage, whatever its name
         ("a.docx", _ole("EncryptionInfo", "EncryptedPackage"), "PP107"),
         ("a.doc", _ole("EncryptionInfo", "EncryptedPackage"), "PP107"),

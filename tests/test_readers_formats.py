@@ -20,6 +20,7 @@ from policyparse.records import PolicyDocument
 
 from .conftest import CORPUS
 from .spancheck import iter_spans, squash
+from .wordbinary import as_doc
 
 DOCS = [CORPUS / "001_e2500fec77624139.txt", CORPUS / "002_4a73ca354384d462.txt"]
 
@@ -93,6 +94,7 @@ FORMATS: dict[str, tuple[str, Callable[[str], bytes], str, str | None]] = {
     "html-utf8": (".html", lambda t: as_html(t, "utf-8"), "html", "utf-8"),
     "html-gb2312": (".htm", lambda t: as_html(t, "gb2312"), "html", "gb2312"),
     "docx": (".docx", as_docx, "docx", None),
+    "doc": (".doc", as_doc, "doc", None),
     "pdf": (".pdf", as_pdf, "pdf", None),
 }
 
@@ -143,6 +145,7 @@ def test_format_is_read_from_content_not_name(tmp_path: Path, suffix: str) -> No
     for data, fmt in (
         (as_pdf(text), "pdf"),
         (as_docx(text), "docx"),
+        (as_doc(text), "doc"),
         (as_html(text, "gbk"), "html"),
     ):
         path = tmp_path / f"mislabelled{suffix}"

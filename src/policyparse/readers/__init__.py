@@ -1,8 +1,9 @@
 """Readers: bytes of a file → document text and its source record.
 
-The format is recognized from the content (``%PDF``, a zip holding ``word/document.xml``, HTML
-markup), the file name's extension only breaking ties. Every reader has size limits, so that
-no input can make reading take unbounded time or memory.
+The format is recognized from the content (``%PDF``, a zip holding ``word/document.xml``, an
+OLE file holding a ``WordDocument`` stream, HTML markup), the file name's extension only
+breaking ties. Every reader has size limits, so that no input can make reading take unbounded
+time or memory.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def read_bytes(data: bytes, *, path: str | Path | None = None) -> Loaded:
         from .docx import read_docx
 
         text, encoding = read_docx(data, path=path), None
+    elif fmt == "doc":
+        from .doc import read_doc
+
+        text, encoding = read_doc(data, path=path), None
     elif fmt == "html":
         from .html import read_html
 

@@ -11,10 +11,11 @@ from typing import Literal
 
 from ..errors import BinaryFile, CorruptDocument, EncryptedDocument, UnsupportedFormat
 
-Format = Literal["txt", "md", "html", "docx", "pdf"]
+Format = Literal["txt", "md", "html", "docx", "doc", "pdf"]
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MD_SUFFIXES = (".md", ".markdown")
+_DOC_SUFFIXES = (".doc", ".wps", ".dot")
 # A document that opens with one of these is HTML whatever its name.
 _HTML_START = re.compile(
     rb"(?:<\?xml[^>]{0,200}>\s{0,100})?(?:<!--.{0,2000}?-->\s{0,100}){0,5}"
@@ -25,7 +26,7 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(rb"<(?:p|div|table|span|br|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OTHER_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (_OLE, "a legacy Office file (.doc/.xls/.wps); save it as .docx"),
+    (_OLE, "a legacy Office file that is not a Word document (.xls/.ppt); save it as .docx"),
     (b"{\\rtf", "RTF; save it as .docx"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -105,6 +106,8 @@ def sniff_format(data: bytes, suffix: str, *, path: str | Path | None = None) ->
         raise UnsupportedFormat("a zip archive that is not a Word document", path=path)
     if data.startswith(_OLE) and _ole_is_encrypted_package(data, suffix):
         raise EncryptedDocument("a password-protected Word document", path=path)
+    if data.startswith(_OLE) and (suffix in _DOC_SUFFIXES or _ole_stream(data, "WordDocument")):
+        return "doc"  # Word 97–2003, or a .wps file saved in its format (else a coded error)
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             if "save it as" in what:  # a document format policyparse does not read

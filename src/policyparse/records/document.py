@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..segment import Token
 
-SourceFormat = Literal["text", "txt", "md", "html", "docx", "pdf"]
+SourceFormat = Literal["text", "txt", "md", "html", "docx", "doc", "pdf"]
 
 
 class Source(Record):
