@@ -16,8 +16,8 @@ from policyparse import ruledata
 from policyparse.check import run_check
 from policyparse.check.match import indicator_f1
 from policyparse.extract.targets.geometry import clauses
-from policyparse.extract.targets.indicator import object_of, subject_of
 from policyparse.extract.targets.rules import TargetRules, cues
+from policyparse.extract.targets.sharing import object_of, subject_of
 from policyparse.records import PolicyDocument, Target
 
 from .conftest import CORPUS

@@ -12,7 +12,7 @@ import yaml
 
 import policyparse
 from policyparse import ruledata
-from policyparse.extract.targets import indicator as ind
+from policyparse.extract.targets import fenbie, sharing, trim
 from policyparse.extract.targets.indicator_words import IndicatorWords, words
 
 from .spancheck import check_spans
@@ -60,7 +60,7 @@ def test_word_lists_validate() -> None:
     ],
 )
 def test_lead_words_do_not_cut_words(text: str, kept: str) -> None:
-    assert ind._drop_lead(text) == kept
+    assert trim._drop_lead(text) == kept
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_lead_words_do_not_cut_words(text: str, kept: str) -> None:
     [("农膜回收率", True), ("动态使用率", False), ("规范化建设率", False), ("机收率", False)],
 )
 def test_rates_naming_their_own_subject(rate: str, own: bool) -> None:
-    assert ind._names_own_subject(rate) is own
+    assert sharing._names_own_subject(rate) is own
 
 
 @pytest.mark.parametrize(
@@ -87,4 +87,4 @@ def test_rates_naming_their_own_subject(rate: str, own: bool) -> None:
 def test_two_sided_lists(
     others: list[str], last: str, expected: tuple[str, str, str] | None
 ) -> None:
-    assert ind._two_sided(others, last) == expected
+    assert fenbie._two_sided(others, last) == expected

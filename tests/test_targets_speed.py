@@ -14,8 +14,8 @@ from policyparse.extract.targets.geometry import (
     clauses,
     in_brackets,
 )
-from policyparse.extract.targets.indicator import _opens_qizhong
 from policyparse.extract.targets.rules import EndWords, _probe, cues
+from policyparse.extract.targets.trim import _opens_qizhong
 
 TEXTS = [
     "",

@@ -19,7 +19,8 @@ from ...records import Baseline, Deadline, Span, Target
 from ...textscan import is_cell_row, is_wide_gap
 from .deadline import DeadlineFinder, Found
 from .geometry import Layout, QRef, TRef, build_layout, clauses
-from .indicator import Reading, SentenceReader, TimeRanges
+from .indicator import SentenceReader
+from .reading import Reading
 from .rules import cues
 from .select import (
     drop_reason,
@@ -30,6 +31,7 @@ from .select import (
     statement_year,
 )
 from .table import read_tables
+from .trim import TimeRanges
 
 if TYPE_CHECKING:
     from ...pipeline import Context

@@ -250,21 +250,26 @@ def _split_ascii_stops(norm: str, start: int, end: int) -> list[tuple[int, int]]
 _WRAP_MIN_LINE = 20
 """A line at least this long that ends inside a clause is a wrapped line, not a heading."""
 _OPEN_END = patterncache.compile(r"[\p{Han}A-Za-z]$")
+_GOES_ON = frozenset("，,、")
+"""Marks a line may end with inside a sentence that goes on on the next line."""
 
 
 def _wrapped(norm: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether ``b`` goes on ``a`` across a hard line break (``…覆盖率达到\n80%,…``): one
     line break between them, ``a`` ends a long line inside a clause and ``b`` opens with a
-    number that no list mark follows."""
-    # a match of _OPEN_END is one of the last two characters (``$`` also before a final "\n")
-    if (
-        b[0] - a[1] != 1
-        or norm[a[1]] != "\n"
-        or not _OPEN_END.search(norm, max(a[0], a[1] - 2), a[1])
-    ):
+    number that no list mark follows, or ``a`` ends with a comma and ``b`` opens with a
+    half-width quotation mark (``…200家,\n"同线同标同质"产品…``)."""
+    if b[0] - a[1] != 1 or norm[a[1]] != "\n":
         return False
     line_start = norm.rfind("\n", 0, a[1]) + 1
     if a[1] - line_start < _WRAP_MIN_LINE:
+        return False
+    if norm[b[0] : b[0] + 1] == '"' and norm[a[1] - 1] in _GOES_ON:
+        # …企业200家,\n"同线同标同质"产品企业…: after a comma the sentence goes on, into a
+        # name in half-width quotation marks
+        return True
+    # a match of _OPEN_END is one of the last two characters (``$`` also before a final "\n")
+    if not _OPEN_END.search(norm, max(a[0], a[1] - 2), a[1]):
         return False
     if not norm[b[0] : b[0] + 1].isdigit():
         return False

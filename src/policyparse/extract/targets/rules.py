@@ -94,6 +94,13 @@ class TargetRules(RuleModel):
     design_measure_pattern: str = ""
     per_unit_support_pattern: str = ""
     opening_condition_pattern: str = ""
+    condition_limit_pattern: str = ""
+    mechanism_size_pattern: str = ""
+    size_class_words: list[str] = Field(default_factory=list)
+    totality_words: list[str] = Field(default_factory=list)
+    scope_kept_verbs: list[str] = Field(default_factory=list)
+    part_period_pattern: str = ""
+    size_class_units: list[str] = Field(default_factory=list)
     rate_subjects: list[str]
     pair_words: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -210,6 +217,13 @@ class Cues:
     design_measure: regex.Pattern[str] | None = None
     per_unit_support: regex.Pattern[str] | None = None
     opening_condition: regex.Pattern[str] | None = None
+    condition_limit: regex.Pattern[str] | None = None
+    mechanism_size: regex.Pattern[str] | None = None
+    size_class: tuple[str, ...] = ()
+    totality: frozenset[str] = frozenset()
+    scope_kept_verbs: frozenset[str] = frozenset()
+    part_period: regex.Pattern[str] | None = None
+    size_class_units: frozenset[str] = frozenset()
     event_limit: regex.Pattern[str] | None = None
     topic_probe: regex.Pattern[str] | None = None
     """``topic`` to search a whole stretch with (see :func:`_probe`), or None."""
@@ -356,12 +370,87 @@ def cues() -> Cues:
         design_measure=_maybe(r.design_measure_pattern),
         per_unit_support=_maybe(r.per_unit_support_pattern),
         opening_condition=_maybe(r.opening_condition_pattern),
+        condition_limit=_maybe(r.condition_limit_pattern),
+        mechanism_size=_maybe(r.mechanism_size_pattern),
+        size_class=tuple(r.size_class_words),
+        totality=frozenset(r.totality_words),
+        scope_kept_verbs=frozenset(r.scope_kept_verbs),
+        part_period=_maybe(r.part_period_pattern),
+        size_class_units=frozenset(r.size_class_units),
         # 全年新增城镇就业5万人: the year's total is what is measured, not a time before it
         whole_year=patterncache.compile(
             rf"(?:{_alt(list(WHOLE_YEAR))})(?=(?:{_alt(r.whole_year_verbs)}))"
         )
         if r.whole_year_verbs
         else None,
+    )
+
+
+@dataclass(frozen=True)
+class BoundCues:
+    """Patterns of bound words (``data/bounds.yaml``) the indicator reader strips or tests."""
+
+    normative: regex.Pattern[str]
+    """A value that opens with the bound of a norm (``不低于``, ``控制在``; also ``保持在``)."""
+    post: regex.Pattern[str]
+    """A suffix bound word at the start of the text after a value (``以上``, ``左右``)."""
+    share: regex.Pattern[str]
+    """A bound of a share written between two words (``…规模不低于…规模的10%``)."""
+    reach: regex.Pattern[str]
+    """A ``reach`` word a short verb before the value, at the end of the text before it."""
+    each: regex.Pattern[str]
+    """A ``reach`` word, ``均`` or ``都`` closing a distributive scope (``每个乡镇至少``)."""
+    over_tail: regex.Pattern[str]
+    """A lower bound closing the frame before a threshold (``培育营业收入超``)."""
+    lead: regex.Pattern[str]
+    """A bound word or ``达到`` opening a threshold (``过100亿元``)."""
+    place_tail: regex.Pattern[str]
+    """A bound word of two characters or more, ``达到`` or ``为``, closing a place written
+    before its value (``长春市不低于``)."""
+    place_only: regex.Pattern[str]
+    """A place alone before its value, with such a word after it."""
+
+
+_LOWER = ("ge", "gt")
+_LIMITS = ("ge", "le")
+
+
+@cache
+def bound_cues() -> BoundCues:
+    """The bound-word patterns, built once per process from ``data/bounds.yaml``."""
+    from ..quantities.rules import BoundRules
+
+    b = ruledata.load("bounds.yaml", BoundRules)
+    han = patterncache.compile(r"\p{Han}+")
+    prefix = [w for w in b.prefix if han.fullmatch(w.word)]
+    infix = {w.word for w in b.infix}
+
+    def suffix(w: str, not_before: tuple[str, ...]) -> str:
+        return regex.escape(w) + (f"(?!{_alt(list(not_before))})" if not_before else "")
+
+    posts = sorted(
+        ((w.word, w.not_before) for w in b.suffix if w.word not in infix),
+        key=lambda x: (-len(x[0]), x[0]),
+    )
+    place = _alt(
+        [w.word for w in prefix if w.bound != "approx" and len(w.word) >= 2] + ["达到", "为"]
+    )
+    reach = _alt(b.reach)
+    share = _alt([w.word for w in prefix if w.bound in _LIMITS and w.word in b.share_reach])
+    return BoundCues(
+        normative=patterncache.compile(
+            _alt([w.word for w in prefix if w.bound in _LIMITS] + ["保持在"])
+        ),
+        post=patterncache.compile("^(?:" + "|".join(suffix(w, nb) for w, nb in posts) + ")"),
+        share=patterncache.compile(rf"(?<=\p{{Han}}{{2}})(?:{share})(?=\p{{Han}}{{2}})"),
+        reach=patterncache.compile(rf"(?:{reach})(?=\p{{Han}}{{1,{b.reach_max}}}$)"),
+        each=patterncache.compile(rf"(?:{reach}|均|都)$"),
+        over_tail=patterncache.compile(
+            rf"(?:{_alt([w.word for w in prefix if w.bound in _LOWER])})$"
+        ),
+        lead=patterncache.compile(rf"^(?:{_alt([w.word for w in prefix] + ['达到'])})"),
+        place_tail=patterncache.compile(rf"(?:{place})$"),
+        place_only=patterncache.compile(rf"[^，,；;。：:\d]{{1,10}}?(?:{place})?"),
     )
 
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 from ... import patterncache
 from ..quantities.rules import rules as quantity_rules
 from .geometry import LIST_SEP, QRef, TRef, in_brackets, inside_quote
-from .rules import cues, is_not_past_le
+from .rules import bound_cues, cues, is_not_past_le
 
 _SEPARATORS = frozenset("、，,；;和及与或 ")
 _JOINERS = patterncache.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
-_BOUND_EDGE = patterncache.compile(r"^(?:及以上|以上|以下|以内|左右|之内|内)")
 _COMPARE_BEFORE = patterncache.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
 # 是2024年的2.5倍: the year of the level a multiple is taken of
 _BASE_AFTER = patterncache.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
@@ -133,6 +132,8 @@ def drop_reason(
     ):
         return "name"
     unit = q.rec.unit or ""
+    if unit in c.size_class_units and norm.startswith(c.size_class, q.end):
+        return "qualifier"  # 消除56人以上超大班额: the head count defines the class after it
     if unit and norm.startswith(c.unit_word_breakers, q.end - 1) and norm[q.end - 1] == unit[-1]:
         return "name"
     if (
@@ -181,6 +182,9 @@ def drop_reason(
         if why is not None:
             return why
     if sentence is not None:
+        why = _arrangement_rule(norm, q, clause, sentence)
+        if why is not None:
+            return why
         why = _standing_figure(norm, q, clause, sentence)
         if why is not None:
             return why
@@ -220,6 +224,34 @@ def drop_reason(
 
 
 _PEOPLE_UNITS = frozenset(("人", "名", "位"))
+
+
+def _arrangement_rule(
+    norm: str, q: QRef, clause: tuple[int, int], sentence: tuple[int, int]
+) -> str | None:
+    """``procedure`` for a time limit that a clause naming its cases comes before
+    (``材料齐全的，在3个工作日内办结``: how each such case is handled) and for the size of a
+    standing arrangement set up in the clause before (``建立重点企业联系制度，联系企业数量不少于
+    500家``); None otherwise."""
+    c = cues()
+    start = clause[0]
+    if start <= sentence[0]:
+        return None
+    lo = max(sentence[0], start - 40)
+    if (
+        c.condition_limit is not None
+        and (q.rec.unit or "") in c.duration_units
+        and (q.rec.bound == "le" or norm.startswith(("内", "以内", "之内"), q.end))
+        and c.condition_limit.search(norm[lo:start])
+    ):
+        return "procedure"
+    if c.mechanism_size is not None:
+        m = c.mechanism_size.search(norm, lo, start)
+        while start < clause[1] and norm[start] in " \t\n":
+            start += 1
+        if m is not None and norm.startswith(m.group("w"), start):
+            return "procedure"
+    return None
 
 
 def _standing_figure(
@@ -404,7 +436,7 @@ def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     if unit not in c.duration_units:
         return False
     tail = norm[q.end : clause[1]]
-    m = _BOUND_EDGE.match(tail)
+    m = bound_cues().post.match(tail)
     inside = q.rec.bound == "le" or (m is not None and m.group(0) in ("以内", "之内", "内"))
     if not inside:
         return False
@@ -422,7 +454,7 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
         if runs:
             prev = qs[runs[-1][-1]]
             gap = norm[prev.end : q.start]
-            gap = _BOUND_EDGE.sub("", gap)
+            gap = bound_cues().post.sub("", gap)
             # 2—3个超千亿元产业集群: a value opening with a bound word starts a new run
             joined = (gap == "" and not _HAN.match(norm[q.start : q.start + 1])) or bool(
                 _JOINERS.match(gap)
@@ -437,9 +469,9 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
         tail = norm[last.end : clause[1]]
         if k + 1 < len(runs):
             nxt = qs[runs[k + 1][0]]
-            between = _BOUND_EDGE.sub("", norm[last.end : nxt.start])
+            between = bound_cues().post.sub("", norm[last.end : nxt.start])
             nxt_q = qs[runs[k + 1][-1]]
-            nxt_rest = _BOUND_EDGE.sub("", norm[nxt_q.end : clause[1]])
+            nxt_rest = bound_cues().post.sub("", norm[nxt_q.end : clause[1]])
             # 1—2个产值超10亿元的…集群, 2—3个超千亿元产业集群: a threshold of the noun counted
             nxt_qualifies = nxt_rest.startswith("的") or (
                 nxt_q.rec.bound in ("gt", "ge")
@@ -466,7 +498,7 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             ):
                 out.update(run)
                 continue
-        rest = _BOUND_EDGE.sub("", tail)
+        rest = bound_cues().post.sub("", tail)
         head = norm[clause[0] : qs[run[0]].start]
         # 90%以上的社区卫生服务站和80%以上的村卫生室…: a share listed after a sibling share
         sibling_share = (
