@@ -106,7 +106,7 @@ SENTENCES: list[Case] = [
     (
         "an opener after a colon",
         "说明：以上任务由市发展改革委牵头，各县区配合。\n",
-        [("市发展改革委", L)],
+        [("市发展改革委", L), ("各县区", P)],
     ),
     (
         "an interpretation clause assigns nothing",

@@ -200,7 +200,13 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
     start = f.start - len(prefix.word) if prefix else f.start
     end = f.end + len(suffix.word) if suffix else f.end
     excluded = x.span(start, end)
-    reach = None if prefix else _reach(t, f.start, kind, r) or _share_reach(t, f.start, kind, r)
+    reach = (
+        None
+        if prefix
+        else _reach(t, f.start, kind, r)
+        or _share_reach(t, f.start, kind, r)
+        or (None if suffix else _object_reach(t, f.start, f.end, kind, r))
+    )
     if (
         excluded is None
         and prefix is None
@@ -262,6 +268,32 @@ def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
                     (bw.kinds and kind not in bw.kinds) or kind in bw.not_kinds
                 ):
                     return bw
+    return None
+
+
+def _object_reach(t: str, pos: int, end: int, kind: Kind, r: Rules) -> BoundWord | None:
+    """A bound word before the verb of a count written after its noun, the count closing its
+    clause (每个重点县至少配备农业科技特派员10名 → ge): it bounds the number without joining
+    its span. Only Chinese characters stand between the word and the number."""
+    if kind != "count" or not r.object_reach_max or (end < len(t) and t[end] not in _CLAUSE_END):
+        return None
+    for gap in range(1, r.object_reach_max + 1):
+        at = pos - gap
+        # t[at + 1 : pos] was checked at the last gap: only t[at] is new
+        if at <= 0 or not "\u4e00" <= t[at] <= "\u9fff":
+            return None
+        if gap > r.reach_max and t.endswith(r.reach, 0, at):
+            return _reach_word(t, at, kind, r)
+    return None
+
+
+def _reach_word(t: str, at: int, kind: Kind, r: Rules) -> BoundWord | None:
+    """The ``reach`` word ending at ``at`` as a bound of a number of ``kind``, or None."""
+    for w in r.reach:
+        if at >= len(w) and t.startswith(w, at - len(w)):
+            bw = r.prefix.get(w)
+            if bw is not None and not ((bw.kinds and kind not in bw.kinds) or kind in bw.not_kinds):
+                return bw
     return None
 
 

@@ -109,6 +109,9 @@ class BoundRules(RuleModel):
     """Prefix words that bound a number across a short verb (至少办好一所)."""
     reach_max: int
     """How many characters may stand between a ``reach`` word and the number."""
+    object_reach_max: int = 0
+    """How many characters may stand between a ``reach`` word and a count written after its
+    noun that closes its clause (至少配备农业科技特派员10名)."""
     share_reach: list[str] = Field(default_factory=list)
     """Prefix words that bound a share of a base written before the number
     (不低于高等职业教育招生规模的10%)."""
@@ -287,6 +290,7 @@ class Rules:
     reach_max: int
     share_reach: tuple[str, ...]
     share_reach_max: int
+    object_reach_max: int
     words: dict[str, QuantityWord]
     word_re: re.Pattern[str]
     fraction_re: regex.Pattern[str]
@@ -507,6 +511,7 @@ def rules() -> Rules:
         reach_max=b.reach_max,
         share_reach=tuple(sorted(b.share_reach, key=len, reverse=True)),
         share_reach_max=b.share_reach_max,
+        object_reach_max=b.object_reach_max,
         words={q.word: q for q in w.words},
         word_re=_literal_re([q.word for q in w.words]),
         fraction_re=fraction_re,

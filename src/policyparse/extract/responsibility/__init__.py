@@ -59,6 +59,8 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     items = [_item_text(b.content.s, i) for g in p.groups for i in g.items]
     if not items:
         return False
+    if b.form in _RUNNING and _subject_before(items):
+        return False  # 本方案确定的各项任务在县域范围内由…负责: a sentence's subject and verb
     if b.form == "role_sentence":
         return _units_and_roles_only(p, items)
     if b.form in ("dash", "heading"):
@@ -93,6 +95,16 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
         return b.closed or b.after_stop
     # Without its closing bracket, a list of units alone that runs to the end of its line.
     return (b.closed or (b.line_end and not p.role_words)) and b.after_stop and enough
+
+
+_RUNNING = frozenset({"sentence", "role_sentence"})
+"""Forms of blocks written in running text, outside brackets and label lines."""
+
+
+def _subject_before(items: list[str]) -> bool:
+    """Whether a unit of a sentence holds a ``由`` with words before it (the subject)."""
+    by = compiled().subject_by
+    return any(by.search(t) is not None for t in items)
 
 
 _ASSIGNING = frozenset({"lead", "generic", "guide"})

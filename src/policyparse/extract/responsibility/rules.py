@@ -47,6 +47,8 @@ class ResponsibilityRules(RuleModel):
     other_labels: list[str]
     other_label: str
     assignment_sentences: list[str]
+    assignment_groups: str = "(?!)"
+    assignment_tail: str = "(?!)"
     role_words: list[RoleWordRule]
     role_word_end: str
     item_role_brackets: bool = True
@@ -85,6 +87,8 @@ class ResponsibilityRules(RuleModel):
     short_piece_stops: list[str] = Field(default_factory=list)
     dash_leads: list[str] = Field(default_factory=list)
     role_clause_opener: str = "(?!)"
+    task_subject: str = "(?!)"
+    subject_by: str = "(?!)"
     duty_heading_number: str = "(?!)"
     duty_words: list[str] = Field(default_factory=list)
     duty_openers: list[str] = Field(default_factory=list)
@@ -198,6 +202,14 @@ class Compiled:
     """A unit label with no colon (``牵头单位 市发改委``: white space in the original instead)."""
     assignment: regex.Pattern[str]
     """A sentence that assigns units to the later tasks (``以下各项均由…落实，不再列出``)."""
+    assignment_group: regex.Pattern[str]
+    """One more role group of an assignment sentence (``，省财政厅、省供销社配合``)."""
+    assignment_tail: regex.Pattern[str]
+    """The words that close an assignment sentence (``，以下不再逐项列出``)."""
+    task_subject: regex.Pattern[str]
+    """The task written as the subject before ``由`` (``评估验收工作``由…)."""
+    subject_by: regex.Pattern[str]
+    """A ``由`` inside a unit of a sentence: the sentence's subject stands before it."""
     dash: regex.Pattern[str]
     """A dash that opens a list of units after a full stop (``。——市教育局``)."""
     duty_heading: regex.Pattern[str]
@@ -279,9 +291,9 @@ def compiled() -> Compiled:
     role_word = patterncache.compile(rf"{adverbs}(?:{groups})(?=[{end}\x00]|$)")
     convention = patterncache.compile("|".join(f"(?:{c})" for c in r.conventions))
     noise = patterncache.compile("|".join(f"(?:{c})" for c in r.noise_clauses))
-    strip_prefix = patterncache.compile(
-        "(?:" + "|".join(f"(?:{p})" for p in r.strip_prefixes) + ")"
-    )
+    # the task written as the subject before 由 (评估验收工作由…) is cut off the first unit too
+    prefixes = [*r.strip_prefixes, f"(?:{r.task_subject})(?:交由|由)"]
+    strip_prefix = patterncache.compile("(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")")
     strip_suffix = patterncache.compile(
         "(?:" + "|".join(f"(?:{p})" for p in r.strip_suffixes) + ")$"
     )
@@ -346,6 +358,10 @@ def compiled() -> Compiled:
         strip_suffix_hint=_hint(strip_suffix.pattern),
         joint=joint,
         assignment=assignment,
+        assignment_group=patterncache.compile(r.assignment_groups),
+        assignment_tail=patterncache.compile(r.assignment_tail),
+        task_subject=patterncache.compile(r.task_subject),
+        subject_by=patterncache.compile(r.subject_by),
         bare_label=patterncache.compile(rf"(?>{bare})(?![:∶*】])"),
         unit_hint=patterncache.compile_re(
             _alt(

@@ -27,16 +27,48 @@ def sentence_blocks(
     if whole is None:
         whole = compact(work.norm, lo, hi)
     out: list[Block] = []
-    for m in compiled().assignment.finditer(_without_conventions(whole.s)):
+    s = _without_conventions(whole.s)
+    for m in compiled().assignment.finditer(s):
         if m.end() <= m.start():
             continue
         start, end = whole.span(m.start(), m.end())
         if m.start() > 0 and not _clause_start(whole.s[m.start() - 1], work.norm, start):
             continue  # 达到95%以上: a bound word, no opener
-        if _crosses_cells(work, start, end):
-            continue
-        content = Compact(m.group(), whole.pos[m.start() : m.end()])
-        out.append(Block(start, end, content, "sentence", True, False, True))
+        for body, e in _assignment_ends(s, m.end()):
+            start, end = whole.span(m.start(), body)
+            if _crosses_cells(work, start, end):
+                continue
+            if e > body:
+                end = whole.span(body, e)[1]
+                if _crosses_cells(work, start, end, lines=False):
+                    continue
+            content = Compact(s[m.start() : e], whole.pos[m.start() : e])
+            out.append(Block(start, end, content, "sentence", True, False, True))
+    return out
+
+
+_MAX_ASSIGNMENT_GROUPS = 3
+"""Role groups read after the first of an assignment sentence."""
+
+
+def _assignment_ends(s: str, e: int) -> list[tuple[int, int]]:
+    """Where an assignment sentence whose first role group ends at ``s[e]`` may end.
+
+    ``(body, end)`` pairs, latest first: after each further role group
+    (``…牵头，省财政厅、省供销社配合``) and at ``e``; ``end`` takes in the words that close the
+    sentence (``，以下不再逐项列出``) when they follow.
+    """
+    rules = compiled()
+    ends = [e]
+    for _ in range(_MAX_ASSIGNMENT_GROUPS):
+        g = rules.assignment_group.match(s, ends[-1])
+        if g is None or g.end() <= ends[-1]:
+            break
+        ends.append(g.end())
+    out: list[tuple[int, int]] = []
+    for k in reversed(ends):
+        tail = rules.assignment_tail.match(s, k)
+        out.append((k, k if tail is None else tail.end()))
     return out
 
 
@@ -58,11 +90,12 @@ def _clause_start(before: str, norm: str, i: int) -> bool:
     return j >= 0 and norm[j] == "\n"
 
 
-def _crosses_cells(work: WorkingText, start: int, end: int) -> bool:
+def _crosses_cells(work: WorkingText, start: int, end: int, lines: bool = True) -> bool:
     """Whether ``norm[start:end]`` runs across table cells or rows.
 
     A tab or ``|`` (in the working copy or, dropped by normalization, in the original text)
-    separates cells; a line break does too unless the line ends in the middle of a list.
+    separates cells; a line break does too unless the line ends in the middle of a list
+    (``lines`` false: a line break never does, as inside the closing words of a sentence).
     """
     norm = work.norm
     if "|" in norm[start:end] or "\t" in norm[start:end]:
@@ -70,6 +103,8 @@ def _crosses_cells(work: WorkingText, start: int, end: int) -> bool:
     orig = work.span(start, end)
     if "\t" in work.text[orig.start : orig.end]:
         return True
+    if not lines:
+        return False
     i = norm.find("\n", start, end)
     while i >= 0:
         if i == start or norm[i - 1] not in _LINE_GOES_ON:
@@ -231,7 +266,8 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     and holds a role word; it is kept only when it consists of units and role words alone
     (``_is_block``), a clause after a comma only inside a provision. A sentence that goes on
     after its units and roles with a purpose clause (``…，C、D参与，构建…体系。``) gives a
-    shorter candidate too, up to the role word before the clause (``_role_cuts``).
+    shorter candidate too, up to the role word before the clause (``_role_cuts``). The task
+    written as the subject before ``由`` (``评估验收工作由…``) is left out of the block.
     """
     norm = work.norm
     rules = compiled()
@@ -244,6 +280,9 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             a += 1
         while b > a and norm[b - 1] in SPACES:
             b -= 1
+        subject = rules.task_subject.match(norm, a, b)
+        if subject is not None:
+            a = subject.end()  # 评估验收工作由A会同B负责: the block starts at 由
         if b - a < 4 or norm[a] in OPENERS or rules.role_hint.search(norm, a, b) is None:
             continue
         words = list(rules.role_word.finditer(norm, a, b))

@@ -364,23 +364,18 @@ def _add_groups(
     rules = compiled()
     if marked and role in rules.rules.joint_keeps_role:
         # A会同B加强指导: the joint word separates units of one role
-        m = rules.joint.search(t, a, b, KEEP_GIL)
-        if m is not None and m.start() > a and _depth_zero(t, a, m.start()):
-            left = split_units(t, a, m.start(), parsed)
-            right = split_units(t, m.end(), b, parsed)
-            if left and right and ends_like_unit(t[a : m.start()]):
+        m = _joint_at(t, a, b)
+        if m is not None and _depth_zero(t, a, m[0]):
+            left = split_units(t, a, m[0], parsed)
+            right = split_units(t, m[1], b, parsed)
+            if left and right and ends_like_unit(t[a : m[0]]):
                 parsed.groups.append(Group(left + right, role, True))
                 return
     if role in (None, "generic", "lead"):
-        m = rules.joint.search(t, a, b, KEEP_GIL)
-        if (
-            m is not None
-            and m.start() > a
-            and _depth_zero(t, a, m.start())
-            and ends_like_unit(t[a : m.start()])
-        ):
-            left = split_units(t, a, m.start(), parsed)
-            right = split_units(t, m.end(), b, parsed)
+        m = _joint_at(t, a, b)
+        if m is not None and _depth_zero(t, a, m[0]) and ends_like_unit(t[a : m[0]]):
+            left = split_units(t, a, m[0], parsed)
+            right = split_units(t, m[1], b, parsed)
             if left and right:
                 parsed.groups.append(Group(left, "lead", True))
                 parsed.groups.append(Group(right, "participant", True))
@@ -402,6 +397,29 @@ def _add_groups(
         parsed.groups.append(Group([Item(it.start, marker[0], it.head)], marker[1], True))
     if pending:
         parsed.groups.append(Group(pending, role, marked))
+
+
+def _joint_at(t: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of the first joint word of ``t[a:b]`` that is no part of a unit's name.
+
+    ``中国电力企业联合会会同…``: the ``联合`` of a unit ending (``联合会``) joins nothing, nor does
+    one that leaves a single character before the next separator (``…合作社联合社``,
+    ``…企业联合体``). None when the first joint word opens the text.
+    """
+    joint = compiled().joint
+    endings = _word_lists().unit_endings
+    for m in joint.finditer(t, a, b, overlapped=False, concurrent=KEEP_GIL):
+        k = m.start()
+        if k <= a:
+            return None  # 会同… opening the text: no unit before it
+        word = m.group()
+        if any(e != word and e.startswith(word) and t.startswith(e, k) for e in endings):
+            continue
+        cut = _separator().search(t, m.end(), b)
+        if len(strip_brackets(t[m.end() : b if cut is None else cut.start()])) < _MIN_STEM:
+            continue
+        return k, m.end()
+    return None
 
 
 def _item_role(t: str, it: Item) -> tuple[int, BlockRole] | None:

@@ -32,7 +32,9 @@ from .trim import (
 )
 
 _YEAR_ONLY = patterncache.compile(r"\d{4}年(?:底|末)?")
-_YEAR_JOIN = patterncache.compile(r"\s?(?:[、，,]|和|及|与)\s?")
+_YEAR_JOIN = patterncache.compile(r"\s?(?:[、，,]|和|及|与)\s?(?:到|至)?")
+_YEAR_IN_LIST = patterncache.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
+_CLAUSE_GAP = patterncache.compile(r"\s?[，,]\s?")
 _LIST_SPLIT = patterncache.compile(r"、|以及|和|及|与")
 _CHANGE_AFTER = patterncache.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
@@ -359,6 +361,17 @@ def _parallel_items(others: list[str], last: str) -> list[str] | None:
     return [f"{others[0]}{head}", *(f"{scope}{p}{head}" for p in [*others[1:], own])]
 
 
+def _same_units(group: list[Reading], chosen: list[QRef]) -> bool:
+    """Whether the values ``chosen`` measure in the units of the targets ``group`` in order,
+    each target with an indicator of its own."""
+    if len({r.indicator for r in group}) != len(group):
+        return False
+    return all(
+        r.q.rec.base_unit == q.rec.base_unit and r.q.rec.kind == q.rec.kind
+        for r, q in zip(group, chosen, strict=True)
+    )
+
+
 class FenbieReader(ReaderBase):
     """Reading a ``分别`` list: one indicator per value."""
 
@@ -391,12 +404,16 @@ class FenbieReader(ReaderBase):
             for x in quals:
                 core = bound_cues().lead.sub("", norm[x.start : x.end])
                 names.append(f"{lead}{bound_word}{core}{tail}".strip(_STRIP))
+        elif n > 1 and "、" not in subject and self._year_list_count(body) == n:
+            # 到2027年和2030年，公共体育场馆和学校体育场地设施向学生开放率分别达到75%、90%: the
+            # values pair with the years that open the sentence; the subject is one and shared
+            names = [subject] * n
         else:
             counts = all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
             names = self._split_items(subject, n, counts)
         split = names is not None
         if names is None:
-            names = self._carried(subject, n)
+            names = self._carried(subject, n, chosen)
         if names is None:
             names = _pair_split(subject, n)
             split = names is not None
@@ -476,6 +493,31 @@ class FenbieReader(ReaderBase):
             out.append(r)
         return out
 
+    def _year_list_count(self, body: int) -> int:
+        """How many years the last list of years before ``body`` in the sentence holds when it
+        ends a clause (``到2027年和2030年，…``: 2), as the deadlines of a ``分别`` list pair with
+        them; 0 when there is none."""
+        norm = self.norm
+        ss = self.clauses[0][0]
+        ranges = self.times.ranges
+        k = bisect_left(ranges, (body, body)) - 1
+        count, end = 0, body
+        while k >= 0:
+            s, e = ranges[k]
+            if s < ss or e > end:
+                break
+            if not _YEAR_IN_LIST.fullmatch(norm, s, e):
+                break
+            gap = norm[e:end]
+            if count == 0:
+                if not _CLAUSE_GAP.match(gap):
+                    break
+            elif not _YEAR_JOIN.fullmatch(gap):
+                break
+            count, end = count + 1, s
+            k -= 1
+        return count if count >= 2 else 0
+
     def _year_run_before(self, body: int, fb: int) -> int:
         """Where a list of two or more years written just before ``分别`` at ``fb`` starts
         (``研发经费投入强度2026年、2027年、2028年分别达到…``: each value has its own year, which
@@ -540,7 +582,7 @@ class FenbieReader(ReaderBase):
             thing = thing[len(prev.frame) :]
         return _drop_leading_verb(thing)
 
-    def _carried(self, subject: str, n: int) -> list[str] | None:
+    def _carried(self, subject: str, n: int, chosen: list[QRef]) -> list[str] | None:
         """The subjects of a ``分别`` list of ``n`` values that names none, from the ``分别``
         list of ``n`` values just before it in the sentence: ``年均分别增长15%和18%`` after
         ``游客人次和旅游总花费分别达到…`` measures the growth of each; ``其中达到推荐标准的
@@ -552,9 +594,13 @@ class FenbieReader(ReaderBase):
             return None
         group = rs[-n:]
         g = group[0].group
-        if g == 0 or any(r.group != g for r in group) or (len(rs) > n and rs[-n - 1].group == g):
-            return None
         bare = _drop_lead(subject).strip(_STRIP)
+        if g == 0 or any(r.group != g for r in group) or (len(rs) > n and rs[-n - 1].group == g):
+            # 全国建成…示范学校5000所以上，…覆盖率达到70%，到2030年分别达到1万所、90%: the
+            # targets just before, one per clause, in the units of the values in order
+            if not bare and n > 1 and _same_units(group, chosen):
+                return [r.indicator for r in group]
+            return None
         if not bare or _COMPARE_ONLY.fullmatch(bare):
             return [r.indicator.removesuffix("数量") + bare for r in group]
         # a predicate without its subject: 达到推荐标准的比例, 具有…学历的比例

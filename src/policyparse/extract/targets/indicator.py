@@ -26,6 +26,7 @@ from dataclasses import replace
 from ... import patterncache
 from .fenbie import _COUNTED_AFTER, FenbieReader, _whole_measures
 from .geometry import LIST_ITEM, QRef, depth_map
+from .indicator_words import words
 from .reading import Reading
 from .rules import bound_cues, cues
 from .select import is_limit
@@ -157,6 +158,9 @@ def _threshold_measure(qualifier: str) -> str:
     return ""
 
 
+_EVENT_PERIOD = patterncache.compile(r"\p{Han}{2,10}?期间")
+
+
 class SentenceReader(SharingReader, FenbieReader):
     """Reads the indicators of the chosen quantities of one sentence, clause by clause."""
 
@@ -204,8 +208,10 @@ class SentenceReader(SharingReader, FenbieReader):
                     if aim is not None and vm is not None and len(whole) - vm.end() >= 2:
                         r.indicator = _finish(aim.group(0) + whole[vm.end() :], r.q)
                         r.ind_start = r.ind_end = None
-                bare_verb = _BARE_VERB.fullmatch(r.indicator.removesuffix("数量"))
                 prev = self.readings[-1] if self.readings else None
+                if k == 0 and prev is not None and self._qizhong_before(ci):
+                    self._place_part(r, prev)
+                bare_verb = _BARE_VERB.fullmatch(r.indicator.removesuffix("数量"))
                 if (
                     bare_verb is not None
                     and prev is not None
@@ -233,6 +239,8 @@ class SentenceReader(SharingReader, FenbieReader):
                     place = bound_cues().place_tail.sub("", place)
                     r.indicator = f"{place}{lead_in}"
                     r.ind_start = r.ind_end = None
+                if prev is not None and k == 0 and ci > 0:
+                    self._event_period(ci, body, r, prev)
                 spread = self._spread_jun([r])
                 _close_breaks(spread)
                 out.extend(spread)
@@ -244,6 +252,61 @@ class SentenceReader(SharingReader, FenbieReader):
         _close_breaks(out)
         self.readings.extend(out)
         return out
+
+    def _qizhong_before(self, ci: int) -> bool:
+        """Whether clause ``ci`` opens with ``其中`` or follows a clause that is ``其中`` alone
+        (``其中，惠城区…``)."""
+        norm = self.norm
+        if _opens_qizhong(norm, self.clauses[ci][0]):
+            return True
+        if ci == 0:
+            return False
+        ps, pe = self.clauses[ci - 1]
+        return norm[ps:pe].strip(_STRIP) == "其中"
+
+    def _place_part(self, r: Reading, prev: Reading) -> None:
+        """``生活垃圾分类小区覆盖率达到95%，其中，惠城区、惠阳区达到100%``: places named alone
+        as a part, in the unit of the whole, take the measure of the whole (its scope word
+        left out)."""
+        places = cues().place_list
+        if places is None or (r.q.rec.unit or "") != (prev.q.rec.unit or ""):
+            return
+        ind = r.indicator.removesuffix("数量")
+        whole = prev.indicator
+        if ind.endswith(whole) and len(ind) > len(whole):
+            ind = ind[: -len(whole)]  # the measure of the whole is already borrowed
+        if not places.fullmatch(ind):
+            return
+        rm = cues().region.match(whole)
+        if rm is not None and len(whole) - rm.end() >= 2:
+            whole = whole[rm.end() :]
+        r.indicator = ind + whole
+        r.ind_start = r.ind_end = None
+
+    def _event_period(self, ci: int, body: int, r: Reading, prev: Reading) -> None:
+        """``龙虾节期间全县接待游客达到600万人次，带动旅游综合收入25亿元以上``: a clause opening
+        with a verb of what the clause before brings along takes that clause's event period
+        (``龙虾节期间``), and keeps the verb when no level verb follows it."""
+        verbs = words().consequence_verbs
+        m = _EVENT_PERIOD.match(prev.indicator)
+        if m is None or not verbs or r.indicator.startswith(m.group(0)):
+            return
+        ps, pe = self.clauses[ci - 1]
+        if not ps <= prev.q.start < pe:
+            return
+        norm = self.norm
+        start = min(self.clauses[ci][0], body)
+        while start < r.q.start and norm[start] in _STRIP:
+            start += 1
+        verb = next((v for v in verbs if norm.startswith(v, start)), None)
+        if verb is None:
+            return
+        ind = r.indicator
+        level = cues().level.search(norm, start + len(verb), r.q.end)
+        if not ind.startswith(verb) and level is None:
+            ind = verb + ind
+        r.indicator = m.group(0) + ind
+        r.ind_start = r.ind_end = None
 
     def _read_each(self, ci: int, body: int, chosen: list[QRef]) -> list[Reading] | None:
         """``魏庄镇、褚集镇、万福镇各新建2万亩``: one value for each listed item (各 = each),

@@ -28,6 +28,9 @@ class IndicatorWords(RuleModel):
     status_verbs: list[str]
     """Verbs of a state reached (``获得``, ``通过``) that, opening a clause qualifying the counted
     noun (``获得养老服务认证的机构数量``), stay in the indicator: they say which ones count."""
+    consequence_verbs: list[str]
+    """Verbs that open a clause with what the clause before brings along (``带动旅游综合收入…``
+    after ``龙虾节期间全县接待游客…``): the event period of that clause reaches this one."""
 
 
 @cache

@@ -79,6 +79,9 @@ class TargetRules(RuleModel):
     closing_headings: str = ""
     lead_in_sentence: str = ""
     prohibition_pattern: str = ""
+    prohibition_zone_pattern: str = ""
+    partner_verbs: list[str] = Field(default_factory=list)
+    place_list_pattern: str = ""
     pricing_rule_pattern: str = ""
     scope_after: str = ""
     word_final_chars: str = ""
@@ -203,6 +206,14 @@ class Cues:
     closing_heading: regex.Pattern[str] | None = None
     lead_in_sentence: regex.Pattern[str] | None = None
     prohibition: regex.Pattern[str] | None = None
+    partner_list: regex.Pattern[str] | None = None
+    place_list: regex.Pattern[str] | None = None
+    """Places alone, one or a list (``惠城区、惠阳区、大亚湾开发区``), matched whole."""
+    """Partners listed before a verb of building together (``南京农业大学、…等高校院所`` before
+    ``共建研发平台``), up to the verb."""
+    prohibition_zone: regex.Pattern[str] | None = None
+    """A ban on what is done within a distance (``严禁在长江干支流岸线1公里范围内新建…``),
+    matched in the clause up to the value's end."""
     pricing_rule: regex.Pattern[str] | None = None
     kept_lead: regex.Pattern[str] | None = None
     one_each: regex.Pattern[str] | None = None
@@ -353,6 +364,14 @@ def cues() -> Cues:
         closing_heading=_maybe(r.closing_headings),
         lead_in_sentence=_maybe(r.lead_in_sentence),
         prohibition=_maybe(r.prohibition_pattern),
+        prohibition_zone=_maybe(r.prohibition_zone_pattern),
+        place_list=_maybe(r.place_list_pattern),
+        partner_list=patterncache.compile(
+            r"^(?:\p{Han}{1,20}、){1,12}\p{Han}{1,20}?等\p{Han}{0,8}?"
+            rf"(?=(?<!公)(?:{_alt(r.partner_verbs)}))"
+        )
+        if r.partner_verbs
+        else None,
         pricing_rule=patterncache.compile(r.pricing_rule_pattern)
         if r.pricing_rule_pattern
         else None,

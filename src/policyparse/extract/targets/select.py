@@ -127,11 +127,17 @@ def drop_reason(
         return "name"
     if before.endswith("每") and q.rec.value == 1:
         return "name"  # 确保每一件实事办实办好: each one, no count
-    if norm[q.end : q.end + 1] in ("强", "号", "届", "类", "级", "大", "型", "代", "维") and not (
-        c.value_tail and norm.startswith(c.value_tail, q.end)
+    if c.prohibition_zone is not None and _banned_zone(norm, q, clause):
+        return "prohibition"  # 严禁在岸线1公里范围内新建…: where a ban holds, no goal
+    unit = q.rec.unit or ""
+    tail = norm[q.end : q.end + 1]
+    if (
+        tail in ("强", "号", "届", "类", "级", "大", "型", "代", "维")
+        and not (c.value_tail and norm.startswith(c.value_tail, q.end))
+        # 建成1个大件垃圾拆解中心: after a measure word, 大 opens the noun (not 十大工程)
+        and not (tail == "大" and unit in c.count_units and norm.endswith(unit, q.start, q.end))
     ):
         return "name"
-    unit = q.rec.unit or ""
     if unit in c.size_class_units and norm.startswith(c.size_class, q.end):
         return "qualifier"  # 消除56人以上超大班额: the head count defines the class after it
     if unit and norm.startswith(c.unit_word_breakers, q.end - 1) and norm[q.end - 1] == unit[-1]:
@@ -218,9 +224,42 @@ def drop_reason(
         return "support"
     if c.finance.search(text) and not _loan_volume(text):
         return "finance"
-    if c.procedure.search(text):
+    if _procedure(text, q.start - clause[0], q.rec.unit):
         return "procedure"
     return None
+
+
+_ZONE_TAIL = patterncache.compile(r"(?:范围)?(?:以内|之内|内)")
+
+
+def _banned_zone(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """Whether the value at ``q`` is the distance within which a ban holds
+    (``严禁在长江干支流岸线1公里范围内新建…``)."""
+    pat = cues().prohibition_zone
+    if pat is None:
+        return False
+    m = _ZONE_TAIL.match(norm, q.end, clause[1])
+    end = m.end() if m is not None else q.end
+    lo = max(clause[0], q.start - 30)
+    if norm.find("禁", lo, q.start) < 0 and norm.find("不", lo, q.start) < 0:
+        return False
+    return pat.search(norm, lo, end) is not None
+
+
+_SHARE_AFTER = patterncache.compile(r"的[^，,；;。：:]{0,12}?(?:比例|占比|比重|比率|率)")
+
+
+def _procedure(text: str, at: int, unit: str | None) -> bool:
+    """Whether a rule of procedure stands in clause ``text`` of a value at ``at``. A frequency
+    inside what a share counts (``青少年每周参加3次以上中等强度体育锻炼的比例…80%``) names those
+    counted, no rule."""
+    pat = cues().procedure
+    pos = 0
+    while (m := pat.search(text, pos)) is not None:
+        if not (unit == "%" and m.end() <= at and _SHARE_AFTER.search(text, m.end(), at)):
+            return True
+        pos = max(m.end(), pos + 1)
+    return False
 
 
 _PEOPLE_UNITS = frozenset(("人", "名", "位"))

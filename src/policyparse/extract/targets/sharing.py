@@ -119,7 +119,16 @@ def _defining(frame: str) -> bool:
     """Whether the verb ending ``frame`` defines what is counted (``新增``, ``引进``)."""
     c = cues()
     m = c.action_end.search(frame)
-    return m is not None and m.group(0) in c.indicator_verbs
+    if m is None:
+        return False
+    if m.group(0) in c.indicator_verbs:
+        return True
+    # 新增或更新: verbs joined by 或/和, the first of which defines what is counted
+    head = frame[: m.start()]
+    if head.endswith(("或", "和", "及", "、")):
+        m0 = c.action_end.search(head[:-1])
+        return m0 is not None and m0.group(0) in c.indicator_verbs
+    return False
 
 
 _TOWARDS = patterncache.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
@@ -304,6 +313,19 @@ def _measure_owner(indicator: str) -> str:
     return owner if len(owner) >= 2 else ""
 
 
+def _manner_swap(base: str, rate: str) -> str:
+    """The subject of ``base`` for a rate of the same measure in another manner
+    (``资源化利用率`` after ``全市城市生活垃圾回收利用率`` → ``全市城市生活垃圾``: the two
+    characters before the shared ``利用率`` are the first rate's own manner); '' otherwise."""
+    k = 0
+    while k < min(len(base), len(rate)) and base[-1 - k] == rate[-1 - k]:
+        k += 1
+    if k < 3 or rate[:-k] not in words().rate_manners:
+        return ""
+    owner = base[: -k - 2]
+    return owner if len(owner) >= 2 else ""
+
+
 def _head_run(indicator: str) -> str:
     """The subject an indicator opens with up to the last of the subject head words that
     follow one another first (``全市规上民营工业企业`` of ``全市规上民营工业企业技改投资…``),
@@ -449,7 +471,11 @@ class SharingReader(ReaderBase):
             and prev.frame
             and (prev_unit in c.count_units or prev_unit.endswith(("人次", "人")))
         ):
-            # 持证上岗率 after 培训养老护理员1500人次: a rate of the people just counted
+            # 持证上岗率 after 培训养老护理员1500人次: a rate of the people just counted; a rate
+            # that repeats a noun of the count (苗种自给率 after 县级苗种繁育基地20个) names its
+            # own subject
+            if len(subject) >= 5 and subject[:2] in base:
+                return subject
             return _drop_any_verb(base) + subject
         if (
             len(subject) <= 3
@@ -481,7 +507,7 @@ class SharingReader(ReaderBase):
                 return base  # 排污口整治完成率…；到2026年，整治完成率: the same rate again
             if _names_own_subject(subject):
                 return subject  # 农膜回收率 after 畜禽粪污综合利用率: a subject of its own
-            owner = self._sentence_subject(_measure_owner(base))
+            owner = _manner_swap(base, subject) or self._sentence_subject(_measure_owner(base))
             if owner:
                 return _join_overlap(owner, subject)
         if (

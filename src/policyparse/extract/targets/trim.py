@@ -256,6 +256,11 @@ def _drop_leading_verb(s: str) -> str:
     """Drop an adverbial and an action verb at the start that do not define what is counted."""
     c = cues()
     s = _drop_lead(s)
+    # 与南京农业大学、…等高校院所共建研发平台: the partners go, the verb of building together
+    # defines the count and stays
+    pm = c.partner_list.match(s) if c.partner_list is not None else None
+    if pm is not None and len(s) - pm.end() >= 4:
+        return s[pm.end() :]
     # 塔里木河、伊犁河等主要河流…: the examples before 等 go, the class they name stays
     m = _EXAMPLES.match(s)
     if m is not None and len(s) - m.end() >= 4 and _instances(s, m.end()):
@@ -283,7 +288,12 @@ def _drop_leading_verb(s: str) -> str:
         if m and m.group(0) not in c.indicator_verbs and m.end() < len(s):
             if m.group(0) in c.scope_kept_verbs:
                 return s  # 全省完成营造林1200万亩: the work done across the scope is counted
-            return s[: rm.end()] + s[m.end() :]
+            rest = s[m.end() :]
+            # 全国遴选建设…示范校1万所: a second verb in a row goes too
+            m2 = c.action.match(rest)
+            if m2 and m2.group(0) not in c.indicator_verbs and m2.end() + 2 <= len(rest):
+                rest = rest[m2.end() :]
+            return s[: rm.end()] + rest
     # 每个县（市、区）至少建成1个县级冷链配送中心: a distributive scope stays, so does the verb
     # that defines the count; a bound word and a verb that only brings it about go
     em = _EACH_SCOPE.match(s)
@@ -292,9 +302,13 @@ def _drop_leading_verb(s: str) -> str:
             scope = s[: m.start()]
             if "，" in scope or "," in scope:
                 break
+            cut = bound_cues().each.sub("", scope)
+            if m.group(0) in c.indicator_verbs and m.end() < len(s):
+                # 每个重点县至少配备农业科技特派员10名: the verb defines the count and stays,
+                # the bound word is the value's
+                return cut + s[m.start() :] if len(cut) >= em.end() else s
             if m.group(0) in c.indicator_verbs or m.end() >= len(s):
                 break
-            cut = bound_cues().each.sub("", scope)
             if len(cut) >= em.end():
                 return cut + s[m.start() :]
             break
