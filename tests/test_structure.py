@@ -398,3 +398,18 @@ def test_doc_number_in_the_closing_block(text: str, number: str | None) -> None:
     meta = policyparse.parse(text).meta
     assert meta.doc_number == number
     assert meta.title is not None and "〔" not in meta.title
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("盱眙县小龙虾产业高质量发展三年行动方案（２０２５—２０２７年）", (2025, 2027)),
+        ("某自治州数字经济发展规划（２０２６－２０３０年）", (2026, 2030)),
+        ("某县２０２６年乡村振兴重点工作要点", (2026, 2026)),
+    ],
+)
+def test_plan_period_from_a_title_in_full_width_digits(title: str, period: tuple[int, int]) -> None:
+    doc = policyparse.parse(title + "\n\n一、总体要求\n全年新增高标准农田1万亩。\n")
+    assert doc.meta.title == title  # the title as written
+    assert doc.meta.plan_period is not None
+    assert (doc.meta.plan_period.start, doc.meta.plan_period.end) == period

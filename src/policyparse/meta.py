@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import patterncache
-from .normalize import WorkingText
+from .normalize import WorkingText, to_halfwidth
 from .records import Meta, PlanPeriod
 from .structure import Outline, closes_document, info_fields, is_closing, is_debris, is_info_line
 
@@ -402,6 +402,9 @@ def _closing_doc_number(lines: list[str], debris: list[bool], trailer_from: int)
 
 
 def _read_period(title: str | None, head_text: str) -> PlanPeriod | None:
+    if title:
+        title = to_halfwidth(title)  # the title keeps the document's full-width digits
+
     def period(a: str, b: str) -> PlanPeriod | None:
         start, end = int(a), int(b)
         if start <= end <= start + 30:

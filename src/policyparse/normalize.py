@@ -80,7 +80,7 @@ _PAGE_NUMBER = patterncache.compile(
 )
 # what a line cut by a wrap may end with, and what the next line may start with
 _WRAP_END = patterncache.compile(r"[\p{Han}，,、“《(（]")
-_WRAP_START = patterncache.compile(r"[\p{Han}“《]")
+_WRAP_START = patterncache.compile(r"[\p{Han}“《\"]")
 
 
 def to_halfwidth(text: str) -> str:

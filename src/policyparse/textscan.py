@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from . import patterncache
 
@@ -14,6 +16,26 @@ def char_offsets(t: str, chars: str) -> Iterator[int]:
         while i >= 0:
             yield i
             i = t.find(c, i + 1)
+
+
+def bracket_depth(text: str, start: int, end: int, opens: str = "(（", closes: str = ")）") -> int:
+    """How many brackets opened in ``text[start:end]`` are still open at ``end``.
+
+    ``opens`` and ``closes`` are the opening and closing characters counted; a closing one with
+    none open is passed over, as a stray bracket in running text (``1）…``).
+    """
+    depth = 0
+    for m in _brackets(opens, closes).finditer(text, start, end):
+        if m.group() in opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth
+
+
+@cache
+def _brackets(opens: str, closes: str) -> re.Pattern[str]:
+    return patterncache.compile_re("[" + re.escape(opens + closes) + "]")
 
 
 CELL_GAP = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
