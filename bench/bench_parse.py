@@ -166,12 +166,14 @@ def main() -> None:
     try:  # the test suite's builders (reportlab, python-docx: the [test] extra)
         sys.path.insert(0, str(ROOT))
         from tests.test_readers_formats import as_docx, as_html, as_pdf
+        from tests.wordbinary import as_doc
 
         from policyparse.readers import read_bytes
 
         for name, build in (
             ("html", lambda t: as_html(t, "utf-8")),
             ("docx", as_docx),
+            ("doc", as_doc),
             ("pdf", as_pdf),
         ):
             blobs = [build(t) for t in texts]
