@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import overload
 
-from ... import patterncache
+from ... import patterncache, textscan
 from ...normalize import WorkingText
 from .rules import compiled
 
@@ -170,13 +170,8 @@ def joined_break(work: WorkingText, i: int) -> bool:
 
 
 def bracket_depth(norm: str, start: int, j: int) -> int:
-    depth = 0
-    for c in norm[start:j]:
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth = max(0, depth - 1)
-    return depth
+    """How many of the brackets opened in ``norm[start:j]`` are open at ``j``."""
+    return textscan.bracket_depth(norm, start, j, OPENERS, CLOSERS)
 
 
 def without_role_word(text: str) -> str:

@@ -19,6 +19,7 @@ import regex
 
 from ... import patterncache
 from ...patterncache import KEEP_GIL
+from ...textscan import bracket_depth
 from .rules import BlockRole, agencies, compiled
 
 CUT = "\x00"
@@ -444,13 +445,7 @@ def _matched_role(m: regex.Match[str]) -> BlockRole:
 
 
 def _depth_zero(t: str, a: int, b: int) -> bool:
-    depth = 0
-    for c in t[a:b]:
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-    return depth == 0
+    return bracket_depth(t, a, b, _OPEN, _CLOSE) == 0
 
 
 def ends_like_unit(text: str) -> bool:

@@ -18,6 +18,7 @@ import regex
 
 from ... import patterncache
 from ...records import Quantity, TimeExpression
+from ...textscan import bracket_depth
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -425,13 +426,4 @@ def in_brackets(text: str, start: int, i: int) -> bool:
     ``(品规6个)`` or ``北京(21个)``)."""
     if text.find("(", start, i) < 0 and text.find("（", start, i) < 0:
         return False
-    depth = 0
-    for m in _ROUND.finditer(text, start, i):
-        if text[m.start()] in "(（":
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth > 0
-
-
-_ROUND = patterncache.compile(r"[()（）]")
+    return bracket_depth(text, start, i) > 0
