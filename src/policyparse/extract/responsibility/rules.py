@@ -49,6 +49,7 @@ class ResponsibilityRules(RuleModel):
     assignment_sentences: list[str]
     assignment_groups: str = "(?!)"
     assignment_tail: str = "(?!)"
+    unit_notes: str = "(?!)"
     role_words: list[RoleWordRule]
     role_word_end: str
     item_role_brackets: bool = True
@@ -63,6 +64,7 @@ class ResponsibilityRules(RuleModel):
     shared_heads: list[str]
     place_endings: list[str]
     unit_endings: list[str]
+    division_endings: list[str] = Field(default_factory=list)
     not_block_starts: list[str]
     table_header_words: list[str] = Field(default_factory=list)
     shared_place_suffixes: str = ""
@@ -206,6 +208,8 @@ class Compiled:
     """One more role group of an assignment sentence (``，省财政厅、省供销社配合``)."""
     assignment_tail: regex.Pattern[str]
     """The words that close an assignment sentence (``，以下不再逐项列出``)."""
+    unit_note: regex.Pattern[str]
+    """A bracket's content that assigns more units to the block (``以下均需各镇落实``)."""
     task_subject: regex.Pattern[str]
     """The task written as the subject before ``由`` (``评估验收工作``由…)."""
     subject_by: regex.Pattern[str]
@@ -360,6 +364,7 @@ def compiled() -> Compiled:
         assignment=assignment,
         assignment_group=patterncache.compile(r.assignment_groups),
         assignment_tail=patterncache.compile(r.assignment_tail),
+        unit_note=patterncache.compile(r.unit_notes),
         task_subject=patterncache.compile(r.task_subject),
         subject_by=patterncache.compile(r.subject_by),
         bare_label=patterncache.compile(rf"(?>{bare})(?![:∶*】])"),

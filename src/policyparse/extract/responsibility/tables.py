@@ -552,6 +552,8 @@ def _continuation_rows(
         nl = norm.find("\n", before + 1, hi)
         line_end = hi if nl < 0 else nl
         rest = _cells_after_tabs(work, before + 1, line_end)
+        if rest is not None and len(rest) < len(cells) and _bar_opens(norm, *line, cells):
+            rest = [(line[0], line[0]), *rest]  # ``||B`` under ``1|A|C``: its first bar cuts a cell
         if rest is None or len(rest) > len(cells):
             break
         filled = [k for k, (a, b) in enumerate(rest) if b > a]
@@ -565,6 +567,19 @@ def _continuation_rows(
             parts.setdefault(k, [cells[k]]).append(rest[k])
         end = line_end
     return parts, end
+
+
+def _bar_opens(norm: str, a: int, b: int, cells: list[Cell]) -> bool:
+    """Whether the line ``norm[a:b]`` opens with ``|`` while the row above (``cells``) does not.
+
+    :func:`_cells` drops the empty cell before a ``|`` that opens a line (a table written
+    ``| A | B |``); in a table whose rows open with their first cell (``1|任务|单位``) that bar
+    cuts an empty first cell, which a continuation row (``||国家消防救援局``) leaves.
+    """
+    if not norm.startswith("|", a) or not cells:
+        return False
+    row = norm.rfind("\n", 0, cells[0][0]) + 1
+    return not norm[row : cells[0][0] + 1].lstrip(SPACES).startswith("|")
 
 
 _MAX_GROUP_ROW = 20

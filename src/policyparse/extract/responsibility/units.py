@@ -90,7 +90,7 @@ def _cut(s: str) -> tuple[str, list[int]]:
     """``s`` with conventions and noise clauses cut out, and where each convention ended."""
     rules = compiled()
     if rules.convention_hint.search(s) is None and rules.noise_hint.search(s) is None:
-        return s, []  # neither a convention nor a noise clause to cut out
+        return _open_notes(s), []  # neither a convention nor a noise clause to cut out
     t = list(s)
     conventions: list[int] = []
     for m in rules.convention.finditer(s):
@@ -100,7 +100,29 @@ def _cut(s: str) -> tuple[str, list[int]]:
     for m in rules.noise.finditer(text):
         if m.end() > m.start():
             t[m.start() : m.end()] = CUT * (m.end() - m.start())
-    return "".join(t), conventions
+    return _open_notes("".join(t)), conventions
+
+
+_NOTE_BRACKET = patterncache.compile(r"(?<=\p{Han})\(([^()]{4,60})\)")
+"""A bracket after a unit's name that may hold a note of more units (``unit_notes``)."""
+
+
+def _open_notes(t: str) -> str:
+    """``t`` with the brackets of notes that give the block more units opened.
+
+    ``县农业农村局(以下均需各镇落实,…)``: the note is no part of the unit's name; its brackets
+    become separators, so that its units are read as the block's next ones.
+    """
+    if "(" not in t:
+        return t
+    note = compiled().unit_note
+    out: list[str] | None = None
+    for m in _NOTE_BRACKET.finditer(t):
+        if note.fullmatch(m.group(1).strip(CUT + ",;、")) is None:
+            continue
+        out = list(t) if out is None else out
+        out[m.start()] = out[m.end() - 1] = CUT
+    return t if out is None else "".join(out)
 
 
 def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
@@ -448,6 +470,33 @@ def _depth_zero(t: str, a: int, b: int) -> bool:
     return bracket_depth(t, a, b, _OPEN, _CLOSE) == 0
 
 
+def _one_division(left: str, right: str) -> bool:
+    """Whether ``left`` + conjunction + ``right`` is the name of one division of a department.
+
+    ``国有林场和种苗管理处``: what follows the conjunction ends like a division, what stands
+    before it does not, nor is it a department, a government or a firm (``林业局和种苗管理处``),
+    and neither shows a level (``省``, ``市``, a place name).
+    """
+    endings = _word_lists().division_endings
+    if not endings:
+        return False
+    right = strip_brackets(right)
+    if not right.endswith(endings) or strip_brackets(left).endswith(endings):
+        return False
+    from .names import kind_of, level_of  # names reads the endings of this module
+
+    if level_of(right) is not None:
+        return False
+    left = strip_brackets(left)
+    # 市林业局国有林场和种苗管理处: the division's name follows the department it belongs to
+    for k in range(len(left) - 2, 1, -1):
+        head = left[:k]
+        if kind_of(head) != "other" and ends_like_unit(head):
+            left = left[k:]
+            break
+    return kind_of(left) == "other" and level_of(left) is None
+
+
 def ends_like_unit(text: str) -> bool:
     """Whether ``text`` ends like the name of a unit (an agency ending or a place ending)."""
     core = strip_brackets(text)
@@ -462,6 +511,8 @@ class _Words:
 
     unit_endings: tuple[str, ...]
     """Unit and place endings."""
+    division_endings: tuple[str, ...]
+    """Endings of the divisions inside a department (``处``, ``科``)."""
     agency_endings: tuple[str, ...]
     """Unit endings alone (no place endings): the end of an institution's name."""
     place_endings: tuple[str, ...]
@@ -495,6 +546,7 @@ def _word_lists() -> _Words:
 
     return _Words(
         unit_endings=tuple(r.unit_endings) + tuple(r.place_endings),
+        division_endings=tuple(r.division_endings),
         agency_endings=tuple(r.unit_endings),
         place_endings=tuple(r.place_endings),
         longest_places=longest_first(r.place_endings),
@@ -583,7 +635,11 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
             if conj is not None and k > start and k + len(conj) < b:
                 left = t[start:k]
                 right = _SEPARATED.split(t[k + len(conj) : b], maxsplit=1)[0]
-                if ends_like_unit(left) and ends_like_unit(right):
+                if (
+                    ends_like_unit(left)
+                    and ends_like_unit(right)
+                    and not _one_division(left, right)
+                ):
                     pieces.append((start, k, "和"))
                     start = k + len(conj)
                     k = start

@@ -294,6 +294,18 @@ def _drop_leading_verb(s: str) -> str:
             if m2 and m2.group(0) not in c.indicator_verbs and m2.end() + 2 <= len(rest):
                 rest = rest[m2.end() :]
             return s[: rm.end()] + rest
+        # 全省每个重点县至少配备…: the scope word stays before a distributive scope
+        each = _drop_in_each_scope(s[rm.end() :])
+        if each is not None:
+            return s[: rm.end()] + each
+    each = _drop_in_each_scope(s)
+    return s if each is None else each
+
+
+def _drop_in_each_scope(s: str) -> str | None:
+    """``s`` opening with a distributive scope without the bound word and the verb that only
+    brings the thing about; ``None`` when ``s`` opens with no such scope."""
+    c = cues()
     # 每个县（市、区）至少建成1个县级冷链配送中心: a distributive scope stays, so does the verb
     # that defines the count; a bound word and a verb that only brings it about go
     em = _EACH_SCOPE.match(s)
@@ -312,7 +324,7 @@ def _drop_leading_verb(s: str) -> str:
             if len(cut) >= em.end():
                 return cut + s[m.start() :]
             break
-    return s
+    return None
 
 
 def _after_whole_year(frame: str) -> str:
