@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..records import PolicyDocument, ResponsibleUnit, Span, Target
 from .gold import Gold, GoldTarget, GoldUnit, LocatedBlock, LocatedTarget, Value, squash
@@ -135,6 +136,39 @@ def assign(candidates: Sequence[Sequence[int]]) -> list[int | None]:
     return got
 
 
+G = TypeVar("G")
+P = TypeVar("P")
+
+
+def pair_up(
+    refs: Sequence[G],
+    items: Sequence[P],
+    candidate: Callable[[G, P], bool],
+    rank: Callable[[G, P], tuple[object, ...]],
+) -> tuple[list[tuple[G, P]], list[G], list[P]]:
+    """Pair gold items with predictions, each at most once: the pairs, the gold items left
+    unmatched and the predictions left over.
+
+    ``candidate`` says whether a prediction may match a gold item; among a gold item's
+    candidates the one ``rank`` puts first is tried first.
+    """
+    candidates: list[list[int]] = []
+    for ref in refs:
+        found = [j for j, item in enumerate(items) if candidate(ref, item)]
+
+        def key(j: int, ref: G = ref) -> tuple[object, ...]:
+            return rank(ref, items[j])
+
+        candidates.append(sorted(found, key=key))
+    got = assign(candidates)
+    used = {j for j in got if j is not None}
+    return (
+        [(r, items[j]) for r, j in zip(refs, got, strict=True) if j is not None],
+        [r for r, j in zip(refs, got, strict=True) if j is None],
+        [item for j, item in enumerate(items) if j not in used],
+    )
+
+
 # --- responsible units ---------------------------------------------------------------------
 
 
@@ -174,26 +208,16 @@ def unit_candidate(ref: GoldUnitRef, unit: ResponsibleUnit) -> bool:
 def match_units(gold: Gold, units: Sequence[ResponsibleUnit]) -> UnitMatch:
     """Match predicted units to the gold units, each at most once."""
     refs = [GoldUnitRef(b, i) for b in gold.blocks for i in range(len(b.entry.units))]
-    candidates: list[list[int]] = []
-    for ref in refs:
-        found = [j for j, u in enumerate(units) if unit_candidate(ref, u)]
 
-        def key(j: int, ref: GoldUnitRef = ref) -> tuple[bool, bool, int]:
-            u = units[j]
-            return (
-                u.role != ref.unit.role,
-                not inside(u.span, ref.block.span),
-                abs(u.span.start - ref.block.span.start),
-            )
+    def rank(ref: GoldUnitRef, u: ResponsibleUnit) -> tuple[bool, bool, int]:
+        return (
+            u.role != ref.unit.role,
+            not inside(u.span, ref.block.span),
+            abs(u.span.start - ref.block.span.start),
+        )
 
-        candidates.append(sorted(found, key=key))
-    got = assign(candidates)
-    used = {j for j in got if j is not None}
-    return UnitMatch(
-        pairs=[(r, units[j]) for r, j in zip(refs, got, strict=True) if j is not None],
-        missed=[r for r, j in zip(refs, got, strict=True) if j is None],
-        false_hits=[u for j, u in enumerate(units) if j not in used],
-    )
+    pairs, missed, false_hits = pair_up(refs, units, unit_candidate, rank)
+    return UnitMatch(pairs=pairs, missed=missed, false_hits=false_hits)
 
 
 # --- targets -------------------------------------------------------------------------------
@@ -227,28 +251,17 @@ def target_candidate(gold: LocatedTarget, target: Target) -> bool:
 
 def match_targets(gold: Gold, targets: Sequence[Target]) -> TargetMatch:
     """Match predicted targets to the gold targets, each at most once."""
-    candidates: list[list[int]] = []
-    for g in gold.targets:
-        found = [j for j, t in enumerate(targets) if target_candidate(g, t)]
 
-        def key(j: int, g: LocatedTarget = g) -> tuple[bool, bool, float, int]:
-            t = targets[j]
-            return (
-                deadline_of(t) != g.entry.deadline,
-                t.quantity.bound != g.entry.bound,
-                -indicator_f1(t.indicator, g.entry.indicator),
-                abs(t.quantity.span.start - g.span.start),
-            )
+    def rank(g: LocatedTarget, t: Target) -> tuple[bool, bool, float, int]:
+        return (
+            deadline_of(t) != g.entry.deadline,
+            t.quantity.bound != g.entry.bound,
+            -indicator_f1(t.indicator, g.entry.indicator),
+            abs(t.quantity.span.start - g.span.start),
+        )
 
-        candidates.append(sorted(found, key=key))
-    got = assign(candidates)
-    used = {j for j in got if j is not None}
-    gs = gold.targets
-    return TargetMatch(
-        pairs=[(g, targets[j]) for g, j in zip(gs, got, strict=True) if j is not None],
-        missed=[g for g, j in zip(gs, got, strict=True) if j is None],
-        false_hits=[t for j, t in enumerate(targets) if j not in used],
-    )
+    pairs, missed, false_hits = pair_up(gold.targets, targets, target_candidate, rank)
+    return TargetMatch(pairs=pairs, missed=missed, false_hits=false_hits)
 
 
 @dataclass(frozen=True)
