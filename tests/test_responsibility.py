@@ -173,7 +173,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "only a cooperating label beside the responsible one",
         "优化服务。（责任单位：区政务服务管理局；配合单位：区人社局）",
-        [("区政务服务管理局", L), ("区人社局", P)],
+        [("区政务服务管理局", U), ("区人社局", P)],
     ),
     (
         "responsible by duty",
@@ -204,7 +204,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "responsible beside cooperating",
         "发展养老托育。（市民政局负责，各区人民政府配合）",
-        [("市民政局", L), ("各区人民政府", P)],
+        [("市民政局", U), ("各区人民政府", P)],
     ),
     (
         "lead with the rest by duty",
@@ -583,9 +583,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "a numbered division of the production and construction corps",
         "（五）做好应对。（乌鲁木齐市、昌吉州、五家渠市人民政府负责，兵团第十二师配合）",
         [
-            ("乌鲁木齐市人民政府", L),
-            ("昌吉州人民政府", L),
-            ("五家渠市人民政府", L),
+            ("乌鲁木齐市人民政府", U),
+            ("昌吉州人民政府", U),
+            ("五家渠市人民政府", U),
             ("兵团第十二师", P),
         ],
     ),
@@ -769,7 +769,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "为实施主体 before participants",
         "（三）建设平台。（各乡镇人民政府为实施主体，县农业农村局配合）",
-        [("各乡镇人民政府", L), ("县农业农村局", P)],
+        [("各乡镇人民政府", U), ("县农业农村局", P)],
     ),
     (
         "units apart by spaces in a cell of a tab table",
@@ -807,7 +807,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "负责 and 配合 before a purpose clause",
         "6.改造校舍。县教育局负责，县财政局配合，确保秋季开学前完工。",
-        [("县教育局", L), ("县财政局", P)],
+        [("县教育局", U), ("县财政局", P)],
     ),
     (
         "a role sentence wrapped over a line break",

@@ -65,7 +65,7 @@ COMMA_CLAUSES: list[Case] = [
 NOT_COMMA_CLAUSES: list[tuple[str, str]] = [
     (
         "由于 opens a reason",
-        "（六）推广清洁取暖。因地制宜推进改造，由于资金缺口较大，市财政局负责。",
+        "（六）推广清洁取暖。因地制宜推进改造，由于资金缺口较大，市财政局负责筹措资金。",
     ),
     ("由此 opens a result", "（九）强化宣传。加大宣传力度，由此形成良好氛围。"),
     ("a duty with its object", "（八）保障资金。统筹各类资金，由市财政局负责资金保障。"),

@@ -38,9 +38,9 @@ SUPPORT: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("市住房城乡建设局", L), ("市发展改革委", P), ("市自然资源局", P)],
     ),
     (
-        "supporting units alone: the others lead",
+        "supporting units alone: the others have no rank",
         "开展质量提升行动。（市市场监管局负责，市工业和信息化局支持）",
-        [("市市场监管局", L), ("市工业和信息化局", P)],
+        [("市市场监管局", U), ("市工业和信息化局", P)],
     ),
 ]
 

@@ -35,7 +35,7 @@ SUPPORT_TAILS: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "a province: data support beside a responsible unit",
         "建设全省统一平台。（省大数据局负责，省信息中心提供数据服务）",
-        [("省大数据局", L), ("省信息中心", P)],
+        [("省大数据局", U), ("省信息中心", P)],
     ),
     (
         "a city: financial support after a lead",
@@ -70,9 +70,9 @@ LABEL_COMMAS: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("市中级人民法院", L), ("市公安局", P), ("市司法局", P)],
     ),
     (
-        "no convention: the label's units lead when the others only take part",
+        "no convention: the label's units have no rank beside participants",
         "推进工作。（责任单位：市发改委、市财政局，市税务局配合）",
-        [("市发改委", L), ("市财政局", L), ("市税务局", P)],
+        [("市发改委", U), ("市财政局", U), ("市税务局", P)],
     ),
     (
         "a lead label keeps its unit before the comma",

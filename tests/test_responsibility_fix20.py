@@ -220,9 +220,9 @@ VARIED: list[Case] = [
         [("工业和信息化部", L), ("国家发展改革委", P), ("科技部", P), ("财政部", P)],
     ),
     (
-        "a ministry scheme: responsible units lead beside a participant",
+        "a ministry scheme: responsible units have no rank beside a participant",
         "2.建设国家级平台。（商务部、海关总署负责，国家外汇局配合）",
-        [("商务部", L), ("海关总署", L), ("国家外汇局", P)],
+        [("商务部", U), ("海关总署", U), ("国家外汇局", P)],
     ),
     (
         "a table with tabs: 主责单位 and 协同单位 columns",
@@ -304,10 +304,10 @@ VARIED: list[Case] = [
         "1\t建设县级物流中心\t县商务局\t县交通运输局、县自然资源局\t2025年\n"
         "2\t完善农村寄递网络\t县邮政管理局\t县商务局、县供销社、县邮政公司\t长期\n",
         [
-            ("县商务局", L),
+            ("县商务局", U),
             ("县交通运输局", P),
             ("县自然资源局", P),
-            ("县邮政管理局", L),
+            ("县邮政管理局", U),
             ("县商务局", P),
             ("县供销社", P),
             ("县邮政公司", P),

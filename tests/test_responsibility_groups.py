@@ -86,7 +86,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "; after a labelled list, no convention",
         "（一）壮大产业。引进项目。（责任单位：市经信局、市投促局；高新区管委会协助）",
-        [("市经信局", L), ("市投促局", L), ("高新区管委会", P)],
+        [("市经信局", U), ("市投促局", U), ("高新区管委会", P)],
     ),
     (
         "; in a bracket without label: the units before it have no rank",

@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "a verb phrase of three characters",
         "抓好项目建设。（市发展改革委抓推进，市财政局配合）",
-        [("市发展改革委", L), ("市财政局", P)],
+        [("市发展改革委", U), ("市财政局", P)],
     ),
     (
         "words before a listed role word are cut with it (跟进落实)",

@@ -99,8 +99,10 @@ def test_a_line_after_a_full_stop_is_not_joined() -> None:
         "外资项目实行备案管理,材料齐全的,在３个工作日内办结。",
     ],
 )
-def test_a_limit_for_the_cases_a_clause_names_is_a_rule(text: str) -> None:
-    assert _targets(text) == []
+def test_a_limit_for_the_cases_a_clause_names_is_a_target(text: str) -> None:
+    got = _targets(text)
+    assert len(got) == 1
+    assert got[0][0].endswith("办结时限") and got[0][2] == "工作日" and got[0][3] is None
 
 
 def test_limits_to_reach_are_still_targets() -> None:

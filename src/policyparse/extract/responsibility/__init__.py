@@ -9,11 +9,15 @@ provision its block closes.
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
+
+import regex
 
 from ... import patterncache
 from ...records import ResponsibleUnit
@@ -62,6 +66,15 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
     if b.form in _RUNNING and _subject_before(items):
         return False  # 本方案确定的各项任务在县域范围内由…负责: a sentence's subject and verb
     if b.form == "role_sentence":
+        # a clause inside a sentence (…，县城管局负责；): a unit in it leads, guides or is
+        # responsible (…制定方案，市财政局配合；: none), and every unit is a department or
+        # shows its level (…，政府负责，社会协同，…: a slogan)
+        if (
+            not b.after_stop
+            and not _opens_by(b.content.s)
+            and (not _assigns(p) or not all(_firm(t) for t in items))
+        ):
+            return False
         return _units_and_roles_only(p, items)
     if b.form in ("dash", "heading"):
         return _units_only(p, items)
@@ -92,9 +105,31 @@ def _is_block(b: Block, p: Parsed, convention: bool) -> bool:
         return b.closed and b.after_stop and enough
     if p.role_words > 0 and any(g.marked and g.items for g in p.groups):
         # Without its closing bracket, only a block that closes a sentence.
-        return b.closed or b.after_stop
-    # Without its closing bracket, a list of units alone that runs to the end of its line.
-    return (b.closed or (b.line_end and not p.role_words)) and b.after_stop and enough
+        return b.closed or b.after_stop or b.para_end
+    # Without its closing bracket, a list of units alone that runs to the end of its line
+    # (after the end of a sentence, or closing its paragraph with two units or more).
+    return (
+        (b.closed or (b.line_end and not p.role_words))
+        and (b.after_stop or (b.para_end and _departments(items)))
+        and enough
+    )
+
+
+def _departments(items: list[str]) -> bool:
+    """Whether a list of two units or more is at least half departments.
+
+    So must be an unclosed bracket without role words that closes its paragraph rather than
+    following the end of a sentence: ``…每4年举办一次（与…错年举办`` is a note, and
+    ``…产业园区（高新区、经开区`` names the parks meant.
+    """
+    if len(items) < _MIN_PARA_END_UNITS:
+        return False
+    found = sum(describe(t).kind == "government_department" for t in items)
+    return 2 * found >= len(items)
+
+
+_MIN_PARA_END_UNITS = 2
+"""Units an unclosed bracket without role words must list to close its paragraph as a block."""
 
 
 _RUNNING = frozenset({"sentence", "role_sentence"})
@@ -111,6 +146,21 @@ _ASSIGNING = frozenset({"lead", "generic", "guide"})
 """Roles that assign a task (a unit that only takes part or supports assigns none alone)."""
 
 
+def _assigns(p: Parsed) -> bool:
+    """Whether a unit of the block leads, guides or is responsible."""
+    return any(g.items and g.role in _ASSIGNING for g in p.groups)
+
+
+@cache
+def _by_opener() -> re.Pattern[str]:
+    return patterncache.compile_re(compiled().rules.role_clause_opener)
+
+
+def _opens_by(s: str) -> bool:
+    """Whether a clause opens with ``由`` (``role_clause_opener``: ``并由``, ``均由`` …)."""
+    return _by_opener().match(s) is not None
+
+
 def _assigns_in_clause(b: Block, p: Parsed, items: list[str]) -> bool:
     """Whether a bracket without a label inside a clause still assigns the task.
 
@@ -121,7 +171,7 @@ def _assigns_in_clause(b: Block, p: Parsed, items: list[str]) -> bool:
     """
     if not b.verb_before:
         return False
-    if not any(g.items and g.role in _ASSIGNING for g in p.groups):
+    if not _assigns(p):
         return False
     whole = compiled().role_word_whole
     return not any(whole.match(t) is not None for t in items)
@@ -193,14 +243,31 @@ def _units_listed(items: list[str]) -> bool:
 
     An item ends like a unit, or, in a list of at least three items of which at least two
     thirds end like units, starts with a level or a place word (``市新华书店`` beside
-    ``市文化广电旅游局``): a unit whose ending the rule data does not list.
+    ``市文化广电旅游局``): a unit whose ending the rule data does not list. In such a list
+    that names a firm (``海尔集团``), a company's short name counts too (``格力电器``;
+    ``firm_short_endings``).
     """
     known = sum(ends_like_unit(t) for t in items)
     if known == len(items):
         return True
     if len(items) < 3 or known < _MIN_KNOWN_SHARE * len(items):
         return False
-    return all(ends_like_unit(t) or _LEVEL_START.fullmatch(t) for t in items)
+    firms = any(describe(t).kind == "enterprise" for t in items)
+    short = _short_firm()
+    return all(
+        ends_like_unit(t) or _LEVEL_START.fullmatch(t) or (firms and short.fullmatch(t) is not None)
+        for t in items
+    )
+
+
+@cache
+def _short_firm() -> regex.Pattern[str]:
+    """A company's short name: 2-6 Han characters, then an ending of ``firm_short_endings``."""
+    endings = compiled().rules.firm_short_endings
+    if not endings:
+        return patterncache.compile("(?!)")
+    alt = "|".join(regex.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return patterncache.compile(rf"\p{{Han}}{{2,6}}?(?:{alt})")
 
 
 def _official(name: str) -> bool:

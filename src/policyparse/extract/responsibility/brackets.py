@@ -16,6 +16,7 @@ from .compacted import (
     MAX_BREAK_LINES,
     MAX_CONTINUATION,
     OPENERS,
+    SPACES,
     STOP,
     Block,
     Compact,
@@ -136,6 +137,19 @@ def _extend_unclosed(norm: str, start: int, stop: int) -> int:
     return stop
 
 
+def _ends_paragraph(norm: str, k: int) -> bool:
+    """Whether the line ending at ``norm[k]`` ends its paragraph: the text ends, or a blank
+    line or a heading number follows."""
+    if k >= len(norm):
+        return True
+    if norm[k] != "\n":
+        return False
+    j = k + 1
+    while j < len(norm) and norm[j] in SPACES:
+        j += 1
+    return j >= len(norm) or norm[j] == "\n" or HEADING_IN_TEXT.match(norm, j) is not None
+
+
 def _opens_with_label(norm: str, i: int, end: int) -> bool:
     """Whether the bracket at ``norm[i]`` opens with a label (read up to ``end``).
 
@@ -216,12 +230,16 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         close, closed = _close(norm, i)
         at_line_end = False
         labeled = _opens_with_label(norm, i, close if closed else i + LABEL_PEEK)
+        para_end = False
         if not closed:
-            if not labeled and not follows_stop(norm, i):
-                i += 1
-                continue
             at_line_end = close >= len(norm) or norm[close] == "\n"
             close = _extend_unclosed(norm, i + 1, close)
+            if not labeled and not follows_stop(norm, i):
+                # …推动“一窗通办”（A、B、C + blank line: the list closes its paragraph
+                para_end = at_line_end and _ends_paragraph(norm, close)
+                if not para_end:
+                    i += 1
+                    continue
             if (
                 not labeled
                 and not at_line_end
@@ -256,7 +274,9 @@ def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
         verb = closed and not labeled and not after and _verb_before(norm, i)
         inside = verb or (closed and not labeled and not after and _words_follow(norm, end))
         out.append(
-            Block(i, end, content, "bracket", closed, labeled, after, line_end, inside, verb)
+            Block(
+                i, end, content, "bracket", closed, labeled, after, line_end, inside, verb, para_end
+            )
         )
         i = end if labeled else i + 1
     return out

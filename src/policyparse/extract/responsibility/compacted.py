@@ -81,6 +81,10 @@ class Block:
     right before more words of the clause (``…作用（…）推动…``)."""
     verb_before: bool = False
     """Whether a role word or verb ends right before the bracket (``参与（…）``)."""
+    para_end: bool = False
+    """For a bracket without its closing bracket that does not follow the end of a sentence:
+    whether its list runs to the end of its paragraph (a blank line, a heading number or the
+    end of the text follows), closing the paragraph's text (``…“一窗通办”（A、B、C``)."""
 
 
 class Pieces(Sequence[int]):

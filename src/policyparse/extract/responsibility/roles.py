@@ -2,8 +2,9 @@
 
 A role word or a rank label (``牵头单位:``, ``配合单位:``, ``A牵头``, ``B配合``, ``C指导``) decides
 the units it covers. Units with no rank (``责任单位:``, ``A负责``, no label at all) take part
-when the block names a lead, lead when it names only participants, follow a first-is-lead
-convention in force (``位列第一的为牵头单位，下同``), and are ``unspecified`` otherwise.
+when the block names a lead, follow a first-is-lead convention in force
+(``位列第一的为牵头单位，下同``), and are ``unspecified`` otherwise: beside participants alone
+(``（A负责，B配合）``) nothing marks them as leading.
 """
 
 from __future__ import annotations
@@ -59,9 +60,6 @@ def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
     has_lead = any(g.role == "lead" for g in groups)
     # units that provide support (``C提供技术支持``) take part beside other units
     others = any(g.items and g.role != "support" for g in groups)
-    has_participant = any(
-        g.role == "participant" or (g.role == "support" and g.items) for g in groups
-    )
     out: list[list[Role]] = []
     first = True  # the first unit of the block
     for g in groups:
@@ -77,8 +75,6 @@ def assign_roles(groups: Sequence[Group], convention: bool) -> list[list[Role]]:
                 roles.append("participant")
             elif convention:
                 roles.append("lead" if first else "participant")
-            elif has_participant and g.role != "support":
-                roles.append("lead")
             else:
                 roles.append("unspecified")
             first = False

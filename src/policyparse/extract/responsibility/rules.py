@@ -86,6 +86,7 @@ class ResponsibilityRules(RuleModel):
     joint_keeps_role: list[BlockRole] = Field(default_factory=list)
     table_short_columns: list[str] = Field(default_factory=list)
     row_unit_endings: list[str] = Field(default_factory=list)
+    firm_short_endings: list[str] = Field(default_factory=list)
     short_piece_stops: list[str] = Field(default_factory=list)
     dash_leads: list[str] = Field(default_factory=list)
     role_clause_opener: str = "(?!)"

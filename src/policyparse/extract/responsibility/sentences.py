@@ -189,11 +189,43 @@ def _role_clause() -> re.Pattern[str]:
     return patterncache.compile_re(rf"[,;](?={opener})[^。!?\n]{{4,100}}(?=[。!?]|\n|$)")
 
 
+@cache
+def _unit_clause() -> re.Pattern[str]:
+    """A comma or semicolon, then a clause that does not open with ``role_clause_opener`` and
+    runs to the next semicolon or the end of its sentence on the same line (group 1:
+    ``…工业化，县住建局负责；…``); or a full stop, then a clause up to a semicolon (group 2:
+    ``…管理。县住建局负责；…``)."""
+    opener = compiled().rules.role_clause_opener
+    return patterncache.compile_re(
+        rf"[,;](?!{opener})(?=([^。!?\n;]{{4,{_MAX_UNIT_CLAUSE}}})(?:[;。!?]|\n|$))"
+        rf"|。(?=([^。!?\n;]{{4,{_MAX_UNIT_CLAUSE}}});)"
+    )
+
+
+_MAX_UNIT_CLAUSE = 60
+"""Longest clause of units and roles between commas, semicolons and full stops."""
+
+
+def _unit_clauses(norm: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """The clauses of :func:`_unit_clause` in ``norm[lo:hi]``: ``(start, end, False)``."""
+    out: list[tuple[int, int, bool]] = []
+    subject = compiled().task_subject
+    for m in _unit_clause().finditer(norm, max(lo - 1, 0), hi):
+        k = 1 if m.group(1) is not None else 2
+        a, b = m.start() + 1, m.end(k)
+        if b <= hi and subject.match(norm, a, b) is None:
+            # …，日常工作由市民政局负责: a task written as the subject before 由 makes it prose
+            out.append((a, b, False))  # read as a clause, also after a full stop
+    return out
+
+
 def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     """The sentences that follow a ``。`` on the same line in ``norm[lo:hi]``.
 
     A clause that opens with ``由`` after a comma or semicolon and closes its sentence
-    (``…列支，由A会同B负责。``) is given too, marked as not following a full stop. A sentence
+    (``…列支，由A会同B负责。``) is given too, marked as not following a full stop, and so is
+    any clause between commas, semicolons and full stops (``…，县住建局负责；…``;
+    ``_unit_clauses``). A sentence
     that a line break cut (text wrapped as in a PDF) is given twice: up to the break, and on
     to its full stop on a later line (``_wrapped_on``). Each comes with whether it follows a
     full stop.
@@ -208,6 +240,7 @@ def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int, 
                 if end > b:
                     out.append((a, end, after_stop))
             out.append((a, b, after_stop))
+    out.extend(_unit_clauses(norm, lo, hi))
     return out
 
 

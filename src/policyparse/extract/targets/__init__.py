@@ -25,13 +25,15 @@ from .rules import cues
 from .select import (
     drop_reason,
     is_deadline_word,
+    limit_bound,
     past_year,
+    procedure_limit,
     qualifiers,
     spread_prefix_bound,
     statement_year,
 )
 from .table import read_tables
-from .trim import TimeRanges
+from .trim import TimeRanges, _bare_unit
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -88,7 +90,10 @@ def run(ctx: Context) -> None:
         whole = clauses(norm, ss, se)
         cls, parents = _cell_cut(ctx, whole, ss, se)
         times = lay.times_in(ss, se)
-        if _entry_condition(ctx, norm, ss, se, headings):
+        # a sentence that states who may apply gives no goal, but for a time limit for
+        # completing a procedure (申请共享的数据，…应在5个工作日内予以答复)
+        entry = _entry_condition(ctx, norm, ss, se, headings)
+        if entry and not any(procedure_limit(norm, q, (ss, se)) for q in qs):
             continue
         if standard_sections and any(a <= ss < b for a, b in standard_sections):
             continue  # a section of building or funding standards (建设内容与标准)
@@ -126,6 +131,8 @@ def run(ctx: Context) -> None:
             for k, q in enumerate(cq):
                 if k in quals or drop_reason(norm, q, (cs, ce), times, (ss, se)) is not None:
                     continue
+                if entry and not procedure_limit(norm, q, (cs, ce)):
+                    continue
                 if _MULTIPLE.fullmatch(norm[q.start : q.end].strip()) and _value_follows(
                     norm, cls, ci, qs
                 ):
@@ -133,7 +140,7 @@ def run(ctx: Context) -> None:
                 chosen.append(q)
             if not chosen:
                 continue
-            chosen = spread_prefix_bound(norm, chosen)
+            chosen = limit_bound(norm, spread_prefix_bound(norm, chosen), (cs, ce))
             readings = reader.read(ci, chosen)
             for r in readings:
                 if not r.indicator:
@@ -167,6 +174,7 @@ def run(ctx: Context) -> None:
                     not (found or cm)
                     and c.duty is not None
                     and c.duty.search(norm, max(cs, r.q.start - 8), r.q.start)
+                    and not procedure_limit(norm, r.q, (cs, ce))
                 ):
                     continue  # 参与项目的规模应在5000亩以上: a standard to meet, no goal
                 if (
@@ -484,11 +492,32 @@ def _past_sections(
     return out, standard
 
 
+_SHORT_MEASURE = patterncache.compile(r"\p{Han}{3,4}")
+
+
+def _named_before(ctx: Context, r: Reading) -> str | None:
+    """The indicator of an earlier target of the document that a measure of three or four
+    characters written alone repeats without its subject (``年业务量`` after
+    ``低空物流年业务量``), or None. Counts are left alone: a count of the same noun may be of
+    another kind or place."""
+    ind = r.indicator
+    if not _SHORT_MEASURE.fullmatch(ind) or _bare_unit(r.q.rec.unit or "") in cues().count_units:
+        return None
+    for t in reversed(ctx.targets):
+        if t.indicator.endswith(ind) and len(t.indicator) >= len(ind) + 2:
+            return t.indicator
+    return None
+
+
 def _add_target(
     ctx: Context, r: Reading, deadline: Deadline | None, commitment: str | None
 ) -> None:
     start = min(r.start, r.q.start)
     end = max(r.end, r.q.end)
+    named = _named_before(ctx, r)
+    if named is not None:
+        r.indicator = named  # 年业务量较2027年翻一番 after 低空物流年业务量达到五亿件左右
+        r.ind_start = r.ind_end = None
     ind_span = (
         ctx.span(r.ind_start, r.ind_end)
         if r.ind_start is not None and r.ind_end is not None and r.ind_end > r.ind_start

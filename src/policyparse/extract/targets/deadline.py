@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ... import patterncache
 from ...numerals import parse_number
 from ...records import Deadline, Meta, Section
-from .geometry import LIST_ITEM, Layout, TRef
+from .geometry import LIST_ITEM, Layout, TRef, in_brackets
 from .rules import cues
 from .select import (
     bracket_note,
@@ -30,6 +30,7 @@ from .select import (
     past_year,
     valid_year,
 )
+from .trim import numbered_before_digit
 
 if TYPE_CHECKING:
     from ...pipeline import Context
@@ -146,10 +147,24 @@ class DeadlineFinder:
         for t in self.lay.times_in(start, end):
             if bracket_note(self.norm, start, t):
                 continue  # 达到62%（2023年为51.7%）: the year of a baseline aside
+            if self._closed_part(start, end, t):
+                continue  # 新建…6000个（其中2027年前完成4000个），…: the year of that part only
             y = self.usable(t)
             if y is not None:
                 best = Found(y, t, True)
         return best
+
+    def _closed_part(self, start: int, end: int, t: TRef) -> bool:
+        """Whether ``t`` stands in a bracket opening with ``其中`` (a part of the goal before
+        it) that closes before ``end``."""
+        norm = self.norm
+        if not in_brackets(norm, start, t.start):
+            return False
+        opened = max(norm.rfind("（", start, t.start), norm.rfind("(", start, t.start))
+        if opened < 0 or not norm.startswith("其中", opened + 1):
+            return False
+        closes = [i for i in (norm.find("）", t.end, end), norm.find(")", t.end, end)) if i >= 0]
+        return bool(closes)
 
     def _statements(self, start: int, end: int) -> Iterator[tuple[int, int, list[TRef]]]:
         """The parts of ``start..end`` in sentences that state no facts of the present or past
@@ -365,7 +380,7 @@ class DeadlineFinder:
             j -= 1
         # the lead-in of a list: walk back over sibling items to the paragraph that opens it
         k = pi
-        while k >= 0 and LIST_ITEM.match(self.norm, self.lay.paragraphs[k][0]):
+        while k >= 0 and self._list_item(self.lay.paragraphs[k][0]):
             k -= 1
         if k < pi and k >= 0 and self._provision(self.lay.paragraphs[k][0]) == prov:
             s, e = self.lay.paragraphs[k]
@@ -380,6 +395,13 @@ class DeadlineFinder:
             if self.norm[s:e].rstrip().endswith((":", "：")):
                 return self._last_in(s, e)
         return self._items_lead_in(pi, prov)
+
+    def _list_item(self, start: int) -> bool:
+        """Whether the paragraph at ``start`` opens with a list mark (``2.60岁以上…`` between
+        ``1.…`` and ``3.…`` too)."""
+        if LIST_ITEM.match(self.norm, start):
+            return True
+        return numbered_before_digit(self.norm, start) > start
 
     def _items_lead_in(self, pi: int, prov: str | None) -> Found | None:
         """The year of the paragraph that leads in with a colon to a run of numbered items
@@ -451,10 +473,14 @@ class DeadlineFinder:
             a = max(s, last if last is not None else s)
             if not colon and (lead_in is None or lead_in.search(self.norm, a, e) is None):
                 continue  # a sentence ending with a stop leads in only in so many words
-            if self.past_year(a, e) is not None or self.past_marker(a, e):
-                continue  # a sentence stating the past leads in to no goals
+            issued = any(self._issued_year(t, e) for t in self.lay.times_in(a, e))
+            if not issued and (self.past_year(a, e) is not None or self.past_marker(a, e)):
+                # a sentence stating the past leads in to no goals (one issuing the text
+                # after it, 《…》已经…通过，现印发给你们, states its approval, not a past)
+                continue
             for t in self.lay.times_in(a, e):
-                if self.norm.rfind("《", a, t.start) > self.norm.rfind("》", a, t.start):
+                quoted = self.norm.rfind("《", a, t.start) > self.norm.rfind("》", a, t.start)
+                if quoted and not self._issued_year(t, e):
                     continue  # 为贯彻落实《…规划（2021—2025年）》: the period of another text
                 y = self.usable(t)
                 if y is not None:
@@ -473,6 +499,15 @@ class DeadlineFinder:
                 out[-1] = (out[-1][0], s, out[-1][2])  # another lead-in ends the one before
             out.append((e, hi, Found(found.year, found.time, True)))
         return out
+
+    def _issued_year(self, t: TRef, end: int) -> bool:
+        """Whether the year ``t``, inside a quoted title, is the one year of the text the
+        sentence issues (``《2026年县政府重点工作要点》已经…，现印发给你们``)."""
+        pat = cues().issued_title
+        if pat is None or t.rec.kind != "year":
+            return False
+        close = self.norm.find("》", t.end, end)
+        return close >= 0 and pat.match(self.norm, close, end) is not None
 
     def _relative_total(self, start: int, q_start: int) -> Found | None:
         """``三年累计培训养老护理员3万人次``: a total over N years counted from the document's

@@ -82,6 +82,10 @@ def _with_measure(name: str, whole: str) -> str:
 _MEASURE_TAIL = patterncache.compile(r"\p{Han}{2}[量率]$")
 
 
+_PLACES_SUMMED = patterncache.compile(r"[两二三四五六七八九十]{1,2}(?P<w>市|县|区|州|盟|旗|镇|乡)$")
+_PLACE_ENDS = tuple("省市县区州盟旗镇乡村")
+
+
 def _verbs_alone(text: str) -> bool:
     """Whether ``text`` is one action verb or two in a row (``新建改造``)."""
     act = cues().action
@@ -550,12 +554,14 @@ class FenbieReader(ReaderBase):
         listed items with only a verb after ``分别`` count what the target before counts; each
         item whole, the verb kept when it defines what is counted. None otherwise."""
         c = cues()
-        if not self.readings or not chosen:
+        if not chosen:
             return None
-        prev = self.readings[-1]
         mid = self.norm[fb + 2 : chosen[0].start].strip(_STRIP)
         if not mid or not _verbs_alone(mid):
             return None
+        if not self.readings:
+            return self._task_counted(subject, fb, mid, chosen)
+        prev = self.readings[-1]
         units = [_bare_unit(q.rec.unit or "") for q in [prev.q, *chosen]]
         # 新建高标准农田26.5万亩，…：甲镇、乙镇分别新建3.2万亩、2.8万亩: amounts in the unit of
         # the whole are its parts too
@@ -571,6 +577,53 @@ class FenbieReader(ReaderBase):
         self._thing = thing
         verb = mid if mid in c.indicator_verbs else ""
         return [f"{p}{verb}{thing}" for p in parts]
+
+    def _task_counted(
+        self, subject: str, fb: int, mid: str, chosen: list[QRef]
+    ) -> list[str] | None:
+        """``建设社区嵌入式医养服务站，…兰州、天水、酒泉三市分别建成20个、12个、10个``: with no
+        target before, places with a verb alone after ``分别`` count what the task of an earlier
+        clause of the sentence builds (``社区嵌入式医养服务站``); a number of places summing up
+        the list (``三市``) gives each place its word (``兰州市``). None otherwise."""
+        c = cues()
+        if not all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen):
+            return None
+        places = _PLACES_SUMMED.search(subject)
+        word = places.group("w") if places is not None else ""
+        if places is not None:
+            subject = subject[: places.start()]
+        parts = _list_parts(subject, len(chosen))
+        if parts is None or any(not _ALL_HAN.fullmatch(p) or len(p) > 8 for p in parts):
+            return None
+        # 家庭农场、农民合作社分别新增…: things counted, not places
+        if not word and not all(p.endswith(_PLACE_ENDS) for p in parts):
+            return None
+        thing = self._task_thing(fb)
+        if len(thing) < 2:
+            return None
+        verb = mid if mid in c.indicator_verbs else ""
+        return [f"{p if p.endswith(word) else p + word}{verb}{thing}" for p in parts]
+
+    def _task_thing(self, at: int) -> str:
+        """The object of the last action verb of the nearest clause before ``at`` in the
+        sentence that holds no value; '' when there is none."""
+        act = cues().action
+        # a year read as a quantity (2026年底前) is no value of a target
+        starts = {x.start for x in self.all_qs if x.rec.unit != "年"}
+        for s, e in reversed([cl for cl in self.clauses if cl[1] <= at]):
+            if any(s <= x < e for x in starts):
+                return ""
+            text = self.norm[s:e].strip(_STRIP)
+            verbs = list(act.finditer(text))
+            # 建设社区嵌入式医养服务站: a verb inside the noun (服务站) leaves too little
+            for m in reversed(verbs):
+                thing = text[m.end() :]
+                if len(thing) >= 4:
+                    ok = len(thing) <= 16 and _ALL_HAN.fullmatch(thing) is not None
+                    return thing if ok else ""
+            if verbs:
+                return ""
+        return ""
 
     @staticmethod
     def _counted_thing(prev: Reading) -> str:
@@ -715,6 +768,17 @@ class FenbieReader(ReaderBase):
         if len(last) <= avg:
             # 接待游客人次和旅游总花费: the last item is no longer than the others, so no
             # shared head follows it: every item is written whole
+            vm = c.action.match(parts[0])
+            if (
+                vm is not None
+                and vm.group(0) in c.indicator_verbs
+                and len(parts[0]) - vm.end() >= 3
+                and not any(c.action.match(p) for p in parts[1:])
+            ):
+                # 培训养老护理员、医疗护理员分别达到…: the verb that defines what is counted is
+                # every item's
+                verb = vm.group(0)
+                return [f"{prefix}{parts[0]}", *(f"{prefix}{verb}{p}" for p in parts[1:])]
             return [f"{prefix}{p}" for p in parts]
         cut = _shared_ending(others, last)
         if cut is None:

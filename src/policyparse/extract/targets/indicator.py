@@ -21,7 +21,10 @@ target takes from the one, task or clause before it in :mod:`.sharing`, and ``�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+
+import regex
 
 from ... import patterncache
 from .fenbie import _COUNTED_AFTER, FenbieReader, _whole_measures
@@ -29,7 +32,7 @@ from .geometry import LIST_ITEM, QRef, depth_map
 from .indicator_words import words
 from .reading import Reading
 from .rules import bound_cues, cues
-from .select import is_limit
+from .select import covers, is_limit, procedure_limit
 from .sharing import (
     _CHANGE_END,
     _LEVEL_SPLIT,
@@ -80,6 +83,12 @@ _NEXT_LIST = patterncache.compile(
 )
 _FOR_WHOM_PART = patterncache.compile(r"(?:面向|针对|用于|服务于?)\p{Han}{2,12}")
 _PLACE_PREPOSITION = patterncache.compile(r"(?:在|与|同|和|跟|向)")
+_BUILT_AFTER = ("建设", "建成")
+"""Verbs that only bring a thing about, dropped when written after the counted noun."""
+_NEW_ONES = ("新增", "新培育", "新认定", "新引进")
+_PART_BOUND = patterncache.compile(r"(?:不少于|不低于|至少|不超过|不高于|不多于)")
+_ALL_HAN_TEXT = patterncache.compile(r"\p{Han}+")
+_REACH_LEAD = patterncache.compile(r"(?:实现|达成)\s*$")
 _LIMIT_LEAD = patterncache.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
 _ANZHAO = patterncache.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
 _COMPARE_BASE = patterncache.compile(
@@ -241,6 +250,8 @@ class SentenceReader(SharingReader, FenbieReader):
                     r.ind_start = r.ind_end = None
                 if prev is not None and k == 0 and ci > 0:
                     self._event_period(ci, body, r, prev)
+                if ci > 0 and (r.q.rec.unit or "") == "%":
+                    self._share_doer(ci, r)
                 spread = self._spread_jun([r])
                 _close_breaks(spread)
                 out.extend(spread)
@@ -252,6 +263,34 @@ class SentenceReader(SharingReader, FenbieReader):
         _close_breaks(out)
         self.readings.extend(out)
         return out
+
+    def _share_doer(self, ci: int, r: Reading) -> None:
+        """A share opening with a verb whose doer the clause before names (``建设省级智慧养老
+        服务平台，2028年前接入养老机构比例超过95%`` → ``省级智慧养老服务平台接入养老机构比例``)."""
+        c = cues()
+        if not c.subjectless_share or not r.indicator.startswith(c.subjectless_share):
+            return
+        k = ci - 1
+        # 低空物流网络基本成型，年业务量…翻一番，覆盖…: past a sibling clause with a value
+        while k > 0 and k >= ci - 2 and self._holds_value(*self.clauses[k]):
+            k -= 1
+        s, e = self.clauses[k]
+        if self._holds_value(s, e):
+            return
+        doer = _drop_lead(self.norm[s:e].strip(_STRIP))
+        am = c.action.match(doer)
+        if am is not None:
+            doer = doer[am.end() :]
+        if c.subject_state is not None:
+            doer = c.subject_state.sub("", doer)
+        doer = doer.strip(_STRIP)
+        if 2 <= len(doer) <= 16 and _ALL_HAN_TEXT.fullmatch(doer):
+            r.indicator = doer + r.indicator
+            r.ind_start = r.ind_end = None
+
+    def _holds_value(self, s: int, e: int) -> bool:
+        i = bisect_left(self._q_starts, s)
+        return i < len(self._q_starts) and self._q_starts[i] < e
 
     def _qizhong_before(self, ci: int) -> bool:
         """Whether clause ``ci`` opens with ``其中`` or follows a clause that is ``其中`` alone
@@ -446,6 +485,48 @@ class SentenceReader(SharingReader, FenbieReader):
             return am.group(0), own
         return am.group(0), ""
 
+    def _procedure_limit(self, ci: int, pre: str, m: regex.Match[str]) -> tuple[str, str, int]:
+        """Subject, verb and end of a time limit for completing a procedure: ``旅游投诉应当在
+        受理之日起5个工作日内办结`` → 旅游投诉, 办结; ``各地应当自收到群众投诉之日起…`` → 群众投诉
+        (the thing the event receives stands for a scope alone); ``…将补贴资金拨付至…`` → the
+        handler with 补贴资金, 拨付."""
+        c = cues()
+        if c.limit_sibling is not None:
+            pre = c.limit_sibling.sub("", pre)
+        lead = c.limit_lead.search(pre) if c.limit_lead is not None else None
+        subj = pre[: lead.start()] if lead is not None else pre
+        if c.limit_helper is not None:
+            subj = c.limit_helper.sub("", subj)
+        subj = _drop_lead(subj.strip(_STRIP)).strip(_STRIP)
+        if c.object_strip:
+            subj = c.object_strip[0].sub("", subj, count=1)  # 对群众举报的环境问题
+        if c.limit_scope is not None and c.limit_scope.fullmatch(subj):
+            subj = ""
+        if not subj and lead is not None and c.limit_event_object is not None:
+            em = c.limit_event_object.search(lead.group(0))
+            if em is not None:
+                subj = em.group("obj")
+        if not subj and self._limit_subject is not None and self._limit_subject[0] == ci:
+            subj = self._limit_subject[1]  # 应在24小时内响应、5个工作日内办结
+        k = ci
+        while not subj and k > 0:
+            # 材料齐全的，在3个工作日内办结: a clause naming the cases is no subject
+            s, e = self.clauses[k - 1]
+            if not self.norm[s:e].rstrip(_STRIP).endswith("的"):
+                subj = self._earlier_object(k)
+                break
+            k -= 1
+        self._limit_subject = (ci, subj)
+        verb = m.group("verb")
+        for w in c.limit_verb_drop:
+            if len(verb) > len(w):
+                verb = verb.removeprefix(w).removesuffix(w)
+        paid = m.group("paid") or ""
+        if paid:
+            verb = verb.removesuffix(paid)  # 拨付补助资金 → 补助资金拨付时限
+        obj = m.group("obj") or paid
+        return f"{subj}{obj}", verb, m.end()
+
     def _read_one(self, ci: int, seg: int, q: QRef, nxt: int, ce: int) -> Reading:
         c = cues()
         norm = self.norm
@@ -482,23 +563,22 @@ class SentenceReader(SharingReader, FenbieReader):
 
         # a time limit: 在申报后10个工作日内办结
         if is_limit(norm, q, self.clauses[ci]) and not _last_verb(c.level, pre, seg, in_pre):
-            subj = _LIMIT_LEAD.sub("", pre).strip(_STRIP)
-            subj = _drop_lead(subj)
-            if not subj:
-                subj = self._earlier_object(ci)
-            lv = c.limit_verb.search(post)
-            verb = lv.group(0) if lv else ""
-            return Reading(
-                q,
-                f"{subj}{verb}时限",
-                seg,
-                max(q.end, q.end + (lv.end() if lv else 0)),
-                None,
-                None,
-                True,
-                pre,
-                seg,
+            pm = (
+                c.procedure_limit.match(norm, q.end, self.clauses[ci][1])
+                if c.procedure_limit is not None and procedure_limit(norm, q, self.clauses[ci])
+                else None
             )
+            if pm is not None:
+                subj, verb, end = self._procedure_limit(ci, pre, pm)
+            else:
+                subj = _LIMIT_LEAD.sub("", pre).strip(_STRIP)
+                subj = _drop_lead(subj)
+                if not subj:
+                    subj = self._earlier_object(ci)
+                lv = c.limit_verb.search(post)
+                verb = lv.group(0) if lv else ""
+                end = max(q.end, q.end + (lv.end() if lv else 0))
+            return Reading(q, f"{subj}{verb}时限", seg, end, None, None, True, pre, seg)
 
         # 按照核定床位的10%设置研究型床位
         m = _ANZHAO.search(pre)
@@ -576,6 +656,8 @@ class SentenceReader(SharingReader, FenbieReader):
                 or verb_scope is not None
                 or for_whom
                 or (unit in ("%", "成") and c.region.fullmatch(pre.strip(_STRIP)) is not None)
+                # 覆盖全国60%以上的县级行政区: the share of places covered
+                or (unit in ("%", "成") and covers(pre.strip(_STRIP)))
             )
         )
         if q_first:
@@ -612,7 +694,10 @@ class SentenceReader(SharingReader, FenbieReader):
                 verb_m = c.action.match(verb)
             if not frame and prev is not None and prev.frame and not for_whom and listed is None:
                 frame = prev.frame
-            if unit in ("%", "成"):
+            if unit in ("%", "成") and covers(pre.strip(_STRIP)):
+                # 城乡公交覆盖全省90%以上的建制村 → 城乡公交覆盖全省建制村比例
+                ind = f"{_drop_lead(pre.strip(_STRIP))}{noun}比例"
+            elif unit in ("%", "成"):
                 ind = noun if _RATIO_END.search(noun) else f"{noun}的比例"
                 ind = f"{frame}{ind}" if frame and frame in c.indicator_verbs else ind
                 ind = ind.strip(_STRIP)
@@ -725,8 +810,20 @@ class SentenceReader(SharingReader, FenbieReader):
             first = c.action.match(noun)
             if first is not None and first.end() < am.start():
                 am = first
+        built_after = False
+        if (
+            am is not None
+            and am.end() == len(noun)
+            and am.start() >= 4
+            and am.group(0) in _BUILT_AFTER
+            and _bare_unit(unit) in c.count_units
+        ):
+            # 家庭养老床位建设5000张: a verb that only brings the thing about, after its noun
+            noun, am, built_after = noun[: am.start()], None, True
         bound_verb = bool(bound_cues().normative.match(norm, q.start))
-        governed = am is not None or bound_verb
+        # 实现登记率百分之百: a rate after the verb of reaching that opens the clause
+        reached = unit == "%" and bool(_REACH_LEAD.search(norm, self.clauses[ci][0], seg))
+        governed = am is not None or bound_verb or reached or built_after
         frame = noun[: am.end()] if am is not None else ""
         qual_head = ""
         exact = True
@@ -769,7 +866,16 @@ class SentenceReader(SharingReader, FenbieReader):
                 # 全市新能源汽车领域有效发明专利突破1.5万件: a level to reach, with its own
                 # subject
                 and not _ends_with_level(pre)
-                and not c.level.match(norm, q.start)
+                # 新增…，其中“专精特新”企业不少于3家: a bound word opening the value of a part of
+                # new ones is no level verb
+                and not (
+                    c.level.match(norm, q.start)
+                    and not (
+                        part
+                        and prev.frame.startswith(_NEW_ONES)
+                        and _PART_BOUND.match(norm, q.start)
+                    )
+                )
                 and (
                     (_bare_unit(unit) in c.count_units and (prev.q.rec.unit or "") in c.count_units)
                     # 累计整治修复岸线20公里、滨海湿地1500公顷: a second amount of the same work

@@ -62,6 +62,8 @@ class ReaderBase:
         self._groups = 0
         self._thing = ""
         """What the last list read by :meth:`_counted_before` counts."""
+        self._limit_subject: tuple[int, str] | None = None
+        """Clause and subject of the last time limit for a procedure read."""
 
     def _past_lead(self, pos: int) -> int:
         """:func:`_lstrip_lead` at ``pos``, kept (a clause's first value starts where its

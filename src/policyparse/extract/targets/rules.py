@@ -78,6 +78,7 @@ class TargetRules(RuleModel):
     duty_pattern: str = ""
     closing_headings: str = ""
     lead_in_sentence: str = ""
+    issued_title_pattern: str = ""
     prohibition_pattern: str = ""
     prohibition_zone_pattern: str = ""
     partner_verbs: list[str] = Field(default_factory=list)
@@ -98,6 +99,17 @@ class TargetRules(RuleModel):
     per_unit_support_pattern: str = ""
     opening_condition_pattern: str = ""
     condition_limit_pattern: str = ""
+    procedure_limit_pattern: str = ""
+    caption_pattern: str = ""
+    subjectless_share_verbs: list[str] = Field(default_factory=list)
+    subject_state_pattern: str = ""
+    recurring_limit_pattern: str = ""
+    limit_lead_pattern: str = ""
+    limit_event_object: str = ""
+    limit_helper_pattern: str = ""
+    limit_sibling_pattern: str = ""
+    limit_scope_pattern: str = ""
+    limit_verb_drop: list[str] = Field(default_factory=list)
     mechanism_size_pattern: str = ""
     size_class_words: list[str] = Field(default_factory=list)
     totality_words: list[str] = Field(default_factory=list)
@@ -205,6 +217,7 @@ class Cues:
     early: regex.Pattern[str] | None = None
     closing_heading: regex.Pattern[str] | None = None
     lead_in_sentence: regex.Pattern[str] | None = None
+    issued_title: regex.Pattern[str] | None = None
     prohibition: regex.Pattern[str] | None = None
     partner_list: regex.Pattern[str] | None = None
     place_list: regex.Pattern[str] | None = None
@@ -229,6 +242,17 @@ class Cues:
     per_unit_support: regex.Pattern[str] | None = None
     opening_condition: regex.Pattern[str] | None = None
     condition_limit: regex.Pattern[str] | None = None
+    procedure_limit: regex.Pattern[str] | None = None
+    caption: regex.Pattern[str] | None = None
+    subjectless_share: tuple[str, ...] = ()
+    subject_state: regex.Pattern[str] | None = None
+    recurring_limit: regex.Pattern[str] | None = None
+    limit_lead: regex.Pattern[str] | None = None
+    limit_event_object: regex.Pattern[str] | None = None
+    limit_helper: regex.Pattern[str] | None = None
+    limit_sibling: regex.Pattern[str] | None = None
+    limit_scope: regex.Pattern[str] | None = None
+    limit_verb_drop: tuple[str, ...] = ()
     mechanism_size: regex.Pattern[str] | None = None
     size_class: tuple[str, ...] = ()
     totality: frozenset[str] = frozenset()
@@ -363,6 +387,7 @@ def cues() -> Cues:
         early=_maybe(r.early_pattern),
         closing_heading=_maybe(r.closing_headings),
         lead_in_sentence=_maybe(r.lead_in_sentence),
+        issued_title=_maybe(r.issued_title_pattern),
         prohibition=_maybe(r.prohibition_pattern),
         prohibition_zone=_maybe(r.prohibition_zone_pattern),
         place_list=_maybe(r.place_list_pattern),
@@ -390,6 +415,17 @@ def cues() -> Cues:
         per_unit_support=_maybe(r.per_unit_support_pattern),
         opening_condition=_maybe(r.opening_condition_pattern),
         condition_limit=_maybe(r.condition_limit_pattern),
+        procedure_limit=_maybe(r.procedure_limit_pattern),
+        caption=_maybe(r.caption_pattern),
+        subjectless_share=tuple(r.subjectless_share_verbs),
+        subject_state=_maybe(r.subject_state_pattern),
+        recurring_limit=_maybe(r.recurring_limit_pattern),
+        limit_lead=_maybe(r.limit_lead_pattern),
+        limit_event_object=_maybe(r.limit_event_object),
+        limit_helper=_maybe(r.limit_helper_pattern),
+        limit_sibling=_maybe(r.limit_sibling_pattern),
+        limit_scope=_maybe(r.limit_scope_pattern),
+        limit_verb_drop=tuple(r.limit_verb_drop),
         mechanism_size=_maybe(r.mechanism_size_pattern),
         size_class=tuple(r.size_class_words),
         totality=frozenset(r.totality_words),

@@ -87,6 +87,19 @@ def _level_in(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
 
 
 _AMONG = patterncache.compile(r"[\p{Han}（）()、]{0,10}?(?:之中|中)")
+_COVER_VERBS = ("覆盖", "惠及", "通达")
+"""Verbs before a scope word and a share of places or people (``覆盖全国60%以上的县级行政区``):
+the share is the level to reach, not a threshold of the noun after it."""
+
+
+def covers(head: str) -> bool:
+    """Whether ``head`` ends with a verb of covering and, maybe, a scope word after it."""
+    if head.endswith(_COVER_VERBS):
+        return True
+    region = patterncache.compile(rf"(?:{cues().raw.region_prefix})$")
+    return region.sub("", head).endswith(_COVER_VERBS)
+
+
 _AMOUNT_VERBS = ("具备", "形成", "建成", "打造", "培育", "创建", "拥有", "新增", "新建", "达到")
 """Verbs right before a value with ``以上的`` that make it the amount to reach."""
 _MULTIPLY_WORDS = ("翻一番", "翻两番", "翻番", "倍增")
@@ -125,6 +138,10 @@ def drop_reason(
         before.endswith("等") and _listed_count(norm, q, clause)
     ):
         return "name"
+    if c.caption is not None:
+        line = norm.rfind("\n", max(0, q.start - 6), q.start) + 1
+        if q.start - line <= 4 and c.caption.fullmatch(norm, line, q.start):
+            return "name"  # 表1　株洲市…: the number of a table's caption
     if before.endswith("每") and q.rec.value == 1:
         return "name"  # 确保每一件实事办实办好: each one, no count
     if c.prohibition_zone is not None and _banned_zone(norm, q, clause):
@@ -213,6 +230,7 @@ def drop_reason(
         and (q.rec.bound == "le" or norm.startswith(("内", "以内", "之内"), q.end))
         and c.standing_limit.search(text)
         and not (c.limit_reform is not None and c.limit_reform.search(text))
+        and not procedure_limit(norm, q, clause)
     ):
         # 应当自收到投诉之日起15个工作日内办结, 要在每季度结束后15日内报送: a duty each time
         return "procedure"
@@ -280,11 +298,13 @@ def _arrangement_rule(
     if (
         c.condition_limit is not None
         and (q.rec.unit or "") in c.duration_units
+        and not procedure_limit(norm, q, clause)
         and (q.rec.bound == "le" or norm.startswith(("内", "以内", "之内"), q.end))
         and c.condition_limit.search(norm[lo:start])
     ):
         return "procedure"
-    if c.mechanism_size is not None:
+    # 建立实名登记制度，登记率达到100%: a rate the arrangement is to reach, not its size
+    if c.mechanism_size is not None and q.rec.unit != "%":
         m = c.mechanism_size.search(norm, lo, start)
         while start < clause[1] and norm[start] in " \t\n":
             start += 1
@@ -468,6 +488,22 @@ def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
 _PER_PERIOD = patterncache.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
 
 
+def procedure_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
+    """A time limit for completing a procedure (``自受理之日起5个工作日内办结``,
+    ``应当在收到申请材料之日起10个工作日内完成初审``): a target whatever event it is counted
+    from, unless that event recurs (``每季度结束后15日内…``)."""
+    c = cues()
+    if c.procedure_limit is None or (q.rec.unit or "") not in c.duration_units:
+        return False
+    if not c.procedure_limit.match(norm, q.end, clause[1]):
+        return False
+    return not (
+        c.recurring_limit is not None
+        and norm.find("每", clause[0], q.start) >= 0
+        and c.recurring_limit.search(norm, clause[0], q.start) is not None
+    )
+
+
 def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     """A time limit: a duration ending in 内 followed by what is to be done in it."""
     c = cues()
@@ -478,7 +514,8 @@ def is_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     m = bound_cues().post.match(tail)
     inside = q.rec.bound == "le" or (m is not None and m.group(0) in ("以内", "之内", "内"))
     if not inside:
-        return False
+        # 3个工作日内核查处理: 内 read as the start of a word after the value
+        return norm.startswith(_WITHIN, q.end) and procedure_limit(norm, q, clause)
     return c.limit_verb.search(tail) is not None
 
 
@@ -561,6 +598,8 @@ def qualifiers(norm: str, qs: list[QRef], clause: tuple[int, int]) -> set[int]:
             )
             # 全市90%以上的社区卫生服务站…: a share after a scope word alone qualifies nothing
             and (last.rec.unit != "%" or _HAN.search(cues().region.sub("", _bare(head))))
+            # 覆盖全国60%以上的县级行政区: the share of places a network is to cover
+            and not (last.rec.unit == "%" and covers(_bare(head).rstrip()))
         ):
             if last.rec.bound in ("ge", "gt", "lt", "le") or _BATCH_BEFORE.search(head):
                 out.update(run)
@@ -769,6 +808,24 @@ def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
 
 
 _LIST_GAP = patterncache.compile(r"[、，,和及与\s]{1,3}")
+
+
+_WITHIN = ("以内", "之内", "内")
+
+
+def limit_bound(norm: str, qs: list[QRef], clause: tuple[int, int]) -> list[QRef]:
+    """A time limit for a procedure whose ``内`` was read as the start of the word after it
+    (``3个工作日内核查处理``) is bounded ``le``, as ``3个工作日内办结`` is."""
+    out: list[QRef] = []
+    for q in qs:
+        if (
+            q.rec.bound == "eq"
+            and norm.startswith(_WITHIN, q.end)
+            and procedure_limit(norm, q, clause)
+        ):
+            q = QRef(q.rec.model_copy(update={"bound": "le"}), q.start, q.end)
+        out.append(q)
+    return out
 
 
 def spread_prefix_bound(norm: str, qs: list[QRef]) -> list[QRef]:

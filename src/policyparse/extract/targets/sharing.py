@@ -614,6 +614,8 @@ class SharingReader(ReaderBase):
             if at <= 0:
                 continue
             owner = _drop_leading_verb(_drop_lead(src[:at])).strip(_STRIP)
+            # 建立…实名登记制度，登记率…: the arrangement set up is no part of the subject
+            owner = cues().setup_verb.sub("", owner, count=1)
             if len(owner) >= 2 and _ALL_HAN.fullmatch(owner):
                 return owner + subject
         return ""

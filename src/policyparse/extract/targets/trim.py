@@ -122,6 +122,31 @@ def _drop_lead(s: str) -> str:
     return s[_lead_stop(cues().lead, s, 0) :]
 
 
+_NUM_MARK = patterncache.compile(r"[ \t\u3000]*(\d{1,2})[.．](?=\d)")
+
+
+def numbered_before_digit(norm: str, pos: int) -> int:
+    """Past a list mark whose number runs on into a figure (``4.65岁及以上老年人…`` between
+    ``3.…`` and ``5.…``): at a line's start, when the line before or after opens with the
+    number before or after it; ``pos`` otherwise."""
+    line = norm.rfind("\n", 0, pos) + 1
+    if norm[line:pos].strip():
+        return pos
+    m = _NUM_MARK.match(norm, line)
+    if m is None or m.end() <= pos:
+        return pos
+    n = int(m.group(1))
+    prev_start = norm.rfind("\n", 0, max(0, line - 1)) + 1
+    prev = norm[prev_start : max(prev_start, line - 1)].lstrip(" \t\u3000")
+    nxt_end = norm.find("\n", m.end())
+    nxt = norm[nxt_end + 1 :].lstrip(" \t\u3000") if nxt_end >= 0 else ""
+    if (n > 1 and prev.startswith((f"{n - 1}.", f"{n - 1}．"))) or nxt.startswith(
+        (f"{n + 1}.", f"{n + 1}．")
+    ):
+        return m.end()
+    return pos
+
+
 def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
     """Skip separators, lead words, commitments and time expressions at ``pos``."""
     c = cues()
@@ -140,8 +165,7 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         if c.kept_lead is not None and c.kept_lead.match(norm, pos):
             return pos  # 计划烧除面积: the lead word names the measure
         m = LIST_ITEM.match(norm, pos)
-        if m and m.end() > pos:
-            pos = m.end()
+        pos = m.end() if m and m.end() > pos else numbered_before_digit(norm, pos)
         m = _article().match(norm, pos)
         if m and m.end() > pos:
             pos = m.end()  # 第十条　每年组织…: an article number is no part of the indicator
