@@ -236,7 +236,16 @@ def title_lines(text: str, count: int = 8) -> set[str]:
     """The first non-blank lines of ``text`` without a comma or stop in them (of 8 characters or
     more), and each two adjacent ones joined, as a title broken over two lines is written again
     in a running header."""
-    first = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:count]
+    first: list[str] = []
+    if count > 0:  # the first ``count`` non-blank lines, stripped (no line read past them)
+        for raw in text[:3000].split("\n"):
+            ln = raw.strip()
+            if ln:
+                first.append(ln)
+                if len(first) == count:
+                    break
+    else:
+        first = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:count]
     first = [ln for ln in first if not any(p in ln for p in "。，,；;：:")]
     out = {ln for ln in first if len(ln) >= 8}
     out.update(a + b for a, b in pairwise(first) if len(a + b) >= 8)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from ... import patterncache
@@ -247,10 +248,7 @@ def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
                     unit, alt = unit[:i], f"({m.group()[1:-1]})"  # half-width, as FORMAT says
                 break
     probe = f"{num}{unit}"
-    got = [f for f in find(probe, r) if f.excluded is None]
-    if len(got) != 1 or got[0].start != 0 or got[0].end != len(probe):
-        return None
-    v = resolve(got[0], r)
+    v = _probe_value(probe) if r is rules() else _read_probe(probe, r)
     if v is None:
         return None
     if alt:
@@ -260,6 +258,22 @@ def table_value(num: str, unit: str, bound: str, r: Rules) -> Resolved | None:
             v, bound=cast("Bound", bound), unit=v.unit + alt, base_unit=v.base_unit + alt
         )
     return replace(v, bound=cast("Bound", bound))
+
+
+def _read_probe(probe: str, r: Rules) -> Resolved | None:
+    """The values of ``probe`` (a number and its unit) when it reads whole as one quantity."""
+    got = [f for f in find(probe, r) if f.excluded is None]
+    if len(got) != 1 or got[0].start != 0 or got[0].end != len(probe):
+        return None
+    return resolve(got[0], r)
+
+
+@lru_cache(maxsize=4096)
+def _probe_value(probe: str) -> Resolved | None:
+    """:func:`_read_probe` with the stage's rules, kept per probe: a table repeats its units
+    and values, and each read is a whole search. The value is never handed out as it is
+    (:func:`table_value` returns a copy with the cell's bound)."""
+    return _read_probe(probe, rules())
 
 
 def _emit(ctx: Context, start: int, end: int, v: Resolved, *, unit: str | None = "") -> None:

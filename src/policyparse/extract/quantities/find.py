@@ -59,6 +59,9 @@ def _blocked(t: str, pos: int, words: tuple[str, ...]) -> bool:
 
 
 def _suffix(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
+    starts = r.suffix_starts
+    if starts is not None and (pos >= len(t) or t[pos] not in starts):
+        return None  # no suffix word starts here (cheap test before the match)
     m = r.suffix_re.match(t, pos)
     if not m:
         return None
@@ -138,7 +141,8 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
             continue
         if entry.clause_end and not _clause_ends(t, u_end, entry.kind, r):
             continue
-        per = r.per_re.match(t, u_end)
+        # every ``per_re`` match opens with its slash
+        per = r.per_re.match(t, u_end) if t.startswith("/", u_end) else None
         if per is not None and entry.kind in ("money", "amount", "count"):
             base, u_end = base + per.group(), per.end()
         if entry.needs_suffix and _suffix(t, u_end, entry.kind, r) is None:

@@ -323,6 +323,9 @@ class Rules:
     fraction_reach: int = 0
     """More than the longest stretch a ``fraction_re`` match (with its lookahead) can take up
     before or after the ``分之`` or ``/`` it holds."""
+    suffix_starts: frozenset[str] | None = None
+    """The first characters of the suffix bound words, for a quick test before ``suffix_re``
+    (``None``: no such test)."""
     exclusion_reach: tuple[int | None, ...] = ()
     """Per pattern of ``exclusion_res``: how far from where a match starts it (lookarounds
     included) can look, either way (``None``: no bound known), so that it is searched only
@@ -465,6 +468,9 @@ def rules() -> Rules:
         prefix_max=max(len(p.word) for p in b.prefix),
         suffix_re=_words_re(_alternation([s.word for s in b.suffix])),
         suffix={s.word: s for s in b.suffix},
+        suffix_starts=(
+            frozenset(s.word[0] for s in b.suffix) if all(s.word for s in b.suffix) else None
+        ),
         infix={i.word: i for i in b.infix},
         separators=frozenset(b.range_separators),
         bare_separators=frozenset(b.bare_range_separators),

@@ -820,6 +820,7 @@ class SentenceReader(SharingReader, FenbieReader):
         ):
             # 家庭养老床位建设5000张: a verb that only brings the thing about, after its noun
             noun, am, built_after = noun[: am.start()], None, True
+            stated = noun  # the evidence ends before the verb too
         bound_verb = bool(bound_cues().normative.match(norm, q.start))
         # 实现登记率百分之百: a rate after the verb of reaching that opens the clause
         reached = unit == "%" and bool(_REACH_LEAD.search(norm, self.clauses[ci][0], seg))

@@ -560,19 +560,26 @@ def _lead_matches(pat: regex.Pattern[str], norm: str, lead: _Lead) -> list[regex
     pattern opening with a class of common characters costs far more to scan for). The
     pattern must not match an empty string."""
     starts: set[int] = set()
+    add = starts.add
     run = lead.run.match
+    # ``lead.start`` is one character class: the offsets of a run where a match can start
+    # are those its search over the run finds
+    can_start = lead.start.search
     for c, words in lead.words:
         u = norm.find(c)
         while u >= 0:
             if norm.startswith(words, u):
                 begin = run(norm, 0, u, KEEP_GIL)
-                if begin is not None:  # a reversed ``[…]*`` always matches
-                    starts.update(range(begin.start(), u))
+                i = begin.start() if begin is not None else u  # a reversed ``[…]*`` always matches
+                while i < u:
+                    m = can_start(norm, i, u, KEEP_GIL)
+                    if m is None:
+                        break
+                    i = m.start()
+                    add(i)
+                    i += 1
             u = norm.find(c, u + 1)
-    can_start = lead.start.match
-    return _tried_at(
-        pat, norm, [i for i in sorted(starts) if can_start(norm, i, None, KEEP_GIL) is not None]
-    )
+    return _tried_at(pat, norm, sorted(starts))
 
 
 _MANY_NEEDLES = 8
