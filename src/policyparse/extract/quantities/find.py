@@ -263,15 +263,10 @@ def _reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
         # t[at + 1 : pos] was checked at the last gap: only t[at] is new
         if at <= 0 or not "\u4e00" <= t[at] <= "\u9fff":
             return None
-        if not t.endswith(r.reach, 0, at):
-            continue
-        for w in r.reach:
-            if t.startswith(w, at - len(w)) and at >= len(w):
-                bw = r.prefix.get(w)
-                if bw is not None and not (
-                    (bw.kinds and kind not in bw.kinds) or kind in bw.not_kinds
-                ):
-                    return bw
+        if t.endswith(r.reach, 0, at):
+            bw = _reach_word(t, at, kind, r)
+            if bw is not None:
+                return bw
     return None
 
 
