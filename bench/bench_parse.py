@@ -256,6 +256,14 @@ def main() -> None:
     print(f"this process (jieba dictionaries loaded, every stage warm): {self_rss:.0f} MB RSS")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load}")
+    from policyparse.compiled import compiled_modules
+
+    n_compiled = len(compiled_modules())
+    print(
+        f"compiled modules (mypyc): {n_compiled}"
+        if n_compiled
+        else "plain Python (no module compiled)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import policyparse
+from policyparse.compiled import stale_modules
 from policyparse.records import PolicyDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +23,19 @@ if "POLICYPARSE_CACHE_DIR" not in os.environ:
     _CACHE = tempfile.mkdtemp(prefix="policyparse-test-cache-")
     os.environ["POLICYPARSE_CACHE_DIR"] = _CACHE
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test stale compiled modules: an editable checkout edited after its build
+    would run the old code."""
+    stale = stale_modules()
+    if stale:
+        pytest.exit(
+            f"compiled modules older than their sources: {', '.join(stale)}; build them again "
+            "with `pip install -e .`, or install with POLICYPARSE_PURE_PYTHON=1 to run the "
+            "sources (docs/install.md)",
+            returncode=4,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ import regex
 from ... import patterncache
 from .geometry import QRef, depth_map
 from .indicator_words import words
-from .reading import ReaderBase, Reading
+from .reading import Reading
 from .rules import bound_cues, cues
-from .sharing import _MEASURE_END, _RATIO_END, _snap
+from .sharing import _MEASURE_END, _RATIO_END, SharingReader, _snap
 from .trim import (
     _ALL_HAN,
     _COMPARE_ONLY,
@@ -376,7 +376,7 @@ def _same_units(group: list[Reading], chosen: list[QRef]) -> bool:
     )
 
 
-class FenbieReader(ReaderBase):
+class FenbieReader(SharingReader):
     """Reading a ``分别`` list: one indicator per value."""
 
     # -- 分别 lists --------------------------------------------------------------------------

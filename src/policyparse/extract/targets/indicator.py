@@ -39,7 +39,6 @@ from .sharing import (
     _MEASURE_END,
     _RATIO_END,
     _SETTLE_VERBS,
-    SharingReader,
     _defining,
     _names_whole,
     _share_predicate,
@@ -170,7 +169,7 @@ def _threshold_measure(qualifier: str) -> str:
 _EVENT_PERIOD = patterncache.compile(r"\p{Han}{2,10}?期间")
 
 
-class SentenceReader(SharingReader, FenbieReader):
+class SentenceReader(FenbieReader):
     """Reads the indicators of the chosen quantities of one sentence, clause by clause."""
 
     def read(self, ci: int, chosen: list[QRef]) -> list[Reading]:
