@@ -247,6 +247,8 @@ def test_role_object_needs_a_role_word() -> None:
 
 
 def test_column_tables_need_a_label_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not column_tables.__file__.endswith(".py"):
+        pytest.skip("a compiled module calls its own functions directly; CI's plain-Python pass")
     works = [normalize(p.read_text(encoding="utf-8")) for p in CORPUS] + [
         normalize(t) for t in VARIED
     ]

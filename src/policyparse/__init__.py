@@ -6,7 +6,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
+if os.environ.get("POLICYPARSE_PURE_PYTHON", "") not in ("", "0"):
+    from .sources import prefer_sources
+
+    prefer_sources()  # run the .py files of compiled modules (docs/install.md)
 
 __version__ = "0.1.0"
 

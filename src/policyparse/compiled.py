@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
+from . import sources
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -25,14 +27,17 @@ def _extensions() -> dict[str, Path]:
 
 def compiled_modules() -> list[str]:
     """Names of the modules that import from a compiled extension (empty for a plain-Python
-    installation, as with ``POLICYPARSE_PURE_PYTHON=1``)."""
-    return sorted(_extensions())
+    installation, and when ``POLICYPARSE_PURE_PYTHON=1`` makes this process run the
+    sources)."""
+    return [] if sources.wanted() else sorted(_extensions())
 
 
 def stale_modules() -> list[str]:
     """Compiled modules whose source file changed after they were built: in an editable
     checkout, the extension still runs the old code until ``pip install -e .`` builds again."""
-    stale = []
+    stale: list[str] = []
+    if sources.wanted():
+        return stale  # the sources run
     for name, ext in _extensions().items():
         source = ext.with_name(ext.name.split(".", 1)[0] + ".py")
         if source.stat().st_mtime > ext.stat().st_mtime:
