@@ -30,10 +30,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     would run the old code."""
     stale = stale_modules()
     if stale:
+        named = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
         pytest.exit(
-            f"compiled modules older than their sources: {', '.join(stale)}; build them again "
-            "with `pip install -e .`, or install with POLICYPARSE_PURE_PYTHON=1 to run the "
-            "sources (docs/install.md)",
+            f"compiled modules older than their sources: {named}; build them again with "
+            "`pip install -e .`, or run the sources with POLICYPARSE_PURE_PYTHON=1 set "
+            "(docs/install.md)",
             returncode=4,
         )
 

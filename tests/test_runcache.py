@@ -302,3 +302,29 @@ def test_kept_result_the_check_refuses_is_worked_out_again(
     later = runcache.kept("test-refused", lambda v: isinstance(v, tuple))(_letters)
     assert later("方案") == ["方", "案"]
     assert _READ == ["方案", "方案"]
+
+
+def test_a_compiled_module_is_known_by_its_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extension file only loads the shared library: the digest that names a compiled
+    module's cache entries is its source's, so an edited and rebuilt module starts afresh."""
+    import hashlib
+    import types
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    ext = tmp_path / f"shim{EXTENSION_SUFFIXES[0]}"
+    ext.write_bytes(b"\x7fELF same bytes for every build")
+    lone = tmp_path / f"lone{EXTENSION_SUFFIXES[0]}"
+    lone.write_bytes(b"\x7fELF")
+    for name, path in (("fake_compiled", ext), ("fake_lone", lone)):
+        module = types.ModuleType(name)
+        module.__file__ = str(path)
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.setattr(runcache, "_SOURCE_DIGESTS", {})
+    (tmp_path / "shim.py").write_text("X = 1\n", encoding="utf-8")
+    assert runcache.source_digest("fake_compiled") == hashlib.sha256(b"X = 1\n").hexdigest()
+    assert runcache.source_digest("fake_lone") is None  # no source beside it: not cached
+    monkeypatch.setattr(runcache, "_SOURCE_DIGESTS", {})
+    (tmp_path / "shim.py").write_text("X = 2\n", encoding="utf-8")
+    assert runcache.source_digest("fake_compiled") == hashlib.sha256(b"X = 2\n").hexdigest()

@@ -27,6 +27,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -158,13 +159,28 @@ _SOURCE_DIGESTS: dict[str, str | None] = {}
 
 
 def source_digest(module: str) -> str | None:
-    """A digest of a module's source file (``None``: not a file this cache can check)."""
+    """A digest of a module's source file (``None``: not a file this cache can check).
+
+    A compiled module is known by the source it was built from, beside its extension file
+    (the extension itself only loads the shared library, the same bytes whatever the code).
+    """
     if module not in _SOURCE_DIGESTS:
         found = sys.modules.get(module)
         path = getattr(found, "__file__", None)
-        data = read_bytes(Path(path)) if path else None
+        file = _source_of(Path(path)) if path else None
+        data = read_bytes(file) if file is not None else None
         _SOURCE_DIGESTS[module] = hashlib.sha256(data).hexdigest() if data is not None else None
     return _SOURCE_DIGESTS[module]
+
+
+def _source_of(path: Path) -> Path | None:
+    """``path`` itself for a Python file; for an extension module, the ``.py`` file beside it
+    (``None`` when there is none)."""
+    for suffix in EXTENSION_SUFFIXES:
+        if path.name.endswith(suffix):
+            source = path.with_name(path.name[: -len(suffix)] + ".py")
+            return source if source.is_file() else None
+    return path
 
 
 def _modules_of(value: Any) -> set[str]:
