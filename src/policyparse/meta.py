@@ -6,6 +6,8 @@ the closing lines (signature and date). Every pattern is bounded and run on shor
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from . import patterncache
@@ -13,71 +15,81 @@ from .normalize import WorkingText, to_halfwidth
 from .records import Meta, PlanPeriod
 from .structure import Outline, closes_document, info_fields, is_closing, is_debris, is_info_line
 
-_TITLE_WORD = (
+_TITLE_WORD: Final = (
     r"规划|意见|方案|计划|通知|通告|公告|办法|决定|规定|细则|纲要|措施|指南|条例|政策|规则|要点"
     r"|答记者问|解读"
 )
-_TITLE_WORDS = patterncache.compile(_TITLE_WORD)
-_TITLE_BRACKET = patterncache.compile(r"[(（][^()（）]{1,16}[)）]")
-_TITLE_SHAPE = patterncache.compile(rf"关于.{{1,70}}的(?:\p{{Han}}{{0,4}})(?:{_TITLE_WORD})")
-_TITLE_MAX = 80
-_SITE_WORD = patterncache.compile(r"\p{Han}+(?<![省市县区州盟旗镇乡])")
-_NOT_AFTER_SITE = patterncache.compile(r"人民|政府|办公|关于|省|市|县")
-_REPOST_PREFIX = patterncache.compile(r"\p{Han}{2,12}[:：](?=\p{Han})")
-_SEPARATORS = "|｜-—_:：·> "
-_TITLE_SEPARATOR = patterncache.compile(r"[_|｜]|(?<![\d—])[-—–](?![\d—])")
-_DRAFT = patterncache.compile(r"[(（]?(?:征求意见稿|草案|送审稿|讨论稿)[)）]?$")
-_STOPS = patterncache.compile(r"[。；;!！?？]")
-_DOC_NUMBER = patterncache.compile(
+_TITLE_WORDS: Final = patterncache.compile(_TITLE_WORD)
+_TITLE_BRACKET: Final = patterncache.compile(r"[(（][^()（）]{1,16}[)）]")
+_TITLE_SHAPE: Final = patterncache.compile(rf"关于.{{1,70}}的(?:\p{{Han}}{{0,4}})(?:{_TITLE_WORD})")
+_TITLE_MAX: Final = 80
+_SITE_WORD: Final = patterncache.compile(r"\p{Han}+(?<![省市县区州盟旗镇乡])")
+_NOT_AFTER_SITE: Final = patterncache.compile(r"人民|政府|办公|关于|省|市|县")
+_REPOST_PREFIX: Final = patterncache.compile(r"\p{Han}{2,12}[:：](?=\p{Han})")
+_SEPARATORS: Final = "|｜-—_:：·> "
+_TITLE_SEPARATOR: Final = patterncache.compile(r"[_|｜]|(?<![\d—])[-—–](?![\d—])")
+_DRAFT: Final = patterncache.compile(r"[(（]?(?:征求意见稿|草案|送审稿|讨论稿)[)）]?$")
+_STOPS: Final = patterncache.compile(r"[。；;!！?？]")
+_DOC_NUMBER: Final = patterncache.compile(
     r"\p{Han}{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*(?:第\s*)?\d{1,4}\s*号"
 )
 # a decree number (政府令, 部令) in a promulgation note: 湖南省人民政府令第315号公布
-_ORDER_NUMBER = patterncache.compile(
+_ORDER_NUMBER: Final = patterncache.compile(
     r"(\p{Han}{2,24}?)令\s{0,3}(?:(?:19|20)\d{2}\s{0,3}年\s{0,3})?第\s{0,3}\d{1,4}\s{0,3}号"
 )
-_PROMULGATED = patterncache.compile(r"\s{0,3}(?:公布|发布|颁布|印发)")
-_DATE_HEAD = "年月日号"
-_PROMULGATION_WORD = patterncache.compile(r"公布|颁布|发布")
+_PROMULGATED: Final = patterncache.compile(r"\s{0,3}(?:公布|发布|颁布|印发)")
+_DATE_HEAD: Final = "年月日号"
+_PROMULGATION_WORD: Final = patterncache.compile(r"公布|颁布|发布")
 # 已于…日经…会议通过，现予公布: that date is the adoption, not the promulgation
-_PASSED = patterncache.compile(r"通过|审议|会议")
-_ORDER_HEAD = patterncache.compile(r"(\p{Han}{2,24}?)令")
-_ORDER_TAIL = patterncache.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,4}号")
-_DOC_NUMBER_LABEL = patterncache.compile(r"(?:发文字号|文号|索引号)[:：]")
-_ISO_DATE = patterncache.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_CN_DATE = patterncache.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
-_HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_HAN_DATE = patterncache.compile(
+_PASSED: Final = patterncache.compile(r"通过|审议|会议")
+_ORDER_HEAD: Final = patterncache.compile(r"(\p{Han}{2,24}?)令")
+_ORDER_TAIL: Final = patterncache.compile(r"(?:(?:19|20)\d{2}年)?第\d{1,4}号")
+_DOC_NUMBER_LABEL: Final = patterncache.compile(r"(?:发文字号|文号|索引号)[:：]")
+_ISO_DATE: Final = patterncache.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_CN_DATE: Final = patterncache.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_HAN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "O": 0,
+}
+_HAN_DATE: Final = patterncache.compile(
     r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-_DATE_LABEL = patterncache.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
-_WRITTEN_LABELS = frozenset({"成文", "印发", "发文"})
-_ISSUER_END = (
+_DATE_LABEL: Final = patterncache.compile(r"(发布|成文|印发|发文|公布)(时间|日期)[:：]?")
+_WRITTEN_LABELS: Final = frozenset({"成文", "印发", "发文"})
+_ISSUER_END: Final = (
     r"人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|领导小组|"
     r"指挥部|政府|厅|局|部|委|署|院|会|办"
 )
-_ORDER_ISSUER = patterncache.compile(rf"(?:{_ISSUER_END})$")
-_ISSUER = patterncache.compile(
+_ORDER_ISSUER: Final = patterncache.compile(rf"(?:{_ISSUER_END})$")
+_ISSUER: Final = patterncache.compile(
     rf"(?:来源[:：]|发布机构[:：]|发文机关[:：])?(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))$"
 )
-_ISSUER_LABEL = patterncache.compile(r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})")
-_ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发文单位", "发布机关"})
-_HAN_NAME = patterncache.compile(r"\p{Han}{2,30}")
-_SOURCE_LABEL = patterncache.compile(r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})")
-_ISSUER_ALONE = patterncache.compile(
+_ISSUER_LABEL: Final = patterncache.compile(
+    r"(?:发布机构|发文机关|发文单位)[:：]\s*(\p{Han}{2,30})"
+)
+_ISSUER_LABELS: Final = frozenset({"发布机构", "发文机关", "发文单位", "发布机关"})
+_HAN_NAME: Final = patterncache.compile(r"\p{Han}{2,30}")
+_SOURCE_LABEL: Final = patterncache.compile(
+    r"(?<!\p{Han})(?:信息来源|来源)[:：]\s{0,3}(\p{Han}{2,30})"
+)
+_ISSUER_ALONE: Final = patterncache.compile(
     r"(\p{Han}{2,28}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))"
 )
-_DATE_ONLY = patterncache.compile(
+_DATE_ONLY: Final = patterncache.compile(
     r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}"
     r"|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"[(（]?[^()（）]{0,8}[)）]?"
 )
-_TITLE_ISSUER = patterncache.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
-_PERIOD = patterncache.compile(r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年")
-_BRACKET_PERIOD = patterncache.compile(
+_TITLE_ISSUER: Final = patterncache.compile(rf"^(\p{{Han}}{{2,30}}?(?:{_ISSUER_END}))关于")
+_PERIOD: Final = patterncache.compile(
+    r"((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})\s*年"
+)
+_BRACKET_PERIOD: Final = patterncache.compile(
     r"[(（]((?:19|20)\d{2})年?\s*[-—–~～至到]{1,3}\s*((?:19|20)\d{2})年?[)）]"
 )
-_PLAN_WORDS = patterncache.compile(r"(?:规划|实施|行动|计划)期(?:限)?(?:为|是|[:：])?")
-_FIVE_YEAR = {
+_PLAN_WORDS: Final = patterncache.compile(r"(?:规划|实施|行动|计划)期(?:限)?(?:为|是|[:：])?")
+_FIVE_YEAR: Final = {
     "十一五": 2006,
     "十二五": 2011,
     "十三五": 2016,
@@ -85,16 +97,16 @@ _FIVE_YEAR = {
     "十五五": 2026,
     "十六五": 2031,
 }
-_FIVE_YEAR_RE = patterncache.compile("|".join(_FIVE_YEAR))
+_FIVE_YEAR_RE: Final = patterncache.compile("|".join(_FIVE_YEAR))
 # a plan for one year: 2026年医疗保障工作要点, 2025年度全市重点工作安排
-_ONE_YEAR_PLAN = patterncache.compile(
+_ONE_YEAR_PLAN: Final = patterncache.compile(
     r"((?:19|20)\d{2})年度?[^，,。；;]{0,30}?"
     r"(?:工作要点|工作计划|重点工作|工作安排|工作任务|行动计划|实施计划|工作方案)"
 )
-_HEAD_LINES = 12
+_HEAD_LINES: Final = 12
 # a title of the form 关于…的通知 scores at least this
-_SHAPED_SCORE = 4
-_MAX_HEADER_LINES = 60
+_SHAPED_SCORE: Final = 4
+_MAX_HEADER_LINES: Final = 60
 
 
 def _han_number(s: str) -> int:
@@ -128,7 +140,7 @@ def _date_in(line: str) -> str | None:
     return None
 
 
-_WHITE_SPACE = patterncache.compile(r"\s+")
+_WHITE_SPACE: Final = patterncache.compile(r"\s+")
 
 
 def _squash(s: str) -> str:
@@ -137,7 +149,7 @@ def _squash(s: str) -> str:
 
 # more than 20 characters other than white space: such a line squashed is longer than 20
 # (a bounded test, cheaper than squashing a long line to measure it)
-_OVER_20 = patterncache.compile(r"(?:\s*\S){21}")
+_OVER_20: Final = patterncache.compile(r"(?:\s*\S){21}")
 
 
 def _title_candidate(line: str, others: list[str]) -> tuple[int, int, int] | None:
@@ -321,7 +333,7 @@ def _promulgation_date(line: str) -> str | None:
     return None
 
 
-_ADOPTED = patterncache.compile(r"通过|批准")
+_ADOPTED: Final = patterncache.compile(r"通过|批准")
 
 
 def _adoption_date(line: str) -> str | None:
@@ -352,8 +364,8 @@ def _labelled_issuer(line: str) -> str | None:
     return lm.group(1) if lm else None
 
 
-_OPEN_BRACKET = "(（"
-_CLOSE_BRACKET = ")）"
+_OPEN_BRACKET: Final = "(（"
+_CLOSE_BRACKET: Final = ")）"
 
 
 def _cited(line: str, m: regex.Match[str]) -> bool:
@@ -378,8 +390,8 @@ def _read_doc_number(head: list[str]) -> str | None:
     return None
 
 
-_CLOSING_NEAR = 2
-_CLOSING_LINE_MAX = 40
+_CLOSING_NEAR: Final = 2
+_CLOSING_LINE_MAX: Final = 40
 
 
 def _closing_doc_number(lines: list[str], debris: list[bool], trailer_from: int) -> str | None:

@@ -17,28 +17,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from . import patterncache
 from .patterncache import KEEP_GIL
 from .records import Span
 from .records.base import fields_of, set_dict, set_extra, set_fields_set, set_private, trusted
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: Final = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 _FULLWIDTH.update({0xFE30: 0x3A})
-_HALF = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
-_WIDE = frozenset(_HALF)
+_HALF: Final = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
+_WIDE: Final = frozenset(_HALF)
 # the standard library scans a character class several times faster than ``set & text``
-_WIDE_RE = patterncache.compile_re("[" + "".join(sorted(_WIDE)) + "]")
+_WIDE_RE: Final = patterncache.compile_re("[" + "".join(sorted(_WIDE)) + "]")
 
-_CJK = (
+_CJK: Final = (
     r"\p{Han}\u3001\u3002\u300a-\u300f\u3010\u3011\u3014\u3015\u201c\u201d\u2018\u2019\u2014\u2026"
 )
 # White space with a Chinese character on one side, or at a line's edge.
-_SPACE_RUN = patterncache.compile(
+_SPACE_RUN: Final = patterncache.compile(
     rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=^|\n)[ \t]+|[ \t]+(?=\n|$)"
 )
-_BLANK_RUN = patterncache.compile_re(r"[ \t]+")
+_BLANK_RUN: Final = patterncache.compile_re(r"[ \t]+")
 
 
 def _space_runs(text: str) -> list[tuple[int, int]]:
@@ -67,20 +68,20 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
         i = run.end() if run is not None else start + 1
 
 
-_LINE_END_PUNCT = set('。；;：:！!？?）)】」』”"…—-')
-_HEADING_START = patterncache.compile(
+_LINE_END_PUNCT: Final = set('。；;：:！!？?）)】」』”"…—-')
+_HEADING_START: Final = patterncache.compile(
     r"[#＃]|第[一二三四五六七八九十百零〇两\d]{1,6}(?:[章节条编]|部分)|[一二三四五六七八九十]{1,3}[、.]"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、](?!\d)|[—-]{2}"
 )
-_MIN_BROKEN_LINE = 24
+_MIN_BROKEN_LINE: Final = 24
 # a page number between two halves of a sentence in text taken from a PDF: - 3 -, —3—, 第3页
-_PAGE_NUMBER = patterncache.compile(
+_PAGE_NUMBER: Final = patterncache.compile(
     r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\n|$)"
 )
 # what a line cut by a wrap may end with, and what the next line may start with
-_WRAP_END = patterncache.compile(r"[\p{Han}，,、“《(（]")
-_WRAP_START = patterncache.compile(r"[\p{Han}“《\"]")
+_WRAP_END: Final = patterncache.compile(r"[\p{Han}，,、“《(（]")
+_WRAP_START: Final = patterncache.compile(r"[\p{Han}“《\"]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -97,7 +98,7 @@ def to_halfwidth(text: str) -> str:
 
 
 _validate_span = Span.__pydantic_validator__.validate_python
-_SPAN_FIELDS = fields_of(Span)
+_SPAN_FIELDS: Final = fields_of(Span)
 _new = object.__new__
 
 
@@ -152,18 +153,18 @@ class WorkingText:
         # to_orig(start) and to_orig(end - 1) + 1, inlined: this runs for every record
         n = len(self.norm)
         ns, os_ = self._norm_starts, self._orig_starts
-        if start >= n:
-            a = len(self.text)
-        else:
+        last = end - 1
+        if start < n:
             k = bisect_right(ns, start) - 1
             a = os_[k] + (start - ns[k])
-        last = end - 1
-        if last >= n:
-            b = len(self.text)
+            if last < n:
+                # most spans lie in one piece of the map: then ``last`` is in piece ``k`` too
+                if k + 1 < len(ns) and ns[k + 1] <= last:
+                    k = bisect_right(ns, last) - 1
+                return _span(a, os_[k] + (last - ns[k]) + 1)
         else:
-            k = bisect_right(ns, last) - 1
-            b = os_[k] + (last - ns[k])
-        return _span(a, b + 1)
+            a = len(self.text)
+        return _span(a, len(self.text) + 1)  # ``last`` past the working copy's end
 
     def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
         """:meth:`span` of each ``(start, end)`` of ``ranges``, in one loop.
@@ -182,17 +183,18 @@ class WorkingText:
             if end <= start or type(start) is not int or type(end) is not int or start < 0:
                 add(self.span(start, end))
                 continue
-            if start >= n:
-                a = tail
-            else:
+            last = end - 1
+            if start < n:
                 k = bisect_right(ns, start) - 1
                 a = os_[k] + (start - ns[k])
-            last = end - 1
-            if last >= n:
-                b = tail
+                if last < n:
+                    if k + 1 < len(ns) and ns[k + 1] <= last:
+                        k = bisect_right(ns, last) - 1  # else ``last`` is in ``start``'s piece
+                    b = os_[k] + (last - ns[k])
+                else:
+                    b = tail
             else:
-                k = bisect_right(ns, last) - 1
-                b = os_[k] + (last - ns[k])
+                a = b = tail
             if a < 0 or b < a:  # never for a map of this module's making; refused as span's
                 add(_span(a, b + 1))
                 continue
@@ -220,6 +222,40 @@ class WorkingText:
             return self._norm_starts[k] + delta
         return self._norm_starts[k] + seg_len
 
+    def to_norm_ranges(self, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Each ``(start, end)`` of ``ranges`` (offsets of ``text``) as ``(s, e)`` of ``norm``:
+        ``s = to_norm(start)``, ``e = to_norm(end - 1) + 1`` and never below ``s`` (``s`` for an
+        empty range), in one loop (a stage maps every record of a kind at once)."""
+        ns, os_ = self._norm_starts, self._orig_starts
+        count = len(os_)
+        n = len(self.norm)
+        out: list[tuple[int, int]] = []
+        add = out.append
+        for start, end in ranges:
+            k = bisect_right(os_, start) - 1
+            if k < 0:
+                s = 0
+            else:
+                base = ns[k]
+                seg_len = (ns[k + 1] if k + 1 < count else n) - base
+                delta = start - os_[k]
+                s = base + (delta if delta < seg_len else seg_len)
+            if end <= start:
+                add((s, s))
+                continue
+            last = end - 1
+            if k + 1 < count and os_[k + 1] <= last:
+                k = bisect_right(os_, last) - 1  # else ``last`` is in ``start``'s piece
+            if k < 0:
+                e = 1
+            else:
+                base = ns[k]
+                seg_len = (ns[k + 1] if k + 1 < count else n) - base
+                delta = last - os_[k]
+                e = base + (delta if delta < seg_len else seg_len) + 1
+            add((s, e if e > s else s))
+        return out
+
 
 def _skip_blank(text: str, j: int) -> int:
     n = len(text)
@@ -228,8 +264,12 @@ def _skip_blank(text: str, j: int) -> int:
     return j
 
 
-_WRAP_END_DIGIT = patterncache.compile(r"[\d%.]")
-_SENTENCE_END = set("。；;：:！!？?")
+_WRAP_END_DIGIT: Final = patterncache.compile(r"[\d%.]")
+_SENTENCE_END: Final = set("。；;：:！!？?")
+
+
+_TITLE_STOPS: Final = frozenset("。，,；;：:")
+"""Marks no title line holds."""
 
 
 def title_lines(text: str, count: int = 8) -> set[str]:
@@ -246,7 +286,7 @@ def title_lines(text: str, count: int = 8) -> set[str]:
                     break
     else:
         first = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:count]
-    first = [ln for ln in first if not any(p in ln for p in "。，,；;：:")]
+    first = [ln for ln in first if _TITLE_STOPS.isdisjoint(ln)]
     out = {ln for ln in first if len(ln) >= 8}
     out.update(a + b for a, b in pairwise(first) if len(a + b) >= 8)
     return out
@@ -259,7 +299,7 @@ def _wrap_width(text: str) -> int | None:
     prose = 0
     widths: list[int] = []
     for a, b in pairwise(lines):
-        if len(a) < 8 or not b or " " in a or _HEADING_START.match(a):
+        if len(a) < 8 or not b or " " in a or _HEADING_START.match(a, 0, None, KEEP_GIL):
             continue
         prose += 1
         if a[-1] not in _SENTENCE_END:
@@ -272,16 +312,16 @@ def _wrap_width(text: str) -> int | None:
     return width if width >= 12 and even >= 0.55 * len(widths) else None
 
 
-_INDENT = 2
+_INDENT: Final = 2
 """Leading spaces (``　　`` is two) that start a paragraph."""
-_LABEL_LINE = patterncache.compile(r"\p{Han}{1,8}[:：]")
+_LABEL_LINE: Final = patterncache.compile(r"\p{Han}{1,8}[:：]")
 # a number (or a ratio, 1:1) with its unit or the word after it
-_NUMBER_UNIT = patterncache.compile(r"\d+(?:[.:]\d+)?(?:%|‰|\p{Han})")
-_NUMBER_GOES_ON = patterncache.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
-_DATE_LINE = patterncache.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
-_CELL_STOP = set("。；;！!？?")
-_HAN = patterncache.compile(r"\p{Han}")
-_COMMAS = set("，,")
+_NUMBER_UNIT: Final = patterncache.compile(r"\d+(?:[.:]\d+)?(?:%|‰|\p{Han})")
+_NUMBER_GOES_ON: Final = patterncache.compile(r"\d*(?:\.\d+)?(?:%|‰|\p{Han})")
+_DATE_LINE: Final = patterncache.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]*(?=\n|$)")
+_CELL_STOP: Final = set("。；;！!？?")
+_HAN: Final = patterncache.compile(r"\p{Han}")
+_COMMAS: Final = set("，,")
 
 
 def _indent(text: str, j: int) -> int:
@@ -336,7 +376,7 @@ def _in_cell_column(prev: str, text: str, j: int) -> bool:
     return after < len(text) and _cell_like(_line_at(text, after))
 
 
-_UNIT_AFTER_CUT = patterncache.compile(r"[年月日号%‰万亿](?![年月日号])")
+_UNIT_AFTER_CUT: Final = patterncache.compile(r"[年月日号%‰万亿](?![年月日号])")
 
 
 @lru_cache(maxsize=1)
@@ -374,8 +414,8 @@ def _unit_at(text: str, j: int) -> bool:
     return False
 
 
-_BODY_PUNCT = set("。；;！!？?")
-_CLAUSE_PUNCT = set("，,")
+_BODY_PUNCT: Final = set("。；;！!？?")
+_CLAUSE_PUNCT: Final = set("，,")
 
 
 def _body_after_heading(line: str, wrapped: bool) -> bool:
@@ -436,13 +476,13 @@ def _broken_word_gaps(text: str) -> list[tuple[int, int]]:
             after = _skip_blank(text, h_end)
             if _PAGE_NUMBER.match(text, after):
                 j = after
-        page = _PAGE_NUMBER.match(text, j)
+        page = _PAGE_NUMBER.match(text, j, None, KEEP_GIL)
         if page is not None:
             j = _skip_blank(text, page.end())
         breaks = text.count("\n", nl, j)
         prose = (
             len(line) >= _MIN_BROKEN_LINE
-            and _WRAP_END.match(line[-1]) is not None
+            and _WRAP_END.match(line[-1], 0, None, KEEP_GIL) is not None
             and any(p in line for p in "。，,；;")
         )
         # a number cut in two (达到3\n0%, 到2026\n年底): a prose line ending in a digit, and a

@@ -19,6 +19,7 @@ Accepted forms:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 import regex
 
@@ -69,25 +70,25 @@ _SMALL_UNITS: dict[str, int] = {
     "仟": 1000,
 }
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_ZEROS = frozenset("零〇○")
+_ZEROS: Final = frozenset("零〇○")
 
-ARABIC_PATTERN = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,20})(?:\.\d{1,12})?"
+ARABIC_PATTERN: Final = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,20})(?:\.\d{1,12})?"
 """An Arabic number: digits, optional thousands separators, optional decimals.
 
 Runs are bounded (at most 20 digits) so that no pattern built on it can go quadratic on a long
 run of digits; a longer run is no number."""
 
-_CN_DIGIT = "零〇一二三四五六七八九两"
-_CN_ALL = _CN_DIGIT + "十百千万亿"
-CHINESE_PATTERN = (
+_CN_DIGIT: Final = "零〇一二三四五六七八九两"
+_CN_ALL: Final = _CN_DIGIT + "十百千万亿"
+CHINESE_PATTERN: Final = (
     rf"(?:[{_CN_DIGIT}十]|[百千](?=[万亿]))[{_CN_ALL}]{{0,15}}(?:点[{_CN_DIGIT}]{{1,8}})?"
 )
 """A Chinese numeral (starting with a digit, ``十``, or ``百``/``千`` before ``万``/``亿``)."""
 
-NUMBER_PATTERN = rf"(?:{ARABIC_PATTERN}(?:[百千万亿]{{1,2}})?|{CHINESE_PATTERN})"
+NUMBER_PATTERN: Final = rf"(?:{ARABIC_PATTERN}(?:[百千万亿]{{1,2}})?|{CHINESE_PATTERN})"
 """A number in any accepted form, including magnitude characters (``1.5万``, ``两亿``)."""
 
-NUMBER_MAX_LEN = 42
+NUMBER_MAX_LEN: Final = 42
 """The longest match of ``NUMBER_PATTERN``: 27 digits and separators, a point with 12 decimals
 and two magnitude characters (a Chinese numeral is at most 25)."""
 
@@ -96,8 +97,8 @@ NUMBER_RE: regex.Pattern[str] = patterncache.compile(
 )
 """``NUMBER_PATTERN`` compiled, not starting or ending inside a run of digits."""
 
-_ARABIC_FULL = patterncache.compile(rf"{ARABIC_PATTERN}")
-_FULLWIDTH_DIGITS = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_ARABIC_FULL: Final = patterncache.compile(rf"{ARABIC_PATTERN}")
+_FULLWIDTH_DIGITS: Final = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_DIGITS.update({0xFF0E: 0x2E, 0xFF0C: 0x2C})
 
 

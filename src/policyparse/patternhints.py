@@ -7,23 +7,26 @@ inline flag, a conditional, or a branch with no character it must hold). A scope
 case-insensitive group, ``(?i:…)``, may hold ASCII letters only. Text without any of them
 holds no match. :func:`required_strings` does the same with strings (literals in a row), a
 stronger test. :func:`gated` compiles a pattern behind such a test. :func:`anchored_matches`
-scans for a pattern only near the words its matches start with.
+scans for a pattern only near the words its matches start with. :func:`literal_trie` writes
+an alternation of words as a trie, which ``re`` scans for faster.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
 from . import patterncache, runcache
 from .patterncache import KEEP_GIL
 
-_SPECIAL = "()[]{}|?*+\\.^$"
-_ESCAPE_BRACES = "pPN"
-_ESCAPE_HEX = {"x": 2, "u": 4, "U": 8}
+_SPECIAL: Final = "()[]{}|?*+\\.^$"
+_ESCAPE_BRACES: Final = "pPN"
+_ESCAPE_HEX: Final = {"x": 2, "u": 4, "U": 8}
 
 
 class _Unsupported(Exception):
@@ -34,7 +37,7 @@ Chars = frozenset[str] | None
 """Characters one of which every match holds (None: no such set known)."""
 
 
-_FOLDED = {"i": "\u0130", "k": "\u212a", "s": "\u017f"}
+_FOLDED: Final = {"i": "\u0130", "k": "\u212a", "s": "\u017f"}
 """Characters beside the two cases that a case-insensitive ASCII letter matches."""
 
 
@@ -182,7 +185,7 @@ class _Reader:
         return least
 
 
-_MAX_STRINGS = 64
+_MAX_STRINGS: Final = 64
 """Most strings a run of literals may stand for (``为(?:配合|参与)(?:单位|部门)``: 4)."""
 
 Strings = frozenset[str] | None
@@ -310,7 +313,7 @@ def required_chars(pattern: str) -> frozenset[str] | None:
     return chars
 
 
-LABEL_LEAD = 2
+LABEL_LEAD: Final = 2
 """Most characters a match of the unit label pattern holds before its label text (``**``,
 ``【``)."""
 
@@ -373,7 +376,32 @@ def top_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-_END = sys.maxsize
+def literal_trie(words: Iterable[str]) -> str:
+    """A pattern (``re`` or ``regex``) of the non-empty ``words`` as literals, matching at an
+    offset what their longest-first alternation matches there: the longest of them that starts
+    there (no words: a pattern that never matches).
+
+    It is written as a trie, one branch per first character (``上年|上年度|上半年`` →
+    ``上(?:半年|年(?:度)?)``), so a scan tries one branch where a plain alternation tries
+    every word; at each node the branches start with different characters, and a word
+    continued by a longer one is its optional tail, tried first.
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    branches: list[str] = []
+    for c, rests in by_first.items():
+        longer = [x for x in rests if x]
+        if not longer:
+            branches.append(re.escape(c))
+            continue
+        optional = "?" if len(longer) < len(rests) else ""
+        branches.append(f"{re.escape(c)}(?:{literal_trie(longer)}){optional}")
+    return "|".join(branches) or "(?!)"
+
+
+_END: Final = sys.maxsize
 
 
 class Gated:
@@ -395,13 +423,13 @@ class Gated:
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> regex.Match[str] | None:
         if self.gate is not None and self.gate.search(text, pos, endpos) is None:
             return None
-        return self.pattern.search(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos, KEEP_GIL)
 
     def sub(self, repl: str, text: str) -> str:
         """``text`` with every match replaced by ``repl`` (what the pattern's ``sub`` gives)."""
         if self.gate is not None and self.gate.search(text) is None:
             return text
-        return self.pattern.sub(repl, text)
+        return self.pattern.sub(repl, text, 0, None, None, KEEP_GIL)
 
 
 def gated(pattern: str) -> Gated:
@@ -414,6 +442,5 @@ def gated(pattern: str) -> Gated:
         if not found or "" in found:
             return Gated(patterncache.compile(pattern), None)
         needs |= found
-    words = sorted(needs, key=lambda w: (-len(w), w))
-    gate = patterncache.compile_re("|".join(re.escape(w) for w in words))
+    gate = patterncache.compile_re(literal_trie(needs))
     return Gated(patterncache.compile(pattern), gate)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from .records import PolicyDocument, Span
 
-RECORD_KINDS = (
+RECORD_KINDS: Final = (
     "sections",
     "provisions",
     "paragraphs",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Final
 
 from . import patterncache
 
@@ -38,7 +39,7 @@ def _brackets(opens: str, closes: str) -> re.Pattern[str]:
     return patterncache.compile_re("[" + re.escape(opens + closes) + "]")
 
 
-CELL_GAP = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
+CELL_GAP: Final = patterncache.compile_re(r"(?<=\S)(?:\t|[ \u3000]*(?:  |\u3000)[ \u3000]*)(?=\S)")
 """A cell break of a table row in the original text: a tab, two spaces or a full-width space
 between two characters."""
 

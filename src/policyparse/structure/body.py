@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -11,7 +12,7 @@ from ..patterncache import KEEP_GIL
 from ..patternhints import Gated, gated, top_alternatives
 from .rules import BoilerplateRules
 
-_NEVER = patterncache.compile(r"(?!)")
+_NEVER: Final = patterncache.compile(r"(?!)")
 
 
 def _anchored(pattern: str) -> bool:
@@ -77,7 +78,7 @@ def opens_attachments(line: str) -> bool:
     return len(s) <= 200 and _closing_rules()[2].search(s) is not None
 
 
-_WS = patterncache.compile(r"\s+")
+_WS: Final = patterncache.compile(r"\s+")
 
 
 @cache
@@ -122,9 +123,9 @@ def _info_rules() -> tuple[regex.Pattern[str], frozenset[str], int, int]:
     return label, firsts, rules.info_pairs_max, rules.info_value_max
 
 
-_INFO_OPEN = "【["
-_INFO_TRIM = " \t【】[]|｜"
-_INFO_STOP = patterncache.compile(r"[。；;！？!?]")
+_INFO_OPEN: Final = "【["
+_INFO_TRIM: Final = " \t【】[]|｜"
+_INFO_STOP: Final = patterncache.compile(r"[。；;！？!?]")
 
 
 def info_fields(line: str) -> list[tuple[str, str]] | None:
@@ -181,8 +182,8 @@ def line_flags(line: str) -> tuple[bool, bool]:
     return False, info_fields(s) is not None
 
 
-_PUNCT = patterncache.compile(r"[，,。；;、]")
-_HAN = patterncache.compile(r"\p{Han}")
+_PUNCT: Final = patterncache.compile(r"[，,。；;、]")
+_HAN: Final = patterncache.compile(r"\p{Han}")
 
 
 def is_body_like(line: str, is_heading: bool) -> bool:

@@ -9,7 +9,7 @@ matching a line costs time linear in its length.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 import regex
 
@@ -20,9 +20,9 @@ from ..records.outline import HeadingKind
 LineKind = HeadingKind | Literal["dash"]
 """A heading kind, or ``dash`` for a ``——`` lead item (a list item, not a section)."""
 
-_CN = "一二三四五六七八九十百零〇两"
-_CN_SMALL = "一二三四五六七八九十"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN: Final = "一二三四五六七八九十百零〇两"
+_CN_SMALL: Final = "一二三四五六七八九十"
+_CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (kind, level key, pattern); the first that matches wins. A pattern matches the number only.
 _PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
@@ -48,7 +48,7 @@ _PATTERNS: tuple[tuple[LineKind, str, regex.Pattern[str]], ...] = (
     ("dash", "dash", patterncache.compile(r"(?:——|--{1,2}|—)(?=[^\s—\-])")),
 )
 # the characters a numbered heading can start with (besides digits)
-_STARTS = frozenset(f"第{_CN_SMALL}(（〔{_CIRCLED}—-")
+_STARTS: Final = frozenset(f"第{_CN_SMALL}(（〔{_CIRCLED}—-")
 _Pattern = tuple[LineKind, str, regex.Pattern[str]]
 
 
@@ -65,20 +65,20 @@ _BY_FIRST: dict[str, tuple[_Pattern, ...]] = {
     **_starting_with(_CIRCLED, {"circled"}),
     **_starting_with("—-", {"dash"}),
 }
-_DIGIT_FIRST = tuple(p for p in _PATTERNS if p[1] in ("arabic", "arabic_rp"))
+_DIGIT_FIRST: Final = tuple(p for p in _PATTERNS if p[1] in ("arabic", "arabic_rp"))
 # patterns of literal characters only run on the standard ``re`` engine (the same matches,
 # and several times less overhead per call than ``regex``)
-_MARKDOWN = patterncache.compile_re(r"(#{1,6})[ \t]*")
-_BOLD = patterncache.compile_re(r"(?:\*\*|__)")
-_RUN_IN_END = patterncache.compile_re(r"[。!?！？]")
-_COLON = patterncache.compile_re(r"[:：]")
-_CAPTION = patterncache.compile_re(r"【[^【】\n]{1,20}】")
-_TITLE_TRIM = "*_ \t"
-_TITLE_END_TRIM = "*_ \t;；,，、"
-_MAX_TITLE = 60
-_MAX_COLON_TITLE = 20
+_MARKDOWN: Final = patterncache.compile_re(r"(#{1,6})[ \t]*")
+_BOLD: Final = patterncache.compile_re(r"(?:\*\*|__)")
+_RUN_IN_END: Final = patterncache.compile_re(r"[。!?！？]")
+_COLON: Final = patterncache.compile_re(r"[:：]")
+_CAPTION: Final = patterncache.compile_re(r"【[^【】\n]{1,20}】")
+_TITLE_TRIM: Final = "*_ \t"
+_TITLE_END_TRIM: Final = "*_ \t;；,，、"
+_MAX_TITLE: Final = 60
+_MAX_COLON_TITLE: Final = 20
 # a chapter, section or article number needs a title or text after it, not a unit
-_CHAPTER_NEXT = patterncache.compile(r"[\s\p{Han}“\"《(（【]")
+_CHAPTER_NEXT: Final = patterncache.compile(r"[\s\p{Han}“\"《(（【]")
 
 
 class Heading(NamedTuple):

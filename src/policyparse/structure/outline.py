@@ -6,10 +6,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .. import patterncache
 from ..normalize import WorkingText, title_lines
+from ..patterncache import KEEP_GIL
 from ..records import Paragraph, Provision, Section, Sentence
 from ..records.base import trusted, trusted_all
 from ..textscan import is_cell_row, row_cells
@@ -22,28 +23,28 @@ from .body import (
 )
 from .headings import Heading, match_heading
 
-_PROVISION_KINDS = {"paren_cn", "paren_arabic", "arabic", "article"}
-_LEAD_KINDS = {"dash"}
+_PROVISION_KINDS: Final = {"paren_cn", "paren_arabic", "arabic", "article"}
+_LEAD_KINDS: Final = {"dash"}
 _CHAPTER_KEYS = {"chapter_编": 1, "chapter_部分": 2, "chapter_章": 3, "chapter_节": 4, "article": 5}
 # literal characters only: the standard ``re`` engine finds the same ends, faster
-_SENTENCE_END = patterncache.compile_re(r"[。!?！？]+[”’」』)）\"]*")
-_END_MARKS = "。!?！？"
+_SENTENCE_END: Final = patterncache.compile_re(r"[。!?！？]+[”’」』)）\"]*")
+_END_MARKS: Final = "。!?！？"
 """The characters a ``_SENTENCE_END`` match starts with."""
-_WS = patterncache.compile(r"\s+")
-_HAN = patterncache.compile(r"\p{Han}")
+_WS: Final = patterncache.compile(r"\s+")
+_HAN: Final = patterncache.compile(r"\p{Han}")
 # a short line that recurs next to page numbers is a running header or footer
-_REPEAT_MIN = 2
-_NEAR = 2
-_PAGE_LINE = patterncache.compile(
+_REPEAT_MIN: Final = 2
+_NEAR: Final = 2
+_PAGE_LINE: Final = patterncache.compile(
     r"[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]"
     r"|第\s{0,3}\d{1,4}\s{0,3}页(?:\s{0,3}[,，/]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页)?"
     r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
 )
-_PAGE_LINE_MAX = 31
+_PAGE_LINE_MAX: Final = 31
 """The longest line ``_PAGE_LINE`` can match whole (``第 12 页 , 共 34 页`` spaced out fully)."""
-_REPEAT_MAX = 40
-_TITLE_LINES = 8
-_REPEAT_SKIP = patterncache.compile(r"[。!?！？;；,，:：、()（）〔〕]")
+_REPEAT_MAX: Final = 40
+_TITLE_LINES: Final = 8
+_REPEAT_SKIP: Final = patterncache.compile(r"[。!?！？;；,，:：、()（）〔〕]")
 
 
 class Line(NamedTuple):
@@ -111,16 +112,22 @@ def _split_lines(work: WorkingText) -> list[Line]:
     while pos <= len(norm):
         nl = norm.find("\n", pos)
         end = len(norm) if nl < 0 else nl
-        raw = norm[pos:end]
-        lead = len(raw) - len(raw.lstrip())
-        s, e = pos + lead, pos + len(raw.rstrip())
-        if e > s:
-            spans.append((s, e))
+        if pos < end and not norm[pos].isspace() and not norm[end - 1].isspace():
+            spans.append((pos, end))  # nothing to strip (most lines): no copies made
+        else:
+            raw = norm[pos:end]
+            lead = len(raw) - len(raw.lstrip())
+            s, e = pos + lead, pos + len(raw.rstrip())
+            if e > s:
+                spans.append((s, e))
         if nl < 0:
             break
         pos = nl + 1
     # page furniture: a page number, or a form feed between two lines
-    page = [e - s <= _PAGE_LINE_MAX and bool(_PAGE_LINE.fullmatch(norm, s, e)) for s, e in spans]
+    page = [
+        e - s <= _PAGE_LINE_MAX and bool(_PAGE_LINE.fullmatch(norm, s, e, KEEP_GIL))
+        for s, e in spans
+    ]
     anchor = list(page)
     if "\f" in norm:
         for k in range(1, len(spans)):
@@ -165,9 +172,9 @@ def _split_lines(work: WorkingText) -> list[Line]:
 
 
 # a table of contents opens with 目录 (or 目次) on a line of its own, spaced out or not
-_TOC_HEAD = patterncache.compile_re(r"目[ \t]{0,6}[录次]")
-_TOC_RUN_MAX = 200
-_TOC_NUMBER = patterncache.compile_re(r"[\s.…·．\-_\d]+$")
+_TOC_HEAD: Final = patterncache.compile_re(r"目[ \t]{0,6}[录次]")
+_TOC_RUN_MAX: Final = 200
+_TOC_NUMBER: Final = patterncache.compile_re(r"[\s.…·．\-_\d]+$")
 
 
 def _entry_key(content: str, h: Heading | None) -> str:
@@ -208,8 +215,8 @@ def _drop_contents(lines: list[Line], norm: str) -> None:
         k = stop
 
 
-_LEADERS = ".…·．-_"
-_TOC_MAX = 100
+_LEADERS: Final = ".…·．-_"
+_TOC_MAX: Final = 100
 
 
 def _is_toc_entry(content: str) -> bool:
@@ -226,9 +233,9 @@ def _is_toc_entry(content: str) -> bool:
     return leaders >= 3 or (leaders >= 2 and s.endswith("…"))
 
 
-_ENTRY_KINDS = {"arabic", "paren_arabic"}
-_ENTRY_MAX = 60
-_ENTRY_PUNCT = patterncache.compile(r"[。!?！？;；,，:：]")
+_ENTRY_KINDS: Final = {"arabic", "paren_arabic"}
+_ENTRY_MAX: Final = 60
+_ENTRY_PUNCT: Final = patterncache.compile(r"[。!?！？;；,，:：]")
 
 
 def _is_attachment_entry(content: str, h: Heading) -> bool:
@@ -526,7 +533,7 @@ def _section_ends(
     return ends
 
 
-_SENTENCE_CLOSE = ("。", "!", "?", "！", "？")
+_SENTENCE_CLOSE: Final = ("。", "!", "?", "！", "？")
 
 
 def _boundaries(lines: list[Line], first: int, last: int, norm: str) -> list[int]:
@@ -555,8 +562,8 @@ def _boundaries(lines: list[Line], first: int, last: int, norm: str) -> list[int
     return sorted(set(found))
 
 
-_TITLE_BELOW_MAX = 30
-_TITLE_BELOW_PUNCT = patterncache.compile(r"[。!?！？;；,，:：、]")
+_TITLE_BELOW_MAX: Final = 30
+_TITLE_BELOW_PUNCT: Final = patterncache.compile(r"[。!?！？;；,，:：、]")
 
 
 def _titles_below(body_lines: list[Line], norm: str) -> dict[int, tuple[int, int]]:
@@ -579,9 +586,9 @@ def _titles_below(body_lines: list[Line], norm: str) -> dict[int, tuple[int, int
     return found
 
 
-_ENTRY_END = (";", "；", "。")
-_INTRO_END = (":", "：")
-_LIST_KINDS = {"paren_cn", "paren_arabic", "arabic"}
+_ENTRY_END: Final = (";", "；", "。")
+_INTRO_END: Final = (":", "：")
+_LIST_KINDS: Final = {"paren_cn", "paren_arabic", "arabic"}
 
 
 def _is_list_entry(norm: str, ln: Line, h: Heading | None) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Final
 
 import regex
 
@@ -15,26 +16,30 @@ from ... import patterncache
 from ...records.entity import EntityLabel, EntitySource
 from .rules import Matchers
 
-_TITLE = patterncache.compile(r"《((?:[^《》\n]|《[^《》\n]{0,80}》){1,150})》")
-_DOC_NUMBER = patterncache.compile(
+_TITLE: Final = patterncache.compile(r"《((?:[^《》\n]|《[^《》\n]{0,80}》){1,150})》")
+_DOC_NUMBER: Final = patterncache.compile(
     r"(\p{Han}{1,10})[〔\[［【(]\s?((?:19|20)[0-9]{2})\s?[〕\]］】)]\s?第?([0-9]{1,5})\s?号"
 )
-_ORDER_NUMBER = patterncache.compile(
+_ORDER_NUMBER: Final = patterncache.compile(
     r"(\p{Han}{2,16}?)(公告|令)\s?(?:((?:19|20)[0-9]{2})\s?年\s?)?第\s?([0-9]{1,5})\s?号"
 )
-_QUOTED = patterncache.compile(r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」")
-_QUOTE_JOINER = patterncache.compile(r"、?")
+_QUOTED: Final = patterncache.compile(
+    r"“([^“”\n]{1,24})”|\"([^\"\n]{1,24})\"|「([^「」\n]{1,24})」"
+)
+_QUOTE_JOINER: Final = patterncache.compile(r"、?")
 """Between two quoted names of one list (“揭榜挂帅”“赛马”): the second is a programme too."""
-_FIVE_YEAR = patterncache.compile(r"十[一二三四五六七八九]?五")
-_NON_NAME = patterncache.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
+_FIVE_YEAR: Final = patterncache.compile(r"十[一二三四五六七八九]?五")
+_NON_NAME: Final = patterncache.compile(r"(?r)[^\p{Han}A-Za-z0-9]|[的等]|之(?!江)")
 """Searched backwards: the last character no name contains (``的``, ``等``; ``之`` but in
 ``之江``)."""
-_HAN = patterncache.compile(r"\p{Han}")
-_BRACKETED = patterncache.compile(r"(?r)(\p{Han}{2,8})[（(](\p{Han}{2,8})[）)]\p{Han}{0,12}$")
+_HAN: Final = patterncache.compile(r"\p{Han}")
+_BRACKETED: Final = patterncache.compile(
+    r"(?r)(\p{Han}{2,8})[（(](\p{Han}{2,8})[）)]\p{Han}{0,12}$"
+)
 """Searched backwards: an anchor and a place in brackets before a name (中国（湖南）自由…)."""
-_COUNTED = patterncache.compile(r"[0-9]+[年月日个家项所批名座]")
+_COUNTED: Final = patterncache.compile(r"[0-9]+[年月日个家项所批名座]")
 """A number with a counter or a date word ends the text before a name (2025年建成…)."""
-_WORD_FINAL_LEVELS = frozenset(["区", "州", "镇", "乡", "旗", "盟"])
+_WORD_FINAL_LEVELS: Final = frozenset(["区", "州", "镇", "乡", "旗", "盟"])
 """Level words that end many ordinary words (园区, 社区, 神州): after a Chinese character that
 is not a place they start no government body."""
 
@@ -533,9 +538,9 @@ def _branch(norm: str, cand: Candidate, m: Matchers) -> Candidate:
     return Candidate("ORG", cand.start, end, cand.source)
 
 
-_INNER_BRACKET = patterncache.compile(r"\((\p{Han}{2,8})\)$")
+_INNER_BRACKET: Final = patterncache.compile(r"\((\p{Han}{2,8})\)$")
 """A word in brackets right before a company's suffix: 集团 in 上海电气（集团）有限公司."""
-_CAMPUS = patterncache.compile(r"\((\p{Han}{2,8})\)")
+_CAMPUS: Final = patterncache.compile(r"\((\p{Han}{2,8})\)")
 
 
 def _campus(norm: str, cand: Candidate, m: Matchers) -> Candidate:

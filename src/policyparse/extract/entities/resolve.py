@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from typing import Final
 
 from .finders import Candidate
 
-_LABEL_RANK = {"LAW": 0, "PROGRAM": 1, "GOV": 2, "ORG": 3, "GPE": 4}
+_LABEL_RANK: Final = {"LAW": 0, "PROGRAM": 1, "GOV": 2, "ORG": 3, "GPE": 4}
 
 
 class _Intervals:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from ... import patterncache
 from ...patterncache import KEEP_GIL
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "Resolved", "find_in", "run", "table_value"]
 
-_DIGIT_COMMA = patterncache.compile(r"(?<=\d),(?=\d)")
-_HAN = patterncache.compile(r"\p{Han}")
+_DIGIT_COMMA: Final = patterncache.compile(r"(?<=\d),(?=\d)")
+_HAN: Final = patterncache.compile(r"\p{Han}")
 
 
 def _prepare(ctx: Context) -> str:
@@ -119,13 +119,13 @@ def run(ctx: Context) -> None:
     ctx.quantities.sort(key=lambda q: (q.span.start, q.span.end))
 
 
-_LIST_BEFORE = patterncache.compile(
+_LIST_BEFORE: Final = patterncache.compile(
     r"(?<![\d.．第#＃A-Za-z\-－/])(?:\d{1,9}(?:\.\d{1,6})?[万亿]?(?:、|和|及|与|或)){1,8}$"
 )
 """Bare numbers in a list before the last one, which alone writes the unit (``800万、900万和``
 before ``1000万人次``); not after 第, a digit, a Latin letter or a code mark."""
-_LIST_ITEM = patterncache.compile(r"(\d{1,9}(?:\.\d{1,6})?[万亿]?)(?:、|和|及|与|或)")
-_LIST_REACH = 8 * 20
+_LIST_ITEM: Final = patterncache.compile(r"(\d{1,9}(?:\.\d{1,6})?[万亿]?)(?:、|和|及|与|或)")
+_LIST_REACH: Final = 8 * 20
 
 
 def _shared_unit_lists(

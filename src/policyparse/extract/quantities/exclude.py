@@ -7,23 +7,25 @@ that number is something other than a quantity and, if so, what (``phone``, ``da
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
 from ...patterncache import KEEP_GIL
 from .rules import Rules
 
-_CN_NUMERAL = frozenset("零〇一二三四五六七八九两十百千万亿")
-_DIGITS = frozenset("0123456789")
+_CN_NUMERAL: Final = frozenset("零〇一二三四五六七八九两十百千万亿")
+_DIGITS: Final = frozenset("0123456789")
 
 
 def _is_ascii_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
-_LINE_START = "(?m)^"
+_LINE_START: Final = "(?m)^"
 
 
 def _scan(pat: regex.Pattern[str], text: str) -> Iterable[regex.Match[str]]:
@@ -51,26 +53,33 @@ def _near(
     pat: regex.Pattern[str], text: str, needles: tuple[str, ...], reach: int
 ) -> Iterable[regex.Match[str]]:
     """``pat.finditer(text)`` for a pattern whose every match has one of ``needles`` less than
-    ``reach`` from its start (either way) and looks no farther: searched only around them.
+    ``reach`` from its start (either way) and looks no farther: searched only around them
+    (see :func:`_near_offsets`)."""
+    return _near_offsets(pat, text, _needle_offsets(text, needles, sys.maxsize), reach)
 
-    A match starting before ``o - reach``, for the first needle ``o`` left to look at, would
+
+def _near_offsets(
+    pat: regex.Pattern[str], text: str, offsets: list[int], reach: int
+) -> Iterable[regex.Match[str]]:
+    """``pat.finditer(text)`` for a pattern whose every match has a needle less than ``reach``
+    from its start (either way) and looks no farther: searched only around ``offsets``, every
+    offset where a needle starts, in order (see :func:`_needle_offsets`).
+
+    A match starting before ``o - reach``, for the first offset ``o`` left to look at, would
     hold no needle; one starting up to ``o + reach`` is found as a whole-text search finds
     it, the search stopping far enough after ``o`` for nothing it looks at to be cut off.
     """
     out: list[regex.Match[str]] = []
     n = len(text)
-    pos = 0
-    nxt = [text.find(w) for w in needles]  # the next offset of each needle (-1: none left)
+    count = len(offsets)
+    pos = k = 0
     while True:
-        after = max(0, pos - reach)
-        o = -1
-        for k, i in enumerate(nxt):
-            if 0 <= i < after:
-                i = nxt[k] = text.find(needles[k], after)
-            if i >= 0 and (o < 0 or i < o):
-                o = i
-        if o < 0:
+        after = pos - reach
+        while k < count and offsets[k] < after:
+            k += 1
+        if k == count:
             return out
+        o = offsets[k]
         m = pat.search(text, max(pos, o - reach), min(n, o + 2 * reach + 1), KEEP_GIL)
         if m is not None and m.start() <= o + reach:
             if m.end() == m.start():
@@ -81,7 +90,7 @@ def _near(
             pos = max(pos, o + reach + 1)
 
 
-_CHARS_PER_SEARCH = 400
+_CHARS_PER_SEARCH: Final = 400
 """About how many characters a whole-text scan reads in the time a search near a needle
 takes: a text with more characters than this many per needle is searched near its needles."""
 
@@ -102,7 +111,30 @@ def _held(text: str, needles: tuple[str, ...], cap: int) -> int:
     return held
 
 
-_SERIAL_REACH = 12
+def _needle_offsets(text: str, needles: tuple[str, ...], cap: int) -> list[int]:
+    """Every offset where one of ``needles`` starts in ``text`` (overlaps included), in order,
+    or the first ``cap`` (at least 1) found, unordered, once that many are found: the finds
+    stop there, where finding all would read the whole text."""
+    out: list[int] = []
+    find = text.find
+    for w in needles:
+        i = find(w)
+        while i >= 0:
+            out.append(i)
+            if len(out) >= cap:
+                return out
+            i = find(w, i + 1)
+    out.sort()
+    return out
+
+
+_MANY_NEEDLES: Final = 4
+"""From this many needles on, finding every one of them takes longer than a whole-text scan
+(a ``str.find`` pass over a text costs about a quarter of a pattern's scan): such a pattern is
+scanned once a needle shows it can match."""
+
+
+_SERIAL_REACH: Final = 12
 """How many characters before a number a ``serial_counts`` ``before`` pattern reads."""
 
 
@@ -119,11 +151,14 @@ class Exclusions:
         for (kind, pat), needles, reach in zip(
             r.exclusion_res, r.exclusion_needles, reaches, strict=True
         ):
-            held = _held(text, needles, few if reach is not None else 1)
-            if needles and not held:
+            # many needles take longer to find than a scan (see ``_MANY_NEEDLES``)
+            near_reach = reach if len(needles) < _MANY_NEEDLES else None
+            offsets = _needle_offsets(text, needles, few if near_reach is not None else 1)
+            if needles and not offsets:
                 continue  # no match can be found without one of them
-            if needles and reach is not None and held < few:
-                found = _near(pat, text, needles, reach)  # few needles: search near them
+            if needles and near_reach is not None and len(offsets) < few:
+                # few needles: search near them
+                found = _near_offsets(pat, text, offsets, near_reach)
             else:
                 found = _scan(pat, text)
             spans.extend((m.start(), m.end(), kind) for m in found if m.end() > m.start())

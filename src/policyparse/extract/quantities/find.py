@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 import regex
 
@@ -17,8 +17,8 @@ from .rules import BoundWord, Kind, QuantityWord, Rules, UnitEntry
 
 Form = Literal["number", "range", "fraction", "rate", "word", "doubling"]
 
-_NUMBER_AT = patterncache.compile(NUMBER_PATTERN)
-_MAG_CHARS = frozenset("百千万亿")
+_NUMBER_AT: Final = patterncache.compile(NUMBER_PATTERN)
+_MAG_CHARS: Final = frozenset("百千万亿")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
@@ -166,7 +166,7 @@ def _bounded_end(t: str, start: int, end: int, kind: Kind, r: Rules) -> bool:
     return _ends_clause(t, end)
 
 
-_NEXT_LEVEL = patterncache.compile(r"[、和及或]([\d一二三四五六七八九十]{1,3})\p{Han}")
+_NEXT_LEVEL: Final = patterncache.compile(r"[、和及或]([\d一二三四五六七八九十]{1,3})\p{Han}")
 
 
 def _clause_ends(t: str, end: int, kind: Kind, r: Rules) -> bool:
@@ -231,7 +231,7 @@ def _finish(t: str, f: Found, kind: Kind, r: Rules, x: Exclusions) -> Found:
     )
 
 
-_CLAUSE_END = frozenset("，,。；;：:！？!?\n")
+_CLAUSE_END: Final = frozenset("，,。；;：:！？!?\n")
 
 
 def _each_before(t: str, pos: int) -> bool:
@@ -296,7 +296,7 @@ def _reach_word(t: str, at: int, kind: Kind, r: Rules) -> BoundWord | None:
     return None
 
 
-_SHARE_KINDS = ("percent", "multiple")
+_SHARE_KINDS: Final = ("percent", "multiple")
 
 
 def _share_reach(t: str, pos: int, kind: Kind, r: Rules) -> BoundWord | None:
@@ -430,7 +430,7 @@ def _range_after_unit(t: str, s: int, um: UnitMatch, r: Rules, x: Exclusions) ->
     return _finish(t, f, um2.entry.kind, r, x)
 
 
-_FRACTION_MARKS = ("分之", "/")
+_FRACTION_MARKS: Final = ("分之", "/")
 """One of these is in every ``fraction_re`` match."""
 
 
@@ -443,11 +443,16 @@ def _fraction_matches(t: str, r: Rules) -> list[regex.Match[str]]:
     out: list[regex.Match[str]] = []
     reach = r.fraction_reach
     pos = 0
+    nxt = [t.find(w) for w in _FRACTION_MARKS]  # the next offset of each mark (-1: none left)
     while True:
-        marks = [i for i in (t.find(w, pos) for w in _FRACTION_MARKS) if i >= 0]
-        if not marks:
+        o = -1
+        for k, i in enumerate(nxt):
+            if 0 <= i < pos:
+                i = nxt[k] = t.find(_FRACTION_MARKS[k], pos)  # found again only when passed
+            if i >= 0 and (o < 0 or i < o):
+                o = i
+        if o < 0:
             return out
-        o = min(marks)
         m = r.fraction_re.search(t, max(pos, o - reach), o + reach)
         if m is not None and m.start() <= o:
             out.append(m)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ...numerals import parse_number
 from ...records.base import Bound
 from .find import Found
 from .rules import Kind, Rules
 
-_STRICT = {"ge": "gt", "le": "lt"}
+_STRICT: Final = {"ge": "gt", "le": "lt"}
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only

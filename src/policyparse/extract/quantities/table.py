@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -40,40 +40,40 @@ from ...textscan import char_offsets
 if TYPE_CHECKING:
     from ...normalize import WorkingText
 
-_SPLIT_CHARS = "|｜\t"
-_SPLIT = patterncache.compile("[" + "".join(regex.escape(c) for c in _SPLIT_CHARS) + "]")
-_YEAR_HEAD = patterncache.compile(
+_SPLIT_CHARS: Final = "|｜\t"
+_SPLIT: Final = patterncache.compile("[" + "".join(regex.escape(c) for c in _SPLIT_CHARS) + "]")
+_YEAR_HEAD: Final = patterncache.compile(
     r"^(?:(?:目标|预期|规划|基期|现状|实际)值?|基数)?[(（]?(?P<y>(?:19|20)\d{2})年?(?:底|末)?[)）]?"
     r"(?:[(（]?(?:目标值?|预期值?|规划值?|基[期数]值?|现状值?|实际值?)[)）]?)?$"
 )
-_SPAN_HEAD = patterncache.compile(
+_SPAN_HEAD: Final = patterncache.compile(
     r"^(?:[“\x22]?十[一二三四五六七八九]五[”\x22]?|五年)?(?:年均(?:增长|增速)?(?:率)?|累计(?:增长|值)?)"
     r"(?:[/／、]?[(（〔]?(?:年均(?:增长|增速)?|累计)[)）〕]?)?(?:[(（]%[)）])?$"
 )
 """A column of average growth or of a total over the plan period (``年均增长/累计``): its
 values are reached by the last year column."""
-_LABEL_HEAD = patterncache.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
+_LABEL_HEAD: Final = patterncache.compile(r"^(?:主要)?指标(?:名称)?$|^(?:项目|指标项)$")
 # a header with no indicator column names its label column by kind (类别 | 2026年 | 2027年)
-_KIND_HEAD = patterncache.compile(
+_KIND_HEAD: Final = patterncache.compile(
     r"^(?:类别|分类|类型|名称|项目名称|内容|指标内容|建设内容|工作内容)$"
 )
-_UNIT_HEAD = patterncache.compile(r"^(?:计量)?单位$")
-_UNIT_TAIL = patterncache.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
-_VALUE = patterncache.compile(
+_UNIT_HEAD: Final = patterncache.compile(r"^(?:计量)?单位$")
+_UNIT_TAIL: Final = patterncache.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
+_VALUE: Final = patterncache.compile(
     r"^(?P<pre>≥|≤|>|<|＞|＜|大于|小于|不低于|不高于|不少于|不超过)?"
     r"[\[〔【(（]?(?P<num>\d+(?:\.\d+)?)(?P<pct>[%％])?[\]〕】)）]?"
     r"(?P<suf>以上|以下|以内|左右)?$"
 )
-_MAX_CELL = 40
-_NOT_UNIT = patterncache.compile(
+_MAX_CELL: Final = 40
+_NOT_UNIT: Final = patterncache.compile(
     r"累计|累计值|累计数|五年累计|年均|新增|当年|年度|预期性|约束性|(?:含|包含|包括|其中)\p{Han}{0,6}"
 )
 """A bracket ending an indicator cell that notes how it is counted, not its unit."""
-_NO_UNIT = frozenset(("—", "——", "-", "--", "－", "–", "/", "／", "无"))
+_NO_UNIT: Final = frozenset(("—", "——", "-", "--", "－", "–", "/", "／", "无"))
 """Unit cells that say the indicator has no unit."""
 """Longest header cell of a one-cell-a-line table."""
 
-BOUND_SIGNS = {
+BOUND_SIGNS: Final = {
     "≥": "ge",
     "不低于": "ge",
     "不少于": "ge",
@@ -154,8 +154,8 @@ def _cells(t: str, start: int, end: int) -> list[Cell]:
     return out
 
 
-_WHITE_SPACE = patterncache.compile(r"\s+")
-_HAN = patterncache.compile(r"\p{Han}")
+_WHITE_SPACE: Final = patterncache.compile(r"\s+")
+_HAN: Final = patterncache.compile(r"\p{Han}")
 
 
 def _lines(t: str) -> list[tuple[int, int]]:
@@ -289,8 +289,8 @@ def _tables(t: str, work: WorkingText | None) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-_SPACED = patterncache.compile(r"[ \t]+")
-_BAR = patterncache.compile(r"[|｜]")
+_SPACED: Final = patterncache.compile(r"[ \t]+")
+_BAR: Final = patterncache.compile(r"[|｜]")
 
 
 def _spaced_cells(orig: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -361,7 +361,7 @@ def _spaced_rows(t: str, work: WorkingText) -> list[Row]:
     return rows
 
 
-_CATEGORY_MAX = 10
+_CATEGORY_MAX: Final = 10
 """Longest category line (one cell, no digit) inside a table split by white space."""
 
 
@@ -395,9 +395,9 @@ def _next_row(
     return _row(t, h, cells, cells[0].start, cells[-1].end) is not None
 
 
-_PLACEHOLDER_MAX = 12
+_PLACEHOLDER_MAX: Final = 12
 """Longest text of a year cell of a row with no number (``—``, ``完成州下达任务``)."""
-_CELL_STOP = patterncache.compile(r"[，,。；;：:！？!?]")
+_CELL_STOP: Final = patterncache.compile(r"[，,。；;：:！？!?]")
 
 
 def _numberless_row(h: _Header, cells: list[Cell]) -> bool:
@@ -414,13 +414,13 @@ def _numberless_row(h: _Header, cells: list[Cell]) -> bool:
     return True
 
 
-_DIGIT = patterncache.compile(r"\d")
+_DIGIT: Final = patterncache.compile(r"\d")
 
 
-_YEAR_LINE = patterncache.compile(r"[ \t|｜]*(?:19|20)\d{2}年")
+_YEAR_LINE: Final = patterncache.compile(r"[ \t|｜]*(?:19|20)\d{2}年")
 """A line that opens with a year: it may head a table whose label column has no header."""
 
-_HEAD_CHARS = "指项类名容"
+_HEAD_CHARS: Final = "指项类名容"
 """A line without one of these cannot hold a header's indicator cell (``_LABEL_HEAD``: 指标,
 项目 …; ``_KIND_HEAD``: 类别, 名称, 内容 …): a quick test before it is split into cells."""
 
@@ -471,13 +471,13 @@ def _line_cell(t: str, s: int, e: int) -> Cell | None:
     return Cell(a, a + len(text), text)
 
 
-_OTHER_HEADS = patterncache.compile(
+_OTHER_HEADS: Final = patterncache.compile(
     r"^(?:序号|编号|类别|分类|领域|类型|属性|指标属性|指标性质|性质|备注|说明|年均增长|年均增速|"
     r"累计|目标值|现状值|基期值|预期值)$"
 )
 
 
-_HEAD_WORD = patterncache.compile(
+_HEAD_WORD: Final = patterncache.compile(
     "|".join(
         f"(?:{p.pattern})"
         for p in (_YEAR_HEAD, _SPAN_HEAD, _LABEL_HEAD, _KIND_HEAD, _UNIT_HEAD, _OTHER_HEADS)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["run"]
 
-_AGENCY_KINDS = ("government_department", "peoples_government")
-_TAIL_FORMS = frozenset({"bracket", "line", "table", "dash"})
+_AGENCY_KINDS: Final = ("government_department", "peoples_government")
+_TAIL_FORMS: Final = frozenset({"bracket", "line", "table", "dash"})
 """Forms of blocks whose units may carry a verb phrase the role words do not list."""
 
 
@@ -128,11 +128,11 @@ def _departments(items: list[str]) -> bool:
     return 2 * found >= len(items)
 
 
-_MIN_PARA_END_UNITS = 2
+_MIN_PARA_END_UNITS: Final = 2
 """Units an unclosed bracket without role words must list to close its paragraph as a block."""
 
 
-_RUNNING = frozenset({"sentence", "role_sentence"})
+_RUNNING: Final = frozenset({"sentence", "role_sentence"})
 """Forms of blocks written in running text, outside brackets and label lines."""
 
 
@@ -142,7 +142,7 @@ def _subject_before(items: list[str]) -> bool:
     return any(by.search(t) is not None for t in items)
 
 
-_ASSIGNING = frozenset({"lead", "generic", "guide"})
+_ASSIGNING: Final = frozenset({"lead", "generic", "guide"})
 """Roles that assign a task (a unit that only takes part or supports assigns none alone)."""
 
 
@@ -227,13 +227,13 @@ def _firm(name: str) -> bool:
     return info.kind == "government_department" or info.level is not None
 
 
-_LEVEL_START = patterncache.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
-_MIN_KNOWN_SHARE = 2 / 3
-_OFFICIAL_SHARE = 1 / 3
+_LEVEL_START: Final = patterncache.compile(r"(?:各|省|市|县|区|州|盟|旗|乡|镇)\p{Han}{2,11}")
+_MIN_KNOWN_SHARE: Final = 2 / 3
+_OFFICIAL_SHARE: Final = 1 / 3
 """Share of departments or governments in a bracket of units without label or role word."""
 
 
-_COMPANY = patterncache.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司|分公司)$")
+_COMPANY: Final = patterncache.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司|分公司)$")
 """A company under its registered name (``国家电网有限公司``) or a branch of one
 (``中国移动某某分公司``), not a kind of firm."""
 

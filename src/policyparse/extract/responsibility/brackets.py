@@ -4,6 +4,7 @@ not."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
@@ -33,8 +34,8 @@ from .lists import (
 )
 from .rules import compiled
 
-_OPENER = patterncache.compile_re(f"[{re.escape(OPENERS)}]")
-_MAX_UNLABELED = 300
+_OPENER: Final = patterncache.compile_re(f"[{re.escape(OPENERS)}]")
+_MAX_UNLABELED: Final = 300
 """Longest bracket without a label that may be a block."""
 
 
@@ -73,11 +74,11 @@ def _continues(norm: str, k: int, depth: int = 0) -> int:
     return -1
 
 
-_MAX_DEPTH = 6
+_MAX_DEPTH: Final = 6
 """Brackets nested deeper than this inside a block end it unclosed (keeps nested runs linear)."""
 
 
-_CLOSE_EVENT = patterncache.compile_re(f"[{re.escape(OPENERS + CLOSERS + STOP)}\n]")
+_CLOSE_EVENT: Final = patterncache.compile_re(f"[{re.escape(OPENERS + CLOSERS + STOP)}\n]")
 """The characters :func:`_close` acts on."""
 
 
@@ -186,7 +187,7 @@ def may_hold_label(s: str) -> bool:
     return (firsts is None or not firsts.isdisjoint(s)) and compiled().label.search(s) is not None
 
 
-_VERB_BEFORE = 6
+_VERB_BEFORE: Final = 6
 """Longest role word or verb read right before a bracket (``按职责参与``)."""
 
 
@@ -206,7 +207,7 @@ def _words_follow(norm: str, end: int) -> bool:
     return end < len(norm) and _HAN.match(norm, end) is not None
 
 
-_HAN = patterncache.compile(r"\p{Han}")
+_HAN: Final = patterncache.compile(r"\p{Han}")
 
 
 def bracket_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:

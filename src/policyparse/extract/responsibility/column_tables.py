@@ -5,6 +5,7 @@ words on lines of their own, then rows of as many lines.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
@@ -22,8 +23,8 @@ from .rows import (
 )
 from .rules import compiled
 
-_SERIAL_MARKS = patterncache.compile(r"[()（）.、]")
-_MAX_COLUMNS = 10
+_SERIAL_MARKS: Final = patterncache.compile(r"[()（）.、]")
+_MAX_COLUMNS: Final = 10
 
 
 def _lines(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -44,7 +45,7 @@ def _lines(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-_MAX_HEADER_NOTE = 10
+_MAX_HEADER_NOTE: Final = 10
 """Longest note in brackets at the end of a header cell (``_HEADER_NOTE``)."""
 
 

@@ -12,36 +12,36 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import overload
+from typing import Final, overload
 
 from ... import patterncache, textscan
 from ...normalize import WorkingText
 from .rules import compiled
 
-OPENERS = "(【〔["
-CLOSERS = ")】〕]"
-MAX_BLOCK = 600
+OPENERS: Final = "(【〔["
+CLOSERS: Final = ")】〕]"
+MAX_BLOCK: Final = 600
 """Longest block read (characters of the working copy)."""
-MAX_CONTINUATION = 80
+MAX_CONTINUATION: Final = 80
 """Longest tail of a block on the line after a line or page break."""
-MAX_BREAK_LINES = 6
-LABEL_PEEK = 24
-BULLETS = " \t●■◆◇□•·▲△☆★>*-"
+MAX_BREAK_LINES: Final = 6
+LABEL_PEEK: Final = 24
+BULLETS: Final = " \t●■◆◇□•·▲△☆★>*-"
 
-PAGE_NUMBER = patterncache.compile(
+PAGE_NUMBER: Final = patterncache.compile(
     r"[ \t]*(?:[-—–－─]{0,3}[ \t]*\d{1,4}[ \t]*[-—–－─]{0,3}|第\d{1,4}页(?:[,/ ]*共\d{1,4}页)?"
     r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t]*(?=\n|$)"
 )
-_REMOVED = patterncache.compile(r"\n(?:" + PAGE_NUMBER.pattern + r")?|[^\S\n]+")
+_REMOVED: Final = patterncache.compile(r"\n(?:" + PAGE_NUMBER.pattern + r")?|[^\S\n]+")
 """White space, and page-number lines after a line break: not part of a block's text."""
-_ANY_SPACE = patterncache.compile_re(r"\s")
+_ANY_SPACE: Final = patterncache.compile_re(r"\s")
 """White space as ``re`` reads it (all that ``regex`` reads as such, and more): text without
 any holds no match of ``_REMOVED``."""
-HEADING_IN_TEXT = patterncache.compile(
+HEADING_IN_TEXT: Final = patterncache.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.、](?![\d%])"
     r"|(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}[章条节]"
 )
-STOP = "。!?"
+STOP: Final = "。!?"
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ class Pieces(Sequence[int]):
         return self._offsets[j] + k - self._starts[j]
 
 
-_LAZY_LENGTH = 4 * MAX_BLOCK
+_LAZY_LENGTH: Final = 4 * MAX_BLOCK
 """Compacted text at least this long keeps its offsets as :class:`Pieces`."""
 
 
@@ -201,7 +201,7 @@ def spaced_before(work: WorkingText, pos: Sequence[int], k: int) -> bool:
     return pos[k] - pos[k - 1] > 1 or is_space_gap(gap_text(work, pos[k]))
 
 
-SPACES = " \t\u3000\xa0"
+SPACES: Final = " \t\u3000\xa0"
 
 
 def space_only_gap(work: WorkingText, a: int, b: int) -> bool:
@@ -212,9 +212,9 @@ def space_only_gap(work: WorkingText, a: int, b: int) -> bool:
     return bool(gap) and all(c in SPACES for c in gap)
 
 
-_MAX_HEADER = 40
+_MAX_HEADER: Final = 40
 """Longest running header (a line printed on every page) next to a page number."""
-_HEADER_PUNCTUATION = frozenset('。，,；;：:！？!?、“”"()（）')
+_HEADER_PUNCTUATION: Final = frozenset('。，,；;：:！？!?、“”"()（）')
 
 
 def _back_over_space(norm: str, j: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
@@ -60,11 +61,11 @@ def stop_at_joined_break(work: WorkingText, start: int, end: int) -> int:
     return end
 
 
-_MAX_LIST_LINE = 200
-LIST_SEPARATORS = patterncache.compile(r"[、,;]")
+_MAX_LIST_LINE: Final = 200
+LIST_SEPARATORS: Final = patterncache.compile(r"[、,;]")
 
 
-_LABEL_WORD = patterncache.compile(r"[ \t]*(\p{Han}{2,4})[ \t]*[:∶]")
+_LABEL_WORD: Final = patterncache.compile(r"[ \t]*(\p{Han}{2,4})[ \t]*[:∶]")
 
 
 @cache
@@ -92,8 +93,8 @@ def _list_goes_on(norm: str, k: int) -> bool:
     return bool(pieces) and all(ends_like_unit(p) and ":" not in p for p in pieces)
 
 
-_MAX_WORD_TAIL = 15
-_LABEL_REACH = 8
+_MAX_WORD_TAIL: Final = 15
+_LABEL_REACH: Final = 8
 
 
 def _label_across(norm: str, j: int, k: int) -> bool:
@@ -186,11 +187,11 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
     return Compact("".join(chars), tuple(new_pos))
 
 
-_PIECE_END = "、,;:。" + OPENERS + CLOSERS
+_PIECE_END: Final = "、,;:。" + OPENERS + CLOSERS
 
 
-_INDENT = " \u3000\xa0"
-_MIN_INDENT = 2
+_INDENT: Final = " \u3000\xa0"
+_MIN_INDENT: Final = 2
 """Spaces (an ideographic space counts for two) that open a line listing the next unit."""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from regex import Pattern
 
@@ -20,7 +20,7 @@ from ...normalize import to_halfwidth
 from .rules import Kind, Level, agencies
 from .units import strip_brackets
 
-_NO_ALIAS_BEFORE = "和、与及"
+_NO_ALIAS_BEFORE: Final = "和、与及"
 T = TypeVar("T")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from ... import patterncache
 from .compacted import Block, Compact, compact, without_role_word
@@ -13,7 +14,7 @@ from .lists import LIST_SEPARATORS
 from .rules import compiled
 from .units import borrows_head, ends_like_unit
 
-_HEADER_NOTE = patterncache.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）〕\]]$")
+_HEADER_NOTE: Final = patterncache.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）〕\]]$")
 
 
 def header_cell(text: str) -> str:
@@ -32,7 +33,7 @@ def label_columns(texts: list[str], labels: set[str]) -> dict[int, str]:
 
 
 Cell = tuple[int, int]
-SERIAL = patterncache.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
+SERIAL: Final = patterncache.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、]?")
 
 
 @cache
@@ -41,7 +42,7 @@ def header_words() -> frozenset[str]:
     return frozenset([x.text for x in r.labels] + r.other_labels + r.table_header_words)
 
 
-CELL_GOES_ON = "、,"
+CELL_GOES_ON: Final = "、,"
 
 
 @cache
@@ -67,7 +68,7 @@ def cell_cut(text: str) -> bool:
     return bool(pieces) and not ends_like_unit(without_role_word(pieces[-1]))
 
 
-MIN_LABEL_COLUMN = 4
+MIN_LABEL_COLUMN: Final = 4
 
 
 def unit_pieces(text: str) -> list[str]:
@@ -119,7 +120,7 @@ def is_ditto(text: str) -> bool:
     return text.strip(" 。.") in _ditto_cells()
 
 
-_NO_UNITS = Compact("", ())
+_NO_UNITS: Final = Compact("", ())
 Above = dict[int, Compact]
 """The units' text of each unit column in the row above (a ditto cell resolved), by column."""
 

@@ -7,7 +7,9 @@ their units (``（一）市教育局：负责…``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -47,7 +49,7 @@ def sentence_blocks(
     return out
 
 
-_MAX_ASSIGNMENT_GROUPS = 3
+_MAX_ASSIGNMENT_GROUPS: Final = 3
 """Role groups read after the first of an assignment sentence."""
 
 
@@ -72,7 +74,7 @@ def _assignment_ends(s: str, e: int) -> list[tuple[int, int]]:
     return out
 
 
-_LINE_GOES_ON = "、,(（"
+_LINE_GOES_ON: Final = "、,(（"
 """Characters that end a line whose sentence goes on on the next (a wrapped list)."""
 
 
@@ -175,8 +177,8 @@ def duty_heading_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     return out
 
 
-_MAX_ROLE_SENTENCE = 100
-_ROLE_SENTENCE = patterncache.compile_re(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
+_MAX_ROLE_SENTENCE: Final = 100
+_ROLE_SENTENCE: Final = patterncache.compile_re(r"。[^。!?\n]{4,100}(?=[。!?]|\n|$)")
 """A full stop and the sentence after it on the same line (``re`` scans such a plain pattern
 faster than ``regex``)."""
 
@@ -202,24 +204,55 @@ def _unit_clause() -> re.Pattern[str]:
     )
 
 
-_MAX_UNIT_CLAUSE = 60
+_MAX_UNIT_CLAUSE: Final = 60
 """Longest clause of units and roles between commas, semicolons and full stops."""
 
 
-def _unit_clauses(norm: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
-    """The clauses of :func:`_unit_clause` in ``norm[lo:hi]``: ``(start, end, False)``."""
+def _unit_clauses(
+    norm: str, lo: int, hi: int, hints: list[int] | None = None
+) -> list[tuple[int, int, bool]]:
+    """The clauses of :func:`_unit_clause` in ``norm[lo:hi]``: ``(start, end, False)``.
+
+    ``hints``: as for :func:`_sentences_after_stops`; the pattern is then tried only where a
+    clause can hold one of them (each match is the one character before its clause, and a
+    clause is at most ``_MAX_UNIT_CLAUSE`` long).
+    """
     out: list[tuple[int, int, bool]] = []
     subject = compiled().task_subject
-    for m in _unit_clause().finditer(norm, max(lo - 1, 0), hi):
-        k = 1 if m.group(1) is not None else 2
-        a, b = m.start() + 1, m.end(k)
-        if b <= hi and subject.match(norm, a, b) is None:
-            # …，日常工作由市民政局负责: a task written as the subject before 由 makes it prose
-            out.append((a, b, False))  # read as a clause, also after a full stop
+    clause = _unit_clause()
+    start = max(lo - 1, 0)
+    windows = [(start, hi)] if hints is None else _windows(hints, start, _MAX_UNIT_CLAUSE)
+    for w0, w1 in windows:
+        m = clause.search(norm, w0, hi)
+        while m is not None and m.start() < w1:
+            k = 1 if m.group(1) is not None else 2
+            a, b = m.start() + 1, m.end(k)
+            near = hints is None or _hint_within(hints, a, b)
+            if near and b <= hi and subject.match(norm, a, b) is None:
+                # …，日常工作由市民政局负责: a task written as the subject before 由 makes it prose
+                out.append((a, b, False))  # read as a clause, also after a full stop
+            m = clause.search(norm, m.end(), hi)
     return out
 
 
-def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+def _windows(starts: list[int], lo: int, reach: int) -> list[tuple[int, int]]:
+    """The disjoint ranges, in order, of the offsets at most ``reach`` characters before one
+    of the sorted offsets ``starts`` (from ``lo`` on)."""
+    out: list[tuple[int, int]] = []
+    for s in starts:
+        a = max(lo, s - reach)
+        if a >= s:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], s)
+        else:
+            out.append((a, s))
+    return out
+
+
+def _sentences_after_stops(
+    norm: str, lo: int, hi: int, hints: list[int] | None = None
+) -> list[tuple[int, int, bool]]:
     """The sentences that follow a ``。`` on the same line in ``norm[lo:hi]``.
 
     A clause that opens with ``由`` after a comma or semicolon and closes its sentence
@@ -228,7 +261,8 @@ def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int, 
     ``_unit_clauses``). A sentence
     that a line break cut (text wrapped as in a PDF) is given twice: up to the break, and on
     to its full stop on a later line (``_wrapped_on``). Each comes with whether it follows a
-    full stop.
+    full stop. ``hints``: where a match of ``role_hint`` may start in ``norm[lo:hi]``
+    (:func:`_hint_starts`); a sentence in which none starts (no role word) is left out.
     """
     out: list[tuple[int, int, bool]] = []
     start = max(lo - 1, 0)
@@ -237,11 +271,41 @@ def _sentences_after_stops(norm: str, lo: int, hi: int) -> list[tuple[int, int, 
             a, b = m.start() + 1, m.end()
             if b < hi and norm[b] == "\n":
                 end = _wrapped_on(norm, a, b, hi)
-                if end > b:
+                if end > b and (hints is None or _hint_within(hints, a, end)):
                     out.append((a, end, after_stop))
-            out.append((a, b, after_stop))
-    out.extend(_unit_clauses(norm, lo, hi))
+            if hints is None or _hint_within(hints, a, b):
+                out.append((a, b, after_stop))
+    out.extend(_unit_clauses(norm, lo, hi, hints))
     return out
+
+
+_PLAIN_HINT_SYNTAX: Final = frozenset(".^$*+?{}[]()\\")
+"""Syntax that a hint pattern of plain words joined by ``|`` does not hold."""
+
+
+def _hint_starts(norm: str, lo: int, hi: int) -> list[int] | None:
+    """Every offset of ``norm[lo:hi]`` where a match of ``role_hint`` starts, in order.
+
+    The hint is plain words joined by ``|`` (``rules._hint``): it matches in ``norm[a:b]``
+    (``lo <= a``, ``b <= hi``) only at one of these offsets, so a stretch with none holds no
+    role word. Overlapping words count (``牵头`` inside ``总牵头``). None when the hint is no
+    such list of words (or matches the empty string): then every stretch may hold one.
+    """
+    hint = compiled().role_hint
+    if hint.match("") is not None or not _PLAIN_HINT_SYNTAX.isdisjoint(hint.pattern):
+        return None
+    starts: list[int] = []
+    m = hint.search(norm, lo, hi)
+    while m is not None:
+        starts.append(m.start())
+        m = hint.search(norm, m.start() + 1, hi)
+    return starts
+
+
+def _hint_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted offsets ``starts`` lies in ``[a, b)``."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _wrapped_on(norm: str, a: int, b: int, hi: int) -> int:
@@ -265,7 +329,7 @@ def _wrapped_on(norm: str, a: int, b: int, hi: int) -> int:
     return b
 
 
-_MIN_CUT_ROLE_WORDS = 2
+_MIN_CUT_ROLE_WORDS: Final = 2
 """Role words a sentence must hold up to a cut before a purpose clause (a lead and the others)."""
 
 
@@ -306,7 +370,8 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     rules = compiled()
     out: list[Block] = []
     hint = rules.role_hint
-    for a, b, after_stop in _sentences_after_stops(norm, lo, hi):
+    hints = _hint_starts(norm, max(lo - 1, 0), hi)
+    for a, b, after_stop in _sentences_after_stops(norm, lo, hi, hints):
         if hint.search(norm, a, b) is None:
             continue  # no role word in it (seen before its spaces are trimmed)
         while a < b and norm[a] in SPACES:

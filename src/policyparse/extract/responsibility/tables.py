@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
@@ -42,8 +43,8 @@ from .rows import (
 from .rules import compiled
 from .units import ends_like_unit
 
-_SPACE_RUN = patterncache.compile(f"[{SPACES}]+")
-_RULE_ROW = patterncache.compile(r"^[\s|:\-—]+$")
+_SPACE_RUN: Final = patterncache.compile(f"[{SPACES}]+")
+_RULE_ROW: Final = patterncache.compile(r"^[\s|:\-—]+$")
 
 
 def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -94,8 +95,8 @@ def _cells(work: WorkingText, start: int, end: int) -> list[tuple[int, int]] | N
     return out if len(out) >= 2 else None
 
 
-_MAX_HEADER_CELL = 8
-_HEADER_PUNCT = patterncache.compile(r"[、,;:。()（）]")
+_MAX_HEADER_CELL: Final = 8
+_HEADER_PUNCT: Final = patterncache.compile(r"[、,;:。()（）]")
 
 
 def _space_runs(work: WorkingText, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -370,7 +371,7 @@ def _blank_or_page(norm: str, start: int, end: int) -> bool:
     return not text.strip() or PAGE_NUMBER.fullmatch(text) is not None
 
 
-_MAX_TABLE_GAP = 6
+_MAX_TABLE_GAP: Final = 6
 """Most lines looked at past a blank line inside a table for a row that goes on with it."""
 
 
@@ -400,7 +401,7 @@ def _table_goes_on(work: WorkingText, end: int, hi: int, width: int) -> bool:
     return False
 
 
-_ROW_HEADING = patterncache.compile(
+_ROW_HEADING: Final = patterncache.compile(
     r"(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、](?!\d))"
 )
 """A number that opens a row or a group heading (``2``, ``二、``, ``(三)``)."""
@@ -526,7 +527,7 @@ def _past_page_break(norm: str, end: int, hi: int) -> int:
     return k
 
 
-_MAX_CONTINUATIONS = 3
+_MAX_CONTINUATIONS: Final = 3
 """Most continuation rows (``| | | | 委 |``) read after one row of a table."""
 
 
@@ -582,9 +583,9 @@ def _bar_opens(norm: str, a: int, b: int, cells: list[Cell]) -> bool:
     return not norm[row : cells[0][0] + 1].lstrip(SPACES).startswith("|")
 
 
-_MAX_GROUP_ROW = 20
+_MAX_GROUP_ROW: Final = 20
 """Longest group row of a table (``一、政务环境``): a line without cells that keeps the header."""
-_PROSE_STOP = patterncache.compile(r"[。!?;]")
+_PROSE_STOP: Final = patterncache.compile(r"[。!?;]")
 
 
 def _group_row(work: WorkingText, start: int, end: int) -> bool:

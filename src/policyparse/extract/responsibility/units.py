@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -22,17 +22,17 @@ from ...patterncache import KEEP_GIL
 from ...textscan import bracket_depth
 from .rules import BlockRole, agencies, compiled
 
-CUT = "\x00"
+CUT: Final = "\x00"
 """Stands for a character cut out of the content (acts as a separator)."""
-_OPEN = "(【〔[（<〈"
-_CLOSE = ")】〕]）>〉"
-_MAX_UNIT = 40
-_LEADING_JUNK = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
-_TRAILING_JUNK = "●■◆◇□•·▲△☆★*-" + CUT
-_SEPARATED = patterncache.compile(r"[、,;/\x00]")
-_BARE_NAME = patterncache.compile(r"\p{Han}{2,4}")
-_FIELD_WORD = patterncache.compile(r"\p{Han}{2,8}")
-_LONG_FIELD_WORD = patterncache.compile(r"\p{Han}{9,16}")
+_OPEN: Final = "(【〔[（<〈"
+_CLOSE: Final = ")】〕]）>〉"
+_MAX_UNIT: Final = 40
+_LEADING_JUNK: Final = ",;、:∶*●■◆◇□•·▲△☆★>-" + CUT
+_TRAILING_JUNK: Final = "●■◆◇□•·▲△☆★*-" + CUT
+_SEPARATED: Final = patterncache.compile(r"[、,;/\x00]")
+_BARE_NAME: Final = patterncache.compile(r"\p{Han}{2,4}")
+_FIELD_WORD: Final = patterncache.compile(r"\p{Han}{2,8}")
+_LONG_FIELD_WORD: Final = patterncache.compile(r"\p{Han}{9,16}")
 """A field word longer than ``_FIELD_WORD`` allows (``各省级人力资源社会保障``): it must end with
 the field of a department ``agencies.yaml`` names."""
 
@@ -103,7 +103,7 @@ def _cut(s: str) -> tuple[str, list[int]]:
     return _open_notes("".join(t)), conventions
 
 
-_NOTE_BRACKET = patterncache.compile(r"(?<=\p{Han})\(([^()]{4,60})\)")
+_NOTE_BRACKET: Final = patterncache.compile(r"(?<=\p{Han})\(([^()]{4,60})\)")
 """A bracket after a unit's name that may hold a note of more units (``unit_notes``)."""
 
 
@@ -170,11 +170,11 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
     return out
 
 
-_GLUED_REACH = 24
+_GLUED_REACH: Final = 24
 """Longest run of Han characters read back from a colon for a unit glued to a label."""
-_GLUED_WORD = (2, 4)
+_GLUED_WORD: Final = (2, 4)
 """Length of a label word glued to the unit before it (县供销联社协同:)."""
-_GLUE_AFTER = ",;、。:∶" + CUT
+_GLUE_AFTER: Final = ",;、。:∶" + CUT
 
 
 def _glued_labels(t: str, taken: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
@@ -214,8 +214,8 @@ def _glued_at(t: str, s: int, k: int) -> int:
     return s
 
 
-_HAN = patterncache.compile(r"\p{Han}")
-_COLON = patterncache.compile_re("[:∶]")
+_HAN: Final = patterncache.compile(r"\p{Han}")
+_COLON: Final = patterncache.compile_re("[:∶]")
 
 
 def _units_alone(t: str, a: int, b: int) -> bool:
@@ -270,7 +270,7 @@ def _role_marks(t: str, a: int, b: int, tails: bool = True) -> list[tuple[int, i
     return marks
 
 
-_PIECE_STOPS = "、,;/。:∶" + CUT + _OPEN + _CLOSE
+_PIECE_STOPS: Final = "、,;/。:∶" + CUT + _OPEN + _CLOSE
 
 
 def _piece_start(t: str, a: int, e: int) -> int:
@@ -282,7 +282,7 @@ def _piece_start(t: str, a: int, e: int) -> int:
     return k
 
 
-_MAX_TAIL = 6
+_MAX_TAIL: Final = 6
 """Longest verb phrase or run of modifiers cut off a unit's name (an adverb and 4 more)."""
 
 
@@ -384,6 +384,9 @@ def _last_break(t: str, a: int, b: int, conventions: Sequence[int], commas: bool
 def _add_groups(
     t: str, a: int, b: int, role: BlockRole | None, marked: bool, parsed: Parsed
 ) -> None:
+    """Add the groups of ``t[a:b]`` under ``role`` (none for empty text, which holds no unit)."""
+    if a >= b:
+        return
     rules = compiled()
     if marked and role in rules.rules.joint_keeps_role:
         # A会同B加强指导: the joint word separates units of one role
@@ -705,7 +708,7 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     return _expand_heads(t, items, seps)
 
 
-_CUT_BRACKET = CUT + ",;、。 "
+_CUT_BRACKET: Final = CUT + ",;、。 "
 """What is left of a bracket whose convention or notes were cut out (``(下同)``)."""
 
 
@@ -724,7 +727,7 @@ def _without_cut_bracket(t: str, s: int, e: int) -> int:
     return e
 
 
-_MIN_OBJECT = 2
+_MIN_OBJECT: Final = 2
 """Shortest object of a duty cut off a unit's name (``做好数据对接``)."""
 
 
@@ -785,8 +788,10 @@ def _label_words() -> frozenset[str]:
 
 def _expand_heads(t: str, items: list[Item], seps: list[str]) -> list[Item]:
     """Give a shared head word to the bare places before a unit that writes it."""
-    words = _word_lists()
     out = list(items)
+    if len(out) < 2:
+        return out  # no unit before another to share its head
+    words = _word_lists()
     ends = words.head_ends
     heads_at = (it for it in items if ends is None or t[it.end - 1] in ends)
     if not any(t.endswith(words.any_heads, it.start, it.end) for it in heads_at):
@@ -888,7 +893,7 @@ def _name_head_at(text: str) -> int | None:
     return None
 
 
-_DEPARTMENT_ENDINGS = ("委员会", "局", "厅", "委", "部", "办")
+_DEPARTMENT_ENDINGS: Final = ("委员会", "局", "厅", "委", "部", "办")
 
 
 @cache
@@ -1019,11 +1024,11 @@ def _shared_head(text: str) -> tuple[str, str, str] | None:
     return _typed_head(text)
 
 
-_LEVEL_CHARS = tuple("省市县区州盟旗乡镇村各")
+_LEVEL_CHARS: Final = tuple("省市县区州盟旗乡镇村各")
 """Characters that open a level or a place type rather than a stem (``县财政``, ``乡镇``)."""
-_STEM_LENGTHS = range(2, 5)
+_STEM_LENGTHS: Final = range(2, 5)
 """Lengths of the stem of a unit that lends its place type and head (``蓬朗``区域办事处)."""
-_MIN_INSTITUTION = 2
+_MIN_INSTITUTION: Final = 2
 
 
 def _typed_head(text: str) -> tuple[str, str, str] | None:
@@ -1148,7 +1153,7 @@ def _level_suffix(place: str) -> str:
     return ending
 
 
-_MIN_STEM = 2
+_MIN_STEM: Final = 2
 """Shortest name before a lent level or head (``阿坝``, ``泉阳``)."""
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ...records import Baseline, Deadline, Span, Target
+from ...records.base import trusted
 from ...textscan import is_cell_row, is_wide_gap
 from .deadline import DeadlineFinder, Found
 from .geometry import Layout, QRef, TRef, build_layout, clauses
@@ -40,14 +42,14 @@ if TYPE_CHECKING:
 
 __all__ = ["run"]
 
-_WS = patterncache.compile(r"\s+")
-_MULTIPLE = patterncache.compile(r"倍增|翻一番|翻番|翻两番")
-_ANAPHOR = patterncache.compile(
+_WS: Final = patterncache.compile(r"\s+")
+_MULTIPLE: Final = patterncache.compile(r"倍增|翻一番|翻番|翻两番")
+_ANAPHOR: Final = patterncache.compile(
     r"^(?:该|这一|此|上述|这个|这项)(?P<w>比例|比重|占比|比率|指标|数量|规模|水平|数值|率)$"
 )
-_RATIO_HEADS = ("占比", "比例", "比重", "比率", "率")
-_NOTE = patterncache.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
-_TITLE_END = patterncache.compile(r"[。，,；;：:！？!?]|(?<=[\p{Han}”）)])\.")
+_RATIO_HEADS: Final = ("占比", "比例", "比重", "比率", "率")
+_NOTE: Final = patterncache.compile(r"\s*(?:注|说明|备注|附注)\s*[:：\d]")
+_TITLE_END: Final = patterncache.compile(r"[。，,；;：:！？!?]|(?<=[\p{Han}”）)])\.")
 
 
 def run(ctx: Context) -> None:
@@ -84,8 +86,10 @@ def run(ctx: Context) -> None:
 
     # a sentence in which no quantity starts gives no record: skip it before cutting it up
     for ss, se in _bounded(norm, lay.valued_sentences(), is_row):
-        qs = [q for q in lay.quantities_in(ss, se) if not any(a <= q.start < b for a, b in rows)]
-        if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1):
+        qs = lay.quantities_in(ss, se)
+        if rows:
+            qs = [q for q in qs if not any(a <= q.start < b for a, b in rows)]
+        if not qs or _NOTE.match(norm, norm.rfind("\n", 0, ss) + 1, None, KEEP_GIL):
             continue  # a note under a table ("说明：〔〕内为五年累计数") states no goal
         whole = clauses(norm, ss, se)
         cls, parents = _cell_cut(ctx, whole, ss, se)
@@ -99,7 +103,7 @@ def run(ctx: Context) -> None:
             continue  # a section of building or funding standards (建设内容与标准)
         year = finder.past_year(ss, se)
         committed = _commitment(norm, ss, se) is not None
-        if year is not None or any(a <= ss < b for a, b in past_sections):
+        if year is not None or (past_sections and any(a <= ss < b for a, b in past_sections)):
             past = True
         elif finder.past_marker(ss, se):
             # a marker of the past in a sentence under a deadline ahead is no statement
@@ -133,9 +137,9 @@ def run(ctx: Context) -> None:
                     continue
                 if entry and not procedure_limit(norm, q, (cs, ce)):
                     continue
-                if _MULTIPLE.fullmatch(norm[q.start : q.end].strip()) and _value_follows(
-                    norm, cls, ci, qs
-                ):
+                if _MULTIPLE.fullmatch(
+                    norm[q.start : q.end].strip(), 0, None, KEEP_GIL
+                ) and _value_follows(norm, cls, ci, qs):
                     continue
                 chosen.append(q)
             if not chosen:
@@ -145,7 +149,7 @@ def run(ctx: Context) -> None:
             for r in readings:
                 if not r.indicator:
                     continue
-                anaphor = _ANAPHOR.match(r.indicator)
+                anaphor = _ANAPHOR.match(r.indicator, 0, None, KEEP_GIL)
                 if anaphor:
                     named = _antecedent(norm, lay, ss, anaphor.group("w"))
                     if named:
@@ -195,7 +199,7 @@ def run(ctx: Context) -> None:
         ctx.baselines.sort(key=lambda b: b.span.start)
 
 
-_SIZE_STANDARDS = (
+_SIZE_STANDARDS: Final = (
     "建设面积",
     "建筑面积",
     "使用面积",
@@ -208,7 +212,7 @@ _SIZE_STANDARDS = (
 )
 """Measures of the size of each building or site: with a bound word and neither deadline nor
 commitment, a standard to meet."""
-_NUMBER_START = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
+_NUMBER_START: Final = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
 
 
 def _prohibited(norm: str, cs: int, q_start: int) -> bool:
@@ -216,7 +220,7 @@ def _prohibited(norm: str, cs: int, q_start: int) -> bool:
     ``q_start``, or before the whole its share is of (``不得超过本企业净资产的50%``)."""
     pat = cues().prohibition
     # the quantity may open with its bound word (不得少于200米): read up to its number
-    m = _NUMBER_START.search(norm, q_start, q_start + 8)
+    m = _NUMBER_START.search(norm, q_start, q_start + 8, KEEP_GIL)
     end = m.start() if m is not None else q_start
     lo = max(cs, q_start - 26)
     window = norm[lo:end]
@@ -279,7 +283,9 @@ def _entry_condition(
     heading = headings.get(pid)
     if not heading:
         return False
-    if c.standard_heading is not None and c.standard_heading.search(heading.rstrip("。.：: ")):
+    if c.standard_heading is not None and c.standard_heading.search(
+        heading.rstrip("。.：: "), 0, None, KEEP_GIL
+    ):
         return True  # （四）投入标准。…: the figures of an item on standards
     return bool(c.entry.search(heading))
 
@@ -294,12 +300,12 @@ def _future_context(finder: DeadlineFinder, found: Found | None) -> bool:
     )
 
 
-MAX_SENTENCE = 1000
+MAX_SENTENCE: Final = 1000
 """A longer sentence (a run-on list, a table flattened to one line) is read in pieces of at most
 this many characters, cut after a clause mark, so that reading stays linear in its length."""
 
 
-_SERIAL = patterncache.compile(r"\d{1,3}(?=\p{Han})")
+_SERIAL: Final = patterncache.compile(r"\d{1,3}(?=\p{Han})")
 
 
 def _row_split(norm: str, ss: int, se: int, is_row: Callable[..., bool]) -> list[tuple[int, int]]:
@@ -407,7 +413,7 @@ def _topic(norm: str, lay: Layout, i: int) -> str:
     if pi is None:
         return ""
     probe = cues().topic_probe
-    if probe is not None and probe.search(norm, lay.paragraphs[pi][0], i + 1) is None:
+    if probe is not None and probe.search(norm, lay.paragraphs[pi][0], i + 1, KEEP_GIL) is None:
         return ""  # no clause of the paragraph up to i can name a topic
     kept = lay.para_clauses.get(pi)
     if kept is None:
@@ -459,7 +465,7 @@ def _value_follows(norm: str, cls: list[tuple[int, int]], ci: int, qs: list[QRef
 def _commitment(norm: str, start: int, end: int) -> regex.Match[str] | None:
     """The last commitment word written before a value in its sentence."""
     last = None
-    for m in cues().commitment.finditer(norm, start, end):
+    for m in cues().commitment.finditer(norm, start, end, False, KEEP_GIL):
         last = m
     return last
 
@@ -469,7 +475,7 @@ def _lead_commitment(norm: str, lay: Layout, found: Found | None) -> regex.Match
     if found is None or not found.inherited or found.time is None:
         return None
     for ss, _se in lay.sentences_overlapping(found.time.start, found.time.start + 1):
-        return cues().commitment.search(norm, ss, found.time.end)
+        return cues().commitment.search(norm, ss, found.time.end, KEEP_GIL)
     return None
 
 
@@ -485,14 +491,14 @@ def _past_sections(
         # an item whose title runs on into its text (2.垃圾分类.…对分类成效突出的小区…) is
         # read by the words before its first stop
         title = _TITLE_END.split(sec.title, maxsplit=1)[0].rstrip()
-        if c.past_heading.search(title):
+        if c.past_heading.search(title, 0, None, KEEP_GIL):
             out.append((lay.to_norm(sec.body.start), lay.to_norm(sec.body.end)))
-        elif c.standard_heading is not None and c.standard_heading.search(title):
+        elif c.standard_heading is not None and c.standard_heading.search(title, 0, None, KEEP_GIL):
             standard.append((lay.to_norm(sec.body.start), lay.to_norm(sec.body.end)))
     return out, standard
 
 
-_SHORT_MEASURE = patterncache.compile(r"\p{Han}{3,4}")
+_SHORT_MEASURE: Final = patterncache.compile(r"\p{Han}{3,4}")
 
 
 def _named_before(ctx: Context, r: Reading) -> str | None:
@@ -501,7 +507,10 @@ def _named_before(ctx: Context, r: Reading) -> str | None:
     ``低空物流年业务量``), or None. Counts are left alone: a count of the same noun may be of
     another kind or place."""
     ind = r.indicator
-    if not _SHORT_MEASURE.fullmatch(ind) or _bare_unit(r.q.rec.unit or "") in cues().count_units:
+    if (
+        not _SHORT_MEASURE.fullmatch(ind, 0, None, KEEP_GIL)
+        or _bare_unit(r.q.rec.unit or "") in cues().count_units
+    ):
         return None
     for t in reversed(ctx.targets):
         if t.indicator.endswith(ind) and len(t.indicator) >= len(ind) + 2:
@@ -523,15 +532,20 @@ def _add_target(
         if r.ind_start is not None and r.ind_end is not None and r.ind_end > r.ind_start
         else None
     )
+    # every value is of its field's type by construction (spans of the working copy, the
+    # quantity and deadline records, strings): the record needs no validation
     ctx.targets.append(
-        Target(
-            span=ctx.span(start, end),
-            indicator=_as_written(ctx, r, ind_span),
-            quantity=r.q.rec,
-            deadline=deadline,
-            provision=ctx.outline.provision_at(r.q.start),
-            indicator_span=ind_span,
-            commitment=commitment,
+        trusted(
+            Target,
+            {
+                "span": ctx.span(start, end),
+                "indicator": _as_written(ctx, r, ind_span),
+                "quantity": r.q.rec,
+                "deadline": deadline,
+                "provision": ctx.outline.provision_at(r.q.start),
+                "indicator_span": ind_span,
+                "commitment": commitment,
+            },
         )
     )
 
@@ -553,14 +567,14 @@ def _as_written(ctx: Context, r: Reading, span: Span | None = None) -> str:
     return written + r.indicator[len(piece) :]
 
 
-_HALF_MARKS = patterncache.compile(r"[()\[\]:;,?!]")
+_HALF_MARKS: Final = patterncache.compile(r"[()\[\]:;,?!]")
 
 
 def _restored(ctx: Context, r: Reading, indicator: str) -> str:
     """An assembled indicator with the marks the working copy made half-width written as in
     the stretch it was read from (``每个县（市、区）规范化分拣中心``), or, for a part borrowed
     from a clause before it (``可循环中转袋（笼车）使用率``), as written in the text before."""
-    if not _HALF_MARKS.search(indicator):
+    if not _HALF_MARKS.search(indicator, 0, None, KEEP_GIL):
         return indicator
     a, b = min(r.start, r.q.start), max(r.end, r.q.end)
     table: dict[int, str] = {}
@@ -571,7 +585,7 @@ def _restored(ctx: Context, r: Reading, indicator: str) -> str:
     return indicator.translate(table) if table else indicator
 
 
-_RESTORE_REACH = 200
+_RESTORE_REACH: Final = 200
 """How far before a reading's stretch a borrowed part's marks are looked for."""
 
 
@@ -592,11 +606,14 @@ def _add_baseline(ctx: Context, r: Reading, year: int | None) -> None:
     start = min(r.start, r.q.start)
     end = max(r.end, r.q.end)
     ctx.baselines.append(
-        Baseline(
-            span=ctx.span(start, end),
-            indicator=_as_written(ctx, r),
-            quantity=r.q.rec,
-            year=year,
-            provision=ctx.outline.provision_at(r.q.start),
+        trusted(
+            Baseline,
+            {
+                "span": ctx.span(start, end),
+                "indicator": _as_written(ctx, r),
+                "quantity": r.q.rec,
+                "year": year,
+                "provision": ctx.outline.provision_at(r.q.start),
+            },
         )
     )

@@ -14,11 +14,13 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ... import patterncache
 from ...numerals import parse_number
+from ...patterncache import KEEP_GIL
 from ...records import Deadline, Meta, Section
+from ...records.base import trusted
 from .geometry import LIST_ITEM, Layout, TRef, in_brackets
 from .rules import cues
 from .select import (
@@ -234,7 +236,11 @@ class DeadlineFinder:
             return Found(self.ctx.meta.plan_period.end, None, True)
         if found is not None:
             early = cues().early
-            m = early.search(self.norm, max(clause[0], q_start - 12), q_start) if early else None
+            m = (
+                early.search(self.norm, max(clause[0], q_start - 12), q_start, KEEP_GIL)
+                if early
+                else None
+            )
             n = parse_number(m.group("n")) if m is not None else None
             if m is not None and n is not None and 1 <= n < 20:
                 # 配套率提前一年达到100% under 到2020年: a year before the deadline in force
@@ -399,7 +405,7 @@ class DeadlineFinder:
     def _list_item(self, start: int) -> bool:
         """Whether the paragraph at ``start`` opens with a list mark (``2.60岁以上…`` between
         ``1.…`` and ``3.…`` too)."""
-        if LIST_ITEM.match(self.norm, start):
+        if LIST_ITEM.match(self.norm, start, None, KEEP_GIL):
             return True
         return numbered_before_digit(self.norm, start) > start
 
@@ -445,13 +451,13 @@ class DeadlineFinder:
         bodies = {x.id: to_norm(x.body.end) for x in o.sections}
         end_all = len(self.norm)
         for x in o.sections:
-            shut = bool(closing and closing.search(x.title))
+            shut = bool(closing and closing.search(x.title, 0, None, KEEP_GIL))
             scope = bodies.get(x.parent, end_all) if x.parent else end_all
             units.append((to_norm(x.span.start), f"s:{x.parent}", shut, scope))
         for p in o.provisions:
             if p.parent is not None:
                 continue
-            shut = bool(closing and p.heading and closing.search(p.heading))
+            shut = bool(closing and p.heading and closing.search(p.heading, 0, None, KEEP_GIL))
             scope = bodies.get(p.section, end_all) if p.section else end_all
             units.append((to_norm(p.span.start), f"p:{p.section}", shut, scope))
         units.sort()
@@ -471,7 +477,7 @@ class DeadlineFinder:
                 last = ss
             found = None
             a = max(s, last if last is not None else s)
-            if not colon and (lead_in is None or lead_in.search(self.norm, a, e) is None):
+            if not colon and (lead_in is None or lead_in.search(self.norm, a, e, KEEP_GIL) is None):
                 continue  # a sentence ending with a stop leads in only in so many words
             issued = any(self._issued_year(t, e) for t in self.lay.times_in(a, e))
             if not issued and (self.past_year(a, e) is not None or self.past_marker(a, e)):
@@ -517,7 +523,7 @@ class DeadlineFinder:
             return None
         last = None
         # the words after the years may be the value itself (三年翻一番)
-        for m in pat.finditer(self.norm, start, q_start + 3):
+        for m in pat.finditer(self.norm, start, q_start + 3, False, KEEP_GIL):
             if m.end() <= q_start:
                 last = m
         if last is None:
@@ -663,9 +669,9 @@ class _OutlineRanges:
         return self._first_items[k]
 
 
-_SEMICOLON = patterncache.compile(r"[；;]")
-_LIST_JOIN = patterncache.compile(r"(?:以上|以下|以内|左右)?(?:[、，,]|和|及|与|以及)")
-_CLAUSE_END = patterncache.compile(r"(?:底|末)?(?:前)?[，,：:]")
+_SEMICOLON: Final = patterncache.compile(r"[；;]")
+_LIST_JOIN: Final = patterncache.compile(r"(?:以上|以下|以内|左右)?(?:[、，,]|和|及|与|以及)")
+_CLAUSE_END: Final = patterncache.compile(r"(?:底|末)?(?:前)?[，,：:]")
 
 
 def _ends_with(text: str, end: int, marks: str) -> bool:
@@ -693,10 +699,13 @@ def _deadline_of(ctx: Context, found: Found) -> Deadline:
         span = ctx.span(*found.at)
     else:
         span = None
+    if type(found.year) is int and type(found.inherited) is bool:
+        # a year and a flag of their fields' types, a span of the working copy: valid
+        return trusted(Deadline, {"year": found.year, "span": span, "inherited": found.inherited})
     return Deadline(year=found.year, span=span, inherited=found.inherited)
 
 
-_FENBIE_REACH = 30
+_FENBIE_REACH: Final = 30
 """How far after 分别 the first value of its list may stand (the verb and object between:
 ``分别开展高校毕业生专项技能培训3万人次``)."""
 
@@ -711,6 +720,6 @@ def _scope_gap(gap: str) -> bool:
     return len(gap) <= _GAP_MAX and _GAP_STOP.search(gap) is None
 
 
-_GAP_MAX = 24
+_GAP_MAX: Final = 24
 """Longest subject and indicator between a list of years and 分别."""
-_GAP_STOP = patterncache.compile(r"[\d，,。；;：:、！？!?（(]")
+_GAP_STOP: Final = patterncache.compile(r"[\d，,。；;：:、！？!?（(]")

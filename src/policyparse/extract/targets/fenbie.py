@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -31,22 +32,22 @@ from .trim import (
     _strip_tail,
 )
 
-_YEAR_ONLY = patterncache.compile(r"\d{4}年(?:底|末)?")
-_YEAR_JOIN = patterncache.compile(r"\s?(?:[、，,]|和|及|与)\s?(?:到|至)?")
-_YEAR_IN_LIST = patterncache.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
-_CLAUSE_GAP = patterncache.compile(r"\s?[，,]\s?")
-_LIST_SPLIT = patterncache.compile(r"、|以及|和|及|与")
-_CHANGE_AFTER = patterncache.compile(
+_YEAR_ONLY: Final = patterncache.compile(r"\d{4}年(?:底|末)?")
+_YEAR_JOIN: Final = patterncache.compile(r"\s?(?:[、，,]|和|及|与)\s?(?:到|至)?")
+_YEAR_IN_LIST: Final = patterncache.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
+_CLAUSE_GAP: Final = patterncache.compile(r"\s?[，,]\s?")
+_LIST_SPLIT: Final = patterncache.compile(r"、|以及|和|及|与")
+_CHANGE_AFTER: Final = patterncache.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加|缩短|压减|削减)(?=\s?[\d一二三四五六七八九十两])"
 )
-_DUN = patterncache.compile(r"、")
-_AND_STRONG = patterncache.compile(r"以及|和|与")
-_AND_WEAK = patterncache.compile(r"及")
+_DUN: Final = patterncache.compile(r"、")
+_AND_STRONG: Final = patterncache.compile(r"以及|和|与")
+_AND_WEAK: Final = patterncache.compile(r"及")
 # an item that ends in a measure word is written whole (…普及率, …比例, …人数)
-_WHOLE_END = patterncache.compile(
+_WHOLE_END: Final = patterncache.compile(
     r"(?:率|比例|比重|占比|份额|人数|数量|总量|指数|面积|密度|浓度|强度)$"
 )
-_OWN_SUBJECT = patterncache.compile(r"(\p{Han}{2,12})的")
+_OWN_SUBJECT: Final = patterncache.compile(r"(\p{Han}{2,12})的")
 
 
 @cache
@@ -56,7 +57,7 @@ def _shared_preposition() -> regex.Pattern[str]:
     return patterncache.compile("|".join(regex.escape(w) for w in items) or "(?!)")
 
 
-_COUNTED_AFTER = patterncache.compile(r"\p{Han}{2,16}")
+_COUNTED_AFTER: Final = patterncache.compile(r"\p{Han}{2,16}")
 
 
 def _with_measure(name: str, whole: str) -> str:
@@ -79,11 +80,13 @@ def _with_measure(name: str, whole: str) -> str:
     return name
 
 
-_MEASURE_TAIL = patterncache.compile(r"\p{Han}{2}[量率]$")
+_MEASURE_TAIL: Final = patterncache.compile(r"\p{Han}{2}[量率]$")
 
 
-_PLACES_SUMMED = patterncache.compile(r"[两二三四五六七八九十]{1,2}(?P<w>市|县|区|州|盟|旗|镇|乡)$")
-_PLACE_ENDS = tuple("省市县区州盟旗镇乡村")
+_PLACES_SUMMED: Final = patterncache.compile(
+    r"[两二三四五六七八九十]{1,2}(?P<w>市|县|区|州|盟|旗|镇|乡)$"
+)
+_PLACE_ENDS: Final = tuple("省市县区州盟旗镇乡村")
 
 
 def _verbs_alone(text: str) -> bool:
@@ -95,7 +98,7 @@ def _verbs_alone(text: str) -> bool:
     return m.end() == len(text) or act.fullmatch(text, m.end()) is not None
 
 
-_PERIOD_ONLY = patterncache.compile(r"(?:每|平均每)(?:年|月|季度|年度|周)|年均|全年")
+_PERIOD_ONLY: Final = patterncache.compile(r"(?:每|平均每)(?:年|月|季度|年度|周)|年均|全年")
 
 
 def _pair_split(subject: str, n: int) -> list[str] | None:
@@ -222,7 +225,7 @@ def _whole_measures(indicator: str) -> list[str] | None:
     return [f"{p}{tail}" for p in parts]
 
 
-_BRACKETS = patterncache.compile(r"[（(]")
+_BRACKETS: Final = patterncache.compile(r"[（(]")
 
 
 def _head_at(last: str) -> tuple[str, str] | None:
@@ -281,7 +284,7 @@ def _bare_measure(item: str) -> bool:
     )
 
 
-_BRACKETED_SUBJECT = patterncache.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
+_BRACKETED_SUBJECT: Final = patterncache.compile(r"^[^（(）)]{1,12}[（(][^（(）)]{1,12}[）)]")
 
 
 def _bracketed_subject(item: str) -> str:

@@ -12,41 +12,51 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ...records import Quantity, TimeExpression
 from ...textscan import bracket_depth
 
 if TYPE_CHECKING:
     from ...pipeline import Context
 
-CLAUSE_BREAK = frozenset("，,；;：:。!?！？")
-LIST_SEP = frozenset("、，,；;")
-_OPEN = {"（": "）", "(": ")", "“": "”", "「": "」", "《": "》", "【": "】", "〔": "〕", "‘": "’"}
-_CLOSE = {v: k for k, v in _OPEN.items()}
-_CLAUSE_MARK = patterncache.compile(
+CLAUSE_BREAK: Final = frozenset("，,；;：:。!?！？")
+LIST_SEP: Final = frozenset("、，,；;")
+_OPEN: Final = {
+    "（": "）",
+    "(": ")",
+    "“": "”",
+    "「": "」",
+    "《": "》",
+    "【": "】",
+    "〔": "〕",
+    "‘": "’",
+}
+_CLOSE: Final = {v: k for k, v in _OPEN.items()}
+_CLAUSE_MARK: Final = patterncache.compile(
     "[" + regex.escape("".join(sorted({'"', ".", *CLAUSE_BREAK, *_OPEN, *_CLOSE}))) + "]"
 )
 """The characters :func:`clauses` looks at."""
-_DEPTH_MARK = patterncache.compile(
+_DEPTH_MARK: Final = patterncache.compile(
     "[" + regex.escape("".join(sorted({'"', *_OPEN, *_CLOSE}))) + "]"
 )
 """The characters that change the depth :func:`depth_map` reports."""
-_BREAK_MARK = patterncache.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAK))) + "]")
-_ASCII_STOP = patterncache.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
+_BREAK_MARK: Final = patterncache.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAK))) + "]")
+_ASCII_STOP: Final = patterncache.compile(r"(?<=[\p{Han}”’\"）)%])\.(?=\S)")
 """A half-width full stop written as a Chinese one (``…停车设施.11月底前新增…``, ``…500人次.对…``):
 after a Chinese character, a closing mark or ``%``; not in ``3.5`` or ``www.gov.cn``."""
 
 
 def ascii_stop(text: str, i: int) -> bool:
     """Whether the ``.`` at ``text[i]`` ends a sentence."""
-    return bool(_ASCII_STOP.match(text, i))
+    return bool(_ASCII_STOP.match(text, i, None, KEEP_GIL))
 
 
-LIST_ITEM = patterncache.compile(
+LIST_ITEM: Final = patterncache.compile(
     r"(?:[—–-]{2,3}|[—–·•●▲◆■□○◇※]|[①-⑳]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|"
     r"\d{1,2}(?:[.．](?!\d)|、)|"
     r"[一二三四五六七八九十]{1,2}是)"
@@ -149,13 +159,17 @@ class Layout:
     def quantities_in(self, start: int, end: int) -> list[QRef]:
         """Quantities that lie within ``[start, end)``."""
         lo = bisect_left(self._q_starts, start)
-        hi = bisect_left(self._q_starts, end)
+        hi = bisect_left(self._q_starts, end, lo)
+        if lo == hi:
+            return []
         return [q for q in self.quantities[lo:hi] if q.end <= end]
 
     def times_in(self, start: int, end: int) -> list[TRef]:
         """Time expressions that lie within ``[start, end)``."""
         lo = bisect_left(self._t_starts, start)
-        hi = bisect_left(self._t_starts, end)
+        hi = bisect_left(self._t_starts, end, lo)
+        if lo == hi:
+            return []  # most asks: a stretch without a time
         return [t for t in self.times[lo:hi] if t.end <= end]
 
 
@@ -165,23 +179,18 @@ def _starts_within(starts: list[int], start: int, end: int) -> bool:
     return k < len(starts) and starts[k] < end
 
 
-def _to_norm_range(to_norm: Callable[[int], int], start: int, end: int) -> tuple[int, int]:
-    s = to_norm(start)
-    e = to_norm(end - 1) + 1 if end > start else s
-    return s, max(s, e)
-
-
-_BY_RANGE = attrgetter("start", "end")
+_BY_RANGE: Final = attrgetter("start", "end")
 
 
 def build_layout(ctx: Context) -> Layout:
     """The layout of ``ctx``'s working copy."""
-    to_norm = ctx.work.to_norm
-    quantities = [
-        QRef(q, *_to_norm_range(to_norm, q.span.start, q.span.end)) for q in ctx.quantities
-    ]
+    work = ctx.work
+    # every record mapped in one loop: to_norm(start), to_norm(end - 1) + 1
+    q_ranges = work.to_norm_ranges([(q.span.start, q.span.end) for q in ctx.quantities])
+    quantities = [QRef(q, s, e) for q, (s, e) in zip(ctx.quantities, q_ranges, strict=True)]
     quantities.sort(key=_BY_RANGE)
-    times = [TRef(t, *_to_norm_range(to_norm, t.span.start, t.span.end)) for t in ctx.times]
+    t_ranges = work.to_norm_ranges([(t.span.start, t.span.end) for t in ctx.times])
+    times = [TRef(t, s, e) for t, (s, e) in zip(ctx.times, t_ranges, strict=True)]
     times.sort(key=_BY_RANGE)
     o = ctx.outline
     sentences = [(s, e) for s, e, _ in o.sentence_ranges]
@@ -191,16 +200,10 @@ def build_layout(ctx: Context) -> Layout:
     sent_starts = [a for a, _ in sentences]  # the outline's sentences: in order, apart
     q_starts = [q.start for q in quantities]
     added: list[tuple[int, int]] = []
-    mapped: dict[int, int] = {}
-
-    def kept_to_norm(i: int) -> int:
-        v = mapped.get(i)
-        if v is None:
-            v = mapped[i] = to_norm(i)
-        return v
-
-    for sec in o.sections:
-        s, e = _to_norm_range(kept_to_norm, sec.span.start, sec.span.end)
+    sec_ranges = work.to_norm_ranges([(x.span.start, x.span.end) for x in o.sections])
+    # each section's start mapped, kept for Layout.to_norm (later stages ask for them again)
+    mapped = {x.span.start: s for x, (s, _e) in zip(o.sections, sec_ranges, strict=True)}
+    for s, e in sec_ranges:
         k = bisect_left(sent_starts, e) - 1  # the last sentence starting before e
         if (k >= 0 and sentences[k][1] > s) or any(a < e and s < b for a, b in added):
             continue
@@ -228,7 +231,7 @@ def build_layout(ctx: Context) -> Layout:
         paragraphs=paragraphs,
         quantities=quantities,
         times=times,
-        work_to_norm=to_norm,
+        work_to_norm=work.to_norm,
         _mapped=mapped,
     )
 
@@ -248,10 +251,10 @@ def _split_ascii_stops(norm: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
-_WRAP_MIN_LINE = 20
+_WRAP_MIN_LINE: Final = 20
 """A line at least this long that ends inside a clause is a wrapped line, not a heading."""
-_OPEN_END = patterncache.compile(r"[\p{Han}A-Za-z]$")
-_GOES_ON = frozenset("，,、")
+_OPEN_END: Final = patterncache.compile(r"[\p{Han}A-Za-z]$")
+_GOES_ON: Final = frozenset("，,、")
 """Marks a line may end with inside a sentence that goes on on the next line."""
 
 
@@ -270,7 +273,7 @@ def _wrapped(norm: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
         # name in half-width quotation marks
         return True
     # a match of _OPEN_END is one of the last two characters (``$`` also before a final "\n")
-    if not _OPEN_END.search(norm, max(a[0], a[1] - 2), a[1]):
+    if not _OPEN_END.search(norm, max(a[0], a[1] - 2), a[1], KEEP_GIL):
         return False
     if not norm[b[0] : b[0] + 1].isdigit():
         return False
@@ -300,14 +303,14 @@ def _join_wrapped(
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of ``text[start:end]``, split at commas, semicolons, colons and stops outside
     brackets and quotation marks (each clause keeps no trailing mark)."""
-    if text.find(".", start, end) < 0 and _DEPTH_MARK.search(text, start, end) is None:
+    if text.find(".", start, end) < 0 and _DEPTH_MARK.search(text, start, end, KEEP_GIL) is None:
         return _plain_clauses(text, start, end)  # no brackets, quotes or ``.``
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     ascii_quote = False
     part = ""  # the closing bracket of an open ``（其中…`` part, read as a clause of its own
     pos = start
-    for m in _CLAUSE_MARK.finditer(text, start, end):
+    for m in _CLAUSE_MARK.finditer(text, start, end, False, KEEP_GIL):
         i = m.start()
         c = text[i]
         if c == '"':
@@ -351,7 +354,7 @@ def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     every clause mark."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _BREAK_MARK.finditer(text, start, end):
+    for m in _BREAK_MARK.finditer(text, start, end, False, KEEP_GIL):
         i = m.start()
         if i > pos:
             out.append((pos, i))
@@ -359,12 +362,12 @@ def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _closed(text, out, pos, end)
 
 
-_PART = patterncache.compile(
+_PART: Final = patterncache.compile(
     r"其中[:：]?[^（）()，,；;。]{1,40}?(?:不低于|不少于|不超过|不高于|达到|超过|突破|占比|比重|\d)"
 )
 """A bracket that opens with ``其中`` and holds a value: a part of the whole before it."""
 
-MAX_CLAUSE = 300
+MAX_CLAUSE: Final = 300
 """A longer run without a clause mark (a run-on list, a table flattened to one line) is read in
 pieces of at most this many characters, cut at the last ``、`` or space, so that reading a
 document stays linear in its length."""
@@ -387,7 +390,7 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def depth_map(text: str) -> list[int]:
     """Bracket and quotation depth at each character of ``text``."""
-    if not _DEPTH_MARK.search(text):
+    if not _DEPTH_MARK.search(text, 0, None, KEEP_GIL):
         return [0] * len(text)
     depths: list[int] = []
     stack: list[str] = []

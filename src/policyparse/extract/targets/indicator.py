@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from typing import Final
 
 import regex
 
@@ -75,58 +76,58 @@ from .trim import (
     unit_is_multiple,
 )
 
-_WORD_START = patterncache.compile(r"[\p{Han}“\"《(（]")
+_WORD_START: Final = patterncache.compile(r"[\p{Han}“\"《(（]")
 # 和海洋生物医药、海洋文旅等 at the end of a noun: the names of the next count's list
-_NEXT_LIST = patterncache.compile(
+_NEXT_LIST: Final = patterncache.compile(
     r"(?:以及|和|及|与|、)[^和及与、，,；;]{1,16}(?:、[^和及与、，,；;]{1,16}){0,8}等$"
 )
-_FOR_WHOM_PART = patterncache.compile(r"(?:面向|针对|用于|服务于?)\p{Han}{2,12}")
-_PLACE_PREPOSITION = patterncache.compile(r"(?:在|与|同|和|跟|向)")
-_BUILT_AFTER = ("建设", "建成")
+_FOR_WHOM_PART: Final = patterncache.compile(r"(?:面向|针对|用于|服务于?)\p{Han}{2,12}")
+_PLACE_PREPOSITION: Final = patterncache.compile(r"(?:在|与|同|和|跟|向)")
+_BUILT_AFTER: Final = ("建设", "建成")
 """Verbs that only bring a thing about, dropped when written after the counted noun."""
-_NEW_ONES = ("新增", "新培育", "新认定", "新引进")
-_PART_BOUND = patterncache.compile(r"(?:不少于|不低于|至少|不超过|不高于|不多于)")
-_ALL_HAN_TEXT = patterncache.compile(r"\p{Han}+")
-_REACH_LEAD = patterncache.compile(r"(?:实现|达成)\s*$")
-_LIMIT_LEAD = patterncache.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
-_ANZHAO = patterncache.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
-_COMPARE_BASE = patterncache.compile(
+_NEW_ONES: Final = ("新增", "新培育", "新认定", "新引进")
+_PART_BOUND: Final = patterncache.compile(r"(?:不少于|不低于|至少|不超过|不高于|不多于)")
+_ALL_HAN_TEXT: Final = patterncache.compile(r"\p{Han}+")
+_REACH_LEAD: Final = patterncache.compile(r"(?:实现|达成)\s*$")
+_LIMIT_LEAD: Final = patterncache.compile(r"在[^在]{0,20}?(?:后|起|之日起|内)?$")
+_ANZHAO: Final = patterncache.compile(r"(?:按照|按)(?P<base>[^，,；;]{1,20}?)的$")
+_COMPARE_BASE: Final = patterncache.compile(
     r"^(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末)|同比|环比)"
 )
-_COMPARE_BEFORE_CHANGE = patterncache.compile(
+_COMPARE_BEFORE_CHANGE: Final = patterncache.compile(
     rf"(?:(?<!占)比|较|相比)(?:{_BASE_TIME_WORDS})(?=(?:新增|增加|减少|增长|提高|下降)$)"
 )
-_NUMBERLESS_OVER = patterncache.compile(r"(?:超过|超|过)")
-_JUN = patterncache.compile(
+_NUMBERLESS_OVER: Final = patterncache.compile(r"(?:超过|超|过)")
+_JUN: Final = patterncache.compile(
     r"(?:均|(?<=\p{Han})各)(?:要|应|将)?(?:达到|达|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|提高到|提高至|"
     r"提升到|提升至|降至|降到|低于|高于|超过|在|为)?$"
 )
-_SHARE = patterncache.compile(r"^占|(?:占比|比重|比例|份额)$")
-_OWN_WHOLE = patterncache.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额)$")
-_BASE_TIME = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
-_FOR_WHOM_LEAD = patterncache.compile(r"(?:每年|年内|全年|当年)?")
-_FROM_DATED = patterncache.compile(rf"[由从]{_BASE_TIME}的$")
-_TOTAL_BEFORE = patterncache.compile(r"(累计|总计|合计|共计)(?:将|要|可)?$")
-_FROM_NOW = patterncache.compile(r"[由从](?:目前|现在|现有|当前|现阶段|原来|原有)的?$")
-_MULTIPLE_BASE = patterncache.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
+_SHARE: Final = patterncache.compile(r"^占|(?:占比|比重|比例|份额)$")
+_OWN_WHOLE: Final = patterncache.compile(r"\p{Han}占\p{Han}{2,}(?:比重|比例|份额)$")
+_BASE_TIME: Final = r"(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
+_FOR_WHOM_LEAD: Final = patterncache.compile(r"(?:每年|年内|全年|当年)?")
+_FROM_DATED: Final = patterncache.compile(rf"[由从]{_BASE_TIME}的$")
+_TOTAL_BEFORE: Final = patterncache.compile(r"(累计|总计|合计|共计)(?:将|要|可)?$")
+_FROM_NOW: Final = patterncache.compile(r"[由从](?:目前|现在|现有|当前|现阶段|原来|原有)的?$")
+_MULTIPLE_BASE: Final = patterncache.compile(rf"[，,]?(?:是|为|相当于|达到){_BASE_TIME}的$")
 
 
-_GAP_YEAR = patterncache.compile(r"(?<![\d.])(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前)?")
+_GAP_YEAR: Final = patterncache.compile(r"(?<![\d.])(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前)?")
 """A deadline year between two values of one indicator (``…左右，2030年实现…``)."""
 
 
-_PEOPLE_CLASS = patterncache.compile(r"\p{Han}{0,8}?(?:从业人员|人员|人才|工作者)")
-_PERSON_END = patterncache.compile(r"[员师家者匠工手长士医]等")
+_PEOPLE_CLASS: Final = patterncache.compile(r"\p{Han}{0,8}?(?:从业人员|人员|人才|工作者)")
+_PERSON_END: Final = patterncache.compile(r"[员师家者匠工手长士医]等")
 
 
-_HAS_END = patterncache.compile(r"(?:至少|均|都|各|全部|要|应)有$")
-_HAVE_END = patterncache.compile(r"(?:基本|全面|初步|普遍|逐步)?(?:具备|形成|拥有)$")
-_BARE_VERB = patterncache.compile(r"(?P<lead>年均|每年|平均每年|全年)?(?P<v>\p{Han}{2})")
-_EACH_ITEM = patterncache.compile(r"\p{Han}{2,8}")
-_COLON_LEAD = patterncache.compile(r"分别(?:为|是|达到|达|不低于|不少于)?$")
-_SEMI = patterncache.compile(r"[；;]")
-_AMOUNT_END = patterncache.compile(r"(?:面积|里程|长度|规模|容量|体积)$")
-_PERIOD_END = patterncache.compile(r"(?:(?:平均)?每(?:年|月|季度|年度|周)|年均)$")
+_HAS_END: Final = patterncache.compile(r"(?:至少|均|都|各|全部|要|应)有$")
+_HAVE_END: Final = patterncache.compile(r"(?:基本|全面|初步|普遍|逐步)?(?:具备|形成|拥有)$")
+_BARE_VERB: Final = patterncache.compile(r"(?P<lead>年均|每年|平均每年|全年)?(?P<v>\p{Han}{2})")
+_EACH_ITEM: Final = patterncache.compile(r"\p{Han}{2,8}")
+_COLON_LEAD: Final = patterncache.compile(r"分别(?:为|是|达到|达|不低于|不少于)?$")
+_SEMI: Final = patterncache.compile(r"[；;]")
+_AMOUNT_END: Final = patterncache.compile(r"(?:面积|里程|长度|规模|容量|体积)$")
+_PERIOD_END: Final = patterncache.compile(r"(?:(?:平均)?每(?:年|月|季度|年度|周)|年均)$")
 
 
 def _close_breaks(readings: list[Reading]) -> None:
@@ -145,11 +146,13 @@ def _ends_with_level(pre: str) -> bool:
     return any(level.fullmatch(text[-k:]) for k in range(1, min(4, len(text)) + 1))
 
 
-_DIGIT = patterncache.compile(r"[\d%％]")
-_INNER_SPACE = patterncache.compile(r"[ \t\r]*\n\s*")
+_DIGIT: Final = patterncache.compile(r"[\d%％]")
+_INNER_SPACE: Final = patterncache.compile(r"[ \t\r]*\n\s*")
 
 
-_OVER_NUMBER = patterncache.compile(r"(?:超过|超|过)(?=[\d零〇一二三四五六七八九十百千万亿两])")
+_OVER_NUMBER: Final = patterncache.compile(
+    r"(?:超过|超|过)(?=[\d零〇一二三四五六七八九十百千万亿两])"
+)
 
 
 def _threshold_measure(qualifier: str) -> str:
@@ -166,7 +169,7 @@ def _threshold_measure(qualifier: str) -> str:
     return ""
 
 
-_EVENT_PERIOD = patterncache.compile(r"\p{Han}{2,10}?期间")
+_EVENT_PERIOD: Final = patterncache.compile(r"\p{Han}{2,10}?期间")
 
 
 class SentenceReader(FenbieReader):

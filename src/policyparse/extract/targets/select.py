@@ -9,26 +9,33 @@ when its sentence speaks of the future, a baseline when it speaks of the present
 
 from __future__ import annotations
 
+from typing import Final
+
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ..quantities.rules import rules as quantity_rules
 from .geometry import LIST_SEP, QRef, TRef, in_brackets, inside_quote
 from .rules import bound_cues, cues, is_not_past_le
 
-_SEPARATORS = frozenset("、，,；;和及与或 ")
-_JOINERS = patterncache.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
-_COMPARE_BEFORE = patterncache.compile(r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$")
+_SEPARATORS: Final = frozenset("、，,；;和及与或 ")
+_JOINERS: Final = patterncache.compile(r"^(?:、|和|及|与|或|以及|或者|，|,|\s)+$")
+_COMPARE_BEFORE: Final = patterncache.compile(
+    r"(?:较|比|相比|相较|对比|与|同|自|从|于|在|截至|截止)$"
+)
 # 是2024年的2.5倍: the year of the level a multiple is taken of
-_BASE_AFTER = patterncache.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
-_DEADLINE_BEFORE = patterncache.compile(r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$")
-_DEADLINE_AFTER = patterncache.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
-_BATCH_BEFORE = patterncache.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
-_HAN = patterncache.compile(r"\p{Han}")
-_FROM_BEFORE = patterncache.compile(r"[由从]$")
-_TO_AFTER = patterncache.compile(
+_BASE_AFTER: Final = patterncache.compile(r"的[\d一二三四五六七八九十两.]{1,8}倍")
+_DEADLINE_BEFORE: Final = patterncache.compile(
+    r"(?:到|至|力争到|争取到|确保到|预计到|计划到|要到)$"
+)
+_DEADLINE_AFTER: Final = patterncache.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
+_BATCH_BEFORE: Final = patterncache.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
+_HAN: Final = patterncache.compile(r"\p{Han}")
+_FROM_BEFORE: Final = patterncache.compile(r"[由从]$")
+_TO_AFTER: Final = patterncache.compile(
     r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
 )
 # 不低于30%的目标: the noun after 的 names the level itself, not what the value qualifies
-_CONDITION = patterncache.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
+_CONDITION: Final = patterncache.compile(r"^对(?!外|标|口|接|象|比|话|应|照)")
 
 
 def unit_ok(q: QRef) -> bool:
@@ -54,9 +61,9 @@ def _unitless_measure(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     return pat.search(norm, max(clause[0], q.start - 12), end) is not None
 
 
-_LEAD_WORD = patterncache.compile(r"\p{Han}{1,4}(?=\d)")
-_NUMBER = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
-_REACH_VERB = patterncache.compile(
+_LEAD_WORD: Final = patterncache.compile(r"\p{Han}{1,4}(?=\d)")
+_NUMBER: Final = patterncache.compile(r"[\d零〇一二两三四五六七八九十百千]")
+_REACH_VERB: Final = patterncache.compile(
     r"(?:达到|达|增加到|增加至|增至|提高到|提高至|提升到|提升至|扩大到|扩大至|压缩到|压缩至|"
     r"压减到|压减至|减少到|减少至|减至|降到|降至|降低到|降低至|控制在|稳定在|保持在|突破|超过)$"
 )
@@ -86,8 +93,8 @@ def _level_in(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     return _REACH_VERB.search(norm, max(clause[0], at - 6), at) is not None
 
 
-_AMONG = patterncache.compile(r"[\p{Han}（）()、]{0,10}?(?:之中|中)")
-_COVER_VERBS = ("覆盖", "惠及", "通达")
+_AMONG: Final = patterncache.compile(r"[\p{Han}（）()、]{0,10}?(?:之中|中)")
+_COVER_VERBS: Final = ("覆盖", "惠及", "通达")
 """Verbs before a scope word and a share of places or people (``覆盖全国60%以上的县级行政区``):
 the share is the level to reach, not a threshold of the noun after it."""
 
@@ -100,14 +107,25 @@ def covers(head: str) -> bool:
     return region.sub("", head).endswith(_COVER_VERBS)
 
 
-_AMOUNT_VERBS = ("具备", "形成", "建成", "打造", "培育", "创建", "拥有", "新增", "新建", "达到")
+_AMOUNT_VERBS: Final = (
+    "具备",
+    "形成",
+    "建成",
+    "打造",
+    "培育",
+    "创建",
+    "拥有",
+    "新增",
+    "新建",
+    "达到",
+)
 """Verbs right before a value with ``以上的`` that make it the amount to reach."""
-_MULTIPLY_WORDS = ("翻一番", "翻两番", "翻番", "倍增")
-_LEVEL_JOINS = "、和及或"
-_LEVELS_AFTER = patterncache.compile(
+_MULTIPLY_WORDS: Final = ("翻一番", "翻两番", "翻番", "倍增")
+_LEVEL_JOINS: Final = "、和及或"
+_LEVELS_AFTER: Final = patterncache.compile(
     r"(?:[、和及或][\d一二三四五六七八九十]{1,3}\p{Han}(?:以上|以下|以内)?){1,4}"
 )
-_LEVELS_BEFORE = patterncache.compile(
+_LEVELS_BEFORE: Final = patterncache.compile(
     r"(?:[\d一二三四五六七八九十]{1,3}\p{Han}(?:以上|以下|以内)?[、和及或]){1,4}$"
 )
 
@@ -168,19 +186,19 @@ def drop_reason(
     if unit in ("岁", "周岁") and q.rec.value is None and _HAN.match(norm, q.end):
         return "qualifier"  # 16—24岁城镇青年…: a range of ages before a noun names people
     if c.benefit_cap is not None and c.benefit_cap.search(
-        norm, max(clause[0], q.start - 12), q.start
+        norm, max(clause[0], q.start - 12), q.start, KEEP_GIL
     ):
         return "support"  # 每家企业每年最多支持3个展会: how many items one grant covers
     if (
         c.scope_before is not None
         and _bare_unit(unit) in c.count_units
-        and c.scope_before.search(norm[max(clause[0], q.start - 12) : q.start])
+        and c.scope_before.search(norm[max(clause[0], q.start - 12) : q.start], 0, None, KEEP_GIL)
     ):
         return "scope"  # 覆盖全省16个设区市: how many there are, not a count to reach
     if (
         c.scope_after is not None
         and _bare_unit(unit) in c.count_units
-        and c.scope_after.match(norm, q.end, clause[1])
+        and c.scope_after.match(norm, q.end, clause[1], KEEP_GIL)
     ):
         return "scope"  # 在全镇19个村（社区）全覆盖: all there are, reached everywhere
     text = norm[clause[0] : clause[1]]
@@ -191,7 +209,9 @@ def drop_reason(
         and _AMONG.fullmatch(after.rstrip())
     ):
         return "scope"  # 全市12个县区中，…: how many there are, the set the clause speaks of
-    if _FROM_BEFORE.search(norm, max(clause[0], q.start - 1), q.start) and _TO_AFTER.search(after):
+    if _FROM_BEFORE.search(
+        norm, max(clause[0], q.start - 1), q.start, KEEP_GIL
+    ) and _TO_AFTER.search(after, 0, None, KEEP_GIL):
         return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
     # _bare only deletes text: a head without 对 cannot start with it
     if (
@@ -221,7 +241,7 @@ def drop_reason(
         c.one_each is not None
         and q.rec.value is not None
         and q.rec.bound == "eq"
-        and c.one_each.search(norm, max(clause[0], q.start - 20), q.start)
+        and c.one_each.search(norm, max(clause[0], q.start - 20), q.start, KEEP_GIL)
     ):
         return "standard"  # 每个乡镇建设1个回收点: so many for each
     if (
@@ -238,7 +258,9 @@ def drop_reason(
         return None
     if sentence is not None and _grant_cap(norm, q, clause, sentence):
         return "support"  # 按实际租金的50%给予补贴，每年不超过200万元: the cap of a grant
-    if c.support.search(text) or c.support_after.match(after.lstrip("的")):
+    if c.support.search(text, 0, None, KEEP_GIL) or c.support_after.match(
+        after.lstrip("的"), 0, None, KEEP_GIL
+    ):
         return "support"
     if c.finance.search(text) and not _loan_volume(text):
         return "finance"
@@ -247,7 +269,7 @@ def drop_reason(
     return None
 
 
-_ZONE_TAIL = patterncache.compile(r"(?:范围)?(?:以内|之内|内)")
+_ZONE_TAIL: Final = patterncache.compile(r"(?:范围)?(?:以内|之内|内)")
 
 
 def _banned_zone(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -256,7 +278,7 @@ def _banned_zone(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     pat = cues().prohibition_zone
     if pat is None:
         return False
-    m = _ZONE_TAIL.match(norm, q.end, clause[1])
+    m = _ZONE_TAIL.match(norm, q.end, clause[1], KEEP_GIL)
     end = m.end() if m is not None else q.end
     lo = max(clause[0], q.start - 30)
     if norm.find("禁", lo, q.start) < 0 and norm.find("不", lo, q.start) < 0:
@@ -264,7 +286,7 @@ def _banned_zone(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     return pat.search(norm, lo, end) is not None
 
 
-_SHARE_AFTER = patterncache.compile(r"的[^，,；;。：:]{0,12}?(?:比例|占比|比重|比率|率)")
+_SHARE_AFTER: Final = patterncache.compile(r"的[^，,；;。：:]{0,12}?(?:比例|占比|比重|比率|率)")
 
 
 def _procedure(text: str, at: int, unit: str | None) -> bool:
@@ -280,7 +302,7 @@ def _procedure(text: str, at: int, unit: str | None) -> bool:
     return False
 
 
-_PEOPLE_UNITS = frozenset(("人", "名", "位"))
+_PEOPLE_UNITS: Final = frozenset(("人", "名", "位"))
 
 
 def _arrangement_rule(
@@ -305,7 +327,7 @@ def _arrangement_rule(
         return "procedure"
     # 建立实名登记制度，登记率达到100%: a rate the arrangement is to reach, not its size
     if c.mechanism_size is not None and q.rec.unit != "%":
-        m = c.mechanism_size.search(norm, lo, start)
+        m = c.mechanism_size.search(norm, lo, start, KEEP_GIL)
         while start < clause[1] and norm[start] in " \t\n":
             start += 1
         if m is not None and norm.startswith(m.group("w"), start):
@@ -364,10 +386,10 @@ def _listed_count(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     return c.action.match(head) is not None
 
 
-_SIBLING_GAP = patterncache.compile(r"(?:[、，,；;和及与]|以及)\p{Han}")
+_SIBLING_GAP: Final = patterncache.compile(r"(?:[、，,；;和及与]|以及)\p{Han}")
 
-_CAP_BOUNDS = frozenset(("le", "lt"))
-_CAP_WORDS = patterncache.compile(r"(?:最高|最多|至多|上限|封顶)[^，,；;。]{0,6}$")
+_CAP_BOUNDS: Final = frozenset(("le", "lt"))
+_CAP_WORDS: Final = patterncache.compile(r"(?:最高|最多|至多|上限|封顶)[^，,；;。]{0,6}$")
 
 
 def _grant_cap(norm: str, q: QRef, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
@@ -397,8 +419,8 @@ def _loan_volume(text: str) -> bool:
     return c.finance.search(text[: m.start()] + "，" + text[m.end() :]) is None
 
 
-_STANDARD_HEAD = patterncache.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
-_STANDARD_TAIL = patterncache.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基准)(?!化)")
+_STANDARD_HEAD: Final = patterncache.compile(r"按(?:照)?[^，,；;。按]{0,30}$")
+_STANDARD_TAIL: Final = patterncache.compile(r"[^，,；;。按]{0,8}?的(?:标准|定额|基准)(?!化)")
 
 
 def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -412,7 +434,7 @@ def _per_standard(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     )
 
 
-_BY_HEAD = patterncache.compile(r"按(?:照)?[^，,；;。\d按]{0,10}$")
+_BY_HEAD: Final = patterncache.compile(r"按(?:照)?[^，,；;。\d按]{0,10}$")
 
 
 def _standard_cue(
@@ -453,10 +475,10 @@ def _standard_cue(
     return False
 
 
-_STOP = patterncache.compile(r"[。；;！？!?]")
+_STOP: Final = patterncache.compile(r"[。；;！？!?]")
 
 
-_SHARE_OF = patterncache.compile(r"按(?:照)?[^，,；;。按]{1,30}的$")
+_SHARE_OF: Final = patterncache.compile(r"按(?:照)?[^，,；;。按]{1,30}的$")
 
 
 def _pricing_rule(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -485,7 +507,7 @@ def _duration_rule(norm: str, q: QRef, clause: tuple[int, int]) -> str | None:
     return None
 
 
-_PER_PERIOD = patterncache.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
+_PER_PERIOD: Final = patterncache.compile(r"(?:每|平均每)(?:周|天|日|月|年|学期|季度)(?:均|平均)?$")
 
 
 def procedure_limit(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
@@ -626,8 +648,10 @@ def _bare_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
 
 
-_YEAR_WORD = patterncache.compile(r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?|年内|全年|当年|年底前")
-_LIST_MARKS = patterncache.compile(r"[—–\-·•、，,\s]")
+_YEAR_WORD: Final = patterncache.compile(
+    r"(?:到|至)?\d{4}年(?:底|末)?(?:前)?|年内|全年|当年|年底前"
+)
+_LIST_MARKS: Final = patterncache.compile(r"[—–\-·•、，,\s]")
 
 
 def _bare(head: str) -> str:
@@ -665,14 +689,14 @@ def is_attributive(norm: str, t: TRef) -> bool:
 def is_comparison(norm: str, t: TRef) -> bool:
     """A time that is the base of a comparison (``较2015年``, ``比“十二五”末``)."""
     before = norm[max(0, t.start - 3) : t.start].rstrip('“" ')
-    m = _COMPARE_BEFORE.search(before)
+    m = _COMPARE_BEFORE.search(before, 0, None, KEEP_GIL)
     if m is not None and m.group(0) == "比" and before[:-1].endswith("占"):
         m = None  # 护理型床位占比2024年达到55%: 比 of 占比, the year is a deadline
     if m is None:
         # 由2023年的86.4%提高到90%: the year of the level a change starts from
         if before.endswith("由") and norm.startswith("的", t.end):
             return True
-        return _BASE_AFTER.match(norm, t.end) is not None
+        return _BASE_AFTER.match(norm, t.end, None, KEEP_GIL) is not None
     if m.group(0) in ("于", "在"):
         # 于2025年底前投入运营, 在“十四五”期间: a time by which, not a base
         text = norm[t.start : t.end]
@@ -693,7 +717,10 @@ def is_deadline_word(norm: str, t: TRef) -> bool:
     text = norm[t.start : t.end]
     if text.startswith(("到", "至")) or "前" in text or "期间" in text:
         return True
-    return bool(_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after))
+    return bool(
+        _DEADLINE_BEFORE.search(before, 0, None, KEEP_GIL)
+        or _DEADLINE_AFTER.match(after, 0, None, KEEP_GIL)
+    )
 
 
 def _as_of(norm: str, t: TRef) -> bool:
@@ -719,7 +746,9 @@ def past_year(
             continue
         if start is not None and bracket_note(norm, start, t):
             continue
-        if _FROM_YEAR.search(norm, max(0, t.start - 1), t.start) and _future(norm, times, ref_year):
+        if _FROM_YEAR.search(norm, max(0, t.start - 1), t.start, KEEP_GIL) and _future(
+            norm, times, ref_year
+        ):
             continue  # 2024年，…普及率由2023年的86.4%提高到90%: the level a goal starts from
         y = valid_year(t)
         if y is None:
@@ -733,7 +762,7 @@ def past_year(
     return None
 
 
-_FROM_YEAR = patterncache.compile(r"由$")
+_FROM_YEAR: Final = patterncache.compile(r"由$")
 
 
 def _future(norm: str, times: list[TRef], ref_year: int | None) -> bool:
@@ -747,7 +776,7 @@ def _future(norm: str, times: list[TRef], ref_year: int | None) -> bool:
     return False
 
 
-_NOTE_AFTER = patterncache.compile(r"(?:底|末)?(?:分别)?(?:为|是|达到|[:：])")
+_NOTE_AFTER: Final = patterncache.compile(r"(?:底|末)?(?:分别)?(?:为|是|达到|[:：])")
 
 
 def bracket_note(norm: str, start: int, t: TRef) -> bool:
@@ -770,13 +799,16 @@ def past_marker(norm: str, start: int, end: int, times: list[TRef] | None = None
         t.rec.kind not in ("recurrence", "duration") and not is_comparison(norm, t)
         for t in times or []
     ):
-        for m in c.weak_past.finditer(text):
+        for m in c.weak_past.finditer(text, 0, None, False, KEEP_GIL):
             if not _goal_clause(text, m.start()):
                 return True
-    return any(not is_not_past_le(text, m.start()) for m in c.past_le.finditer(text))
+    return any(
+        not is_not_past_le(text, m.start())
+        for m in c.past_le.finditer(text, 0, None, False, KEEP_GIL)
+    )
 
 
-_CLAUSE_MARK = patterncache.compile(r"[，,；;。：:]")
+_CLAUSE_MARK: Final = patterncache.compile(r"[，,；;。：:]")
 
 
 def _goal_clause(text: str, i: int) -> bool:
@@ -807,10 +839,10 @@ def statement_year(norm: str, times: list[TRef], before: int) -> int | None:
     return best
 
 
-_LIST_GAP = patterncache.compile(r"[、，,和及与\s]{1,3}")
+_LIST_GAP: Final = patterncache.compile(r"[、，,和及与\s]{1,3}")
 
 
-_WITHIN = ("以内", "之内", "内")
+_WITHIN: Final = ("以内", "之内", "内")
 
 
 def limit_bound(norm: str, qs: list[QRef], clause: tuple[int, int]) -> list[QRef]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -29,28 +30,28 @@ from .trim import (
 )
 
 # a threshold with its number right after a measure (产值超百亿元企业): it qualifies a noun
-_THRESHOLD_AT = patterncache.compile(
+_THRESHOLD_AT: Final = patterncache.compile(
     r"(?:超过|超|过|高于|达)[\d零一二两三四五六七八九十百千万亿]{1,8}(?:\.\d{1,4})?\p{Han}{0,3}?元?\p{Han}"
 )
-_SETTLE_VERBS = ("入驻", "进驻", "入园", "入区", "入孵")
-_RATIO_END = patterncache.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
-_QUOTE_LIST = patterncache.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
+_SETTLE_VERBS: Final = ("入驻", "进驻", "入园", "入区", "入孵")
+_RATIO_END: Final = patterncache.compile(r"(?:比例|比重|占比|率|份额|水平|程度|强度|幅度)$")
+_QUOTE_LIST: Final = patterncache.compile(r"“[^”]{0,40}、[^”]{0,40}”$")
 # adverbs and verbs of a task that open the predicate of a clause (可循环中转袋（笼车）全面替代…,
 # 企业入驻相关证照事项实行…)
-_PREDICATE_LEAD = patterncache.compile(
+_PREDICATE_LEAD: Final = patterncache.compile(
     r"全面|基本|进一步|逐步|普遍|大幅|持续|不断|稳步|有效|明显|加快|积极|全部|均|已|将|要|应"
     r"|实行|推行|实施|推进|落实"
 )
-_LIMIT_END = patterncache.compile(r"(?:时限|用时|时间)$")
-_SUBJECT_TEXT = patterncache.compile(r"[\p{Han}（）()“”《》\w]+")
+_LIMIT_END: Final = patterncache.compile(r"(?:时限|用时|时间)$")
+_SUBJECT_TEXT: Final = patterncache.compile(r"[\p{Han}（）()“”《》\w]+")
 # a trend written after the subject of a clause (…的比例持续提高): no part of what is measured
-_TREND_TAIL = patterncache.compile(
+_TREND_TAIL: Final = patterncache.compile(
     r"(?:要|将|应)?(?:持续|稳步|不断|逐步|进一步|明显|显著|大幅|有效)"
     r"(?:提高|提升|增加|增长|下降|降低|减少|改善|扩大|优化)$"
 )
 
 
-_CHANGE_END = patterncache.compile(
+_CHANGE_END: Final = patterncache.compile(
     r"(?:年均|平均|同比|累计)?(?:增长|增速|下降|降低|减少|提高|提升|增加)(?:幅度|率)?$"
 )
 
@@ -78,7 +79,7 @@ def _swap_scope(scope: str, before: str) -> str | None:
     return None
 
 
-_LEVEL_SPLIT = patterncache.compile(r"[、和及与]")
+_LEVEL_SPLIT: Final = patterncache.compile(r"[、和及与]")
 
 
 def _level_run(words: list[str]) -> regex.Pattern[str]:
@@ -92,7 +93,7 @@ def _level_run_of(words: tuple[str, ...]) -> regex.Pattern[str]:
     return patterncache.compile(rf"(?:{alt})(?:[、和及与](?:{alt})){{1,6}}")
 
 
-_QUOTED = patterncache.compile(r"“[^“”]{1,16}”")
+_QUOTED: Final = patterncache.compile(r"“[^“”]{1,16}”")
 
 
 def _swap_quoted(scope: str, before: str, words: list[str]) -> str | None:
@@ -131,7 +132,7 @@ def _defining(frame: str) -> bool:
     return False
 
 
-_TOWARDS = patterncache.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
+_TOWARDS: Final = patterncache.compile(r"向\p{Han}{1,16}(?:拓展|延伸|转型|发展|进军|迈进|升级)$")
 
 
 def _is_predicate(obj: str) -> bool:
@@ -183,7 +184,7 @@ def object_of(clause: str) -> str:
     return s.strip(_STRIP)
 
 
-_OF_SHARE = "的比例"
+_OF_SHARE: Final = "的比例"
 
 
 def _common_prefix(names: list[str]) -> str:
@@ -221,8 +222,8 @@ def _names_whole(part: str, whole: str) -> bool:
     )
 
 
-_FIELD_HEAD = patterncache.compile(r"领域|行业|方向")
-_LEVEL_SCOPE = patterncache.compile(r"\p{Han}{1,3}级(?:及)?以上")
+_FIELD_HEAD: Final = patterncache.compile(r"领域|行业|方向")
+_LEVEL_SCOPE: Final = patterncache.compile(r"\p{Han}{1,3}级(?:及)?以上")
 
 
 def _shared_modifier(noun: str, prev: str, frame: str) -> str:
@@ -276,7 +277,9 @@ def _shared_modifier(noun: str, prev: str, frame: str) -> str:
     return noun
 
 
-_MEASURE_END = patterncache.compile(r"(?:量|率|比重|比例|占比|强度|指数|能耗|水耗|物耗|浓度|密度)$")
+_MEASURE_END: Final = patterncache.compile(
+    r"(?:量|率|比重|比例|占比|强度|指数|能耗|水耗|物耗|浓度|密度)$"
+)
 
 
 def _share_predicate(readings: list[Reading]) -> None:
@@ -296,7 +299,7 @@ def _share_predicate(readings: list[Reading]) -> None:
         a.ind_start = a.ind_end = None
 
 
-_ADJ_END = patterncache.compile(r"\p{Han}{1,2}化$")
+_ADJ_END: Final = patterncache.compile(r"\p{Han}{1,2}化$")
 
 
 def _measure_owner(indicator: str) -> str:
@@ -341,7 +344,7 @@ def _head_run(indicator: str) -> str:
     return indicator[:end] if end < len(indicator) else ""
 
 
-_TIME_QUALIFIER = patterncache.compile(
+_TIME_QUALIFIER: Final = patterncache.compile(
     r"(?:当日|当天|当月|当年|次日|[\d一二三四五六七八九十两]{1,3}(?:小时|分钟|个工作日|工作日|天|日|周|个月))"
 )
 

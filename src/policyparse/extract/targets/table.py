@@ -14,7 +14,7 @@ plan with ``2025年 | 2027年``: two stages, each column a goal with its own dea
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ... import patterncache
 from ...records import Baseline, Deadline, Target
@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     from ...records import Meta
 
 
-_GOAL_HEAD = patterncache.compile(r"目标|预期|规划")
+_GOAL_HEAD: Final = patterncache.compile(r"目标|预期|规划")
 # 年均增长 | 年均增速: a column of average change; its cells measure the change of the row
-_GROWTH_HEAD = patterncache.compile(r"(?:年均|年平均|平均每年)(?:增长率|增长|增速|增幅|下降|降低)")
-_YEAR_HEAD = patterncache.compile(r"\d{4}")
+_GROWTH_HEAD: Final = patterncache.compile(
+    r"(?:年均|年平均|平均每年)(?:增长率|增长|增速|增幅|下降|降低)"
+)
+_YEAR_HEAD: Final = patterncache.compile(r"\d{4}")
 # 地区生产总值增长（%）: a row that already names a change keeps its own indicator
-_CHANGE_WORD = patterncache.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升")
+_CHANGE_WORD: Final = patterncache.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升")
 
 
 def _stated_deadlines(lay: Layout, rows: list[tuple[int, int]]) -> set[int]:
@@ -115,7 +117,7 @@ def _indicator_span(ctx: Context, row: Row) -> tuple[int, int]:
     ] == row.indicator else row.label.end
 
 
-_PART_MARK = patterncache.compile(r"^\s*其中\s*[:：]\s*")
+_PART_MARK: Final = patterncache.compile(r"^\s*其中\s*[:：]\s*")
 
 
 def _row_indicator(ctx: Context, row: Row) -> tuple[str, int, int]:

@@ -5,9 +5,11 @@ readers share."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
+from typing import Final
 
 import regex
 
@@ -15,15 +17,17 @@ from ... import patterncache
 from ...patterncache import KEEP_GIL
 from .geometry import LIST_ITEM, QRef, depth_map
 from .indicator_words import words
-from .rules import WHOLE_YEAR, bound_cues, cues
+from .rules import WHOLE_YEAR, Cues, bound_cues, cues
 
-_ALL_HAN = patterncache.compile(r"\p{Han}+")
+_ALL_HAN: Final = patterncache.compile(r"\p{Han}+")
 # a Chinese character that starts no number (超采, against 超百万, 达五成, 超亿元)
-_HAN_WORD = patterncache.compile(r"(?![零〇一二三四五六七八九十百千万亿两半几数近约逾])\p{Han}")
+_HAN_WORD: Final = patterncache.compile(
+    r"(?![零〇一二三四五六七八九十百千万亿两半几数近约逾])\p{Han}"
+)
 
-_STRIP = " \t\n、，,；;：:和及与或并且"
-_PUNCT = " \t\n、，,；;：:"
-_TIME_LEAD = patterncache.compile(
+_STRIP: Final = " \t\n、，,；;：:和及与或并且"
+_PUNCT: Final = " \t\n、，,；;：:"
+_TIME_LEAD: Final = patterncache.compile(
     r"(?:(?:力争|争取|确保|预计|计划|努力)?(?:到|至|在|于)?"
     r"(?:(?:\d{4}(?!\d)|“?十[一二三四五六]五”?)[年]?(?:年底|底|末|前|以前|期间|内|时)?(?:前)?"
     # 11月底前新增…, 年内完成…: a time of the document's own year, whether or not the times
@@ -32,32 +36,36 @@ _TIME_LEAD = patterncache.compile(
     # 全年新增城镇就业, 当年新增…比例: a whole year before a verb is part of the measure
     r"|年内|年底前|年末前|(?:全年|当年)(?!\p{Han})))"
 )
-_COUNT_END = patterncache.compile(r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$")
-_COMPARE_ONLY = patterncache.compile(
+_COUNT_END: Final = patterncache.compile(
+    r"(?:数量|总数|总量|个数|数目|人数|家数|数|量|规模|总规模)$"
+)
+_COMPARE_ONLY: Final = patterncache.compile(
     r"(?:(?:较|(?<!占)比|相比)(?:上年度?|去年|上一年|\d{4}年(?:底|末)?|“?十[一二三四五]五”?末))?"
     r"(?:年均|平均|同比|累计)?"
 )
-_SPACES = patterncache.compile(r"\s*")
+_SPACES: Final = patterncache.compile(r"\s*")
 
 
 def _opens_qizhong(text: str, i: int) -> bool:
     r"""Whether ``其中`` follows offset ``i`` after white space (the same as matching
     ``\s*其中`` there, without a scan of the rest of a long text for ``其中``)."""
-    m = _SPACES.match(text, i)
+    m = _SPACES.match(text, i, None, KEEP_GIL)
     return m is not None and text.startswith("其中", m.end())
 
 
-_CHANGE_TAIL = patterncache.compile(
+_CHANGE_TAIL: Final = patterncache.compile(
     r"(?:年均|平均|同比)?(?:增长|下降|降低|减少|提高|提升|增加)幅度$"
 )
-_BASE_TIME_WORDS = r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
-_COMPARE_TAIL = patterncache.compile(
+_BASE_TIME_WORDS: Final = (
+    r"\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?"
+)
+_COMPARE_TAIL: Final = patterncache.compile(
     r"(?:(?:(?<!占)比|较|相比|相较于?)(?:\d{4}年(?:底|末)?|上年度?|去年|上一年|“?十[一二三四五六]五”?(?:末|期末)?)"
     r"|同比|环比"
     # 产值在2025年基础上翻一番: the base year of a multiple, written as a base
     r"|在(?:\d{4}年(?:底|末)?|上年度?|“?十[一二三四五六]五”?(?:末|期末)?)(?:的)?基础上)$"
 )
-_RATE_UNITS = frozenset(("%", "百分点", "倍", "成", "‰"))
+_RATE_UNITS: Final = frozenset(("%", "百分点", "倍", "成", "‰"))
 
 
 def _is_rate(q: QRef) -> bool:
@@ -94,17 +102,29 @@ def _article() -> regex.Pattern[str]:
     return patterncache.compile(words().article_pattern)
 
 
+@cache
+def _not_lead_holding() -> dict[str, tuple[str, ...]]:
+    """For each character, the ``not_lead_words`` that hold it, in the list's order."""
+    out: dict[str, list[str]] = {}
+    for w in words().not_lead_words:
+        for ch in dict.fromkeys(w):
+            out.setdefault(ch, []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
 def _lead_stop(pattern: regex.Pattern[str], text: str, pos: int) -> int:
     """Where a run of lead words matched by ``pattern`` at ``pos`` ends, without cutting a word
     that only opens with a lead word (``使用率``: ``使`` is no lead there); ``pos`` when none."""
     m = pattern.match(text, pos, None, KEEP_GIL)
     end = m.end() if m else pos
-    not_lead = words().not_lead_words
+    holding = _not_lead_holding()
     while end > pos:
+        # a word starting in ``end - len(w) + 1 .. end - 1`` holds the character at ``end - 1``:
+        # only the words that hold it are tried, in the list's order
         cut = next(
             (
                 j
-                for w in not_lead
+                for w in holding.get(text[end - 1], ())
                 for j in range(max(pos, end - len(w) + 1), end)
                 if text.startswith(w, j)
             ),
@@ -122,7 +142,7 @@ def _drop_lead(s: str) -> str:
     return s[_lead_stop(cues().lead, s, 0) :]
 
 
-_NUM_MARK = patterncache.compile(r"[ \t\u3000]*(\d{1,2})[.．](?=\d)")
+_NUM_MARK: Final = patterncache.compile(r"[ \t\u3000]*(\d{1,2})[.．](?=\d)")
 
 
 def numbered_before_digit(norm: str, pos: int) -> int:
@@ -132,7 +152,7 @@ def numbered_before_digit(norm: str, pos: int) -> int:
     line = norm.rfind("\n", 0, pos) + 1
     if norm[line:pos].strip():
         return pos
-    m = _NUM_MARK.match(norm, line)
+    m = _NUM_MARK.match(norm, line, None, KEEP_GIL)
     if m is None or m.end() <= pos:
         return pos
     n = int(m.group(1))
@@ -162,35 +182,56 @@ def _lstrip_lead(text: str, pos: int, times: TimeRanges) -> int:
         ):
             return pos  # 全年新增城镇就业5万人: the year's total is what is measured
         pos = times.skip(pos)
-        if c.kept_lead is not None and c.kept_lead.match(norm, pos):
+        if c.kept_lead is not None and c.kept_lead.match(norm, pos, None, KEEP_GIL):
             return pos  # 计划烧除面积: the lead word names the measure
-        m = LIST_ITEM.match(norm, pos)
+        m = LIST_ITEM.match(norm, pos, None, KEEP_GIL)
         pos = m.end() if m and m.end() > pos else numbered_before_digit(norm, pos)
-        m = _article().match(norm, pos)
+        m = _article().match(norm, pos, None, KEEP_GIL)
         if m and m.end() > pos:
             pos = m.end()  # 第十条　每年组织…: an article number is no part of the indicator
-        m = _TIME_LEAD.match(norm, pos)
+        m = _TIME_LEAD.match(norm, pos, None, KEEP_GIL)
         if m and m.end() > pos:
             pos = m.end()
         pos = _lead_stop(c.lead_at, norm, pos)
-        m = c.commitment.match(norm, pos)
+        m = c.commitment.match(norm, pos, None, KEEP_GIL)
         if m:
             pos = m.end()
         if c.relative_total is not None:
-            m = c.relative_total.match(norm, pos)
+            m = c.relative_total.match(norm, pos, None, KEEP_GIL)
             if m:
                 pos = m.end()  # 三年累计培训…: the span of years is the deadline
         if pos == before:
             return pos
 
 
-def _strip_tail(s: str) -> str:
-    c = cues()
-    s = s.rstrip(" \t\n、，,；;：:")
+@cache
+def _tail_gate() -> re.Pattern[str] | None:
+    """A search for any of the strings the ``indicator_tail`` patterns gate on: text without
+    one of them is left alone by every such pattern; None when one of them has no gate."""
+    gates = [p.gate for p in cues().indicator_tail]
+    if not gates or any(g is None for g in gates):
+        return None
+    # each gate is an alternation of strings: joined, one alternation of them all (a search of
+    # which ``re`` runs faster than of the same alternations each in a group)
+    return patterncache.compile_re("|".join(g.pattern for g in gates if g is not None))
+
+
+def _cut_tails(c: Cues, s: str) -> str:
+    """``s`` with each ``indicator_tail`` pattern's match cut in turn, where at least two
+    characters are left."""
+    gate = _tail_gate()
+    if gate is not None and gate.search(s) is None:
+        return s  # no pattern's gate holds: every ``sub`` would leave ``s`` as it is
     for p in c.indicator_tail:
         cut = p.sub("", s)
         if len(cut) >= 2:
             s = cut
+    return s
+
+
+def _strip_tail(s: str) -> str:
+    c = cues()
+    s = _cut_tails(c, s.rstrip(" \t\n、，,；;：:"))
     s = s.rstrip(_STRIP)
     if s.endswith(("年均", "平均", "人均", "户均")):
         return s
@@ -200,11 +241,7 @@ def _strip_tail(s: str) -> str:
     if len(cut) >= 2:
         s = cut
     # 接种率以乡镇（街道）为单位保持在90%以上: an adverbial before the verb goes
-    for p in c.indicator_tail:
-        cut = p.sub("", s)
-        if len(cut) >= 2:
-            s = cut
-    return s.rstrip(_STRIP)
+    return _cut_tails(c, s).rstrip(_STRIP)
 
 
 def _last_verb(
@@ -214,21 +251,22 @@ def _last_verb(
     of a quantity (``超100亿元``)."""
     depth: list[int] | None = None  # mapped at the first match only
     best = None
-    for m in pattern.finditer(text, overlapped=True):
+    c = cues()
+    not_verbs, is_level, numberless = c.not_verbs, pattern is c.level, c.numberless
+    for m in pattern.finditer(text, 0, None, True, KEEP_GIL):
         if depth is None:
             depth = depth_map(text)
-        if depth[m.start()] > 0 or text.startswith(cues().not_verbs, m.start()):
+        if depth[m.start()] > 0 or text.startswith(not_verbs, m.start()):
             continue
-        if m.end() - m.start() == 1 and pattern is cues().level and _HAN_WORD.match(text, m.end()):
+        if m.end() - m.start() == 1 and is_level and _HAN_WORD.match(text, m.end()):
             continue  # 地下水超采量, 超算中心: a one-character verb is one only before a number
         a, b = base + m.start(), base + m.end()
         if any(q.start <= a < q.end for q in qs):
             continue
-        numberless = cues().numberless
         if (
             numberless is not None
-            and pattern is cues().level
-            and numberless.match(text, m.end())
+            and is_level
+            and numberless.match(text, m.end(), None, KEEP_GIL)
             and not any(q.start == b for q in qs)
         ):
             continue  # 超亿元的文旅企业: a threshold without a number qualifies a noun
@@ -249,20 +287,20 @@ def _last_verb(
 
 # examples before the class they belong to (钢铁、水泥等重点行业); not a phrase led by a
 # preposition (至日韩、东南亚等地的国际航线) nor 等 of a rank, a count or 等地/等方面
-_EXAMPLES = patterncache.compile(
+_EXAMPLES: Final = patterncache.compile(
     r"^(?![至到在对向与和从由])(?:\p{Han}{1,12}、){1,12}\p{Han}{1,12}等"
     r"(?!级|次|额|量|同|于|地|的|方面|\p{Han}?[\d一二三四五六七八九十两])"
 )
-_NOT_ADVERBIAL = patterncache.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
+_NOT_ADVERBIAL: Final = patterncache.compile(r"在(?:园|校|读|岗|职|线|建|编|册|库|营|运|用|研|途)")
 
 
 def _drop_adverbial(s: str) -> str:
     """``s`` without an adverbial of place or topic before its verb (``在大豆、油菜主产区``
     before ``建设…示范县``, ``围绕…三大产业链`` before ``开展…活动``)."""
     c = cues()
-    if c.adverbial is None or _NOT_ADVERBIAL.match(s):
+    if c.adverbial is None or _NOT_ADVERBIAL.match(s, 0, None, KEEP_GIL):
         return s
-    m = c.adverbial.match(s)
+    m = c.adverbial.match(s, 0, None, KEEP_GIL)
     return s[m.end() :] if m and m.end() < len(s) else s
 
 
@@ -282,15 +320,15 @@ def _drop_leading_verb(s: str) -> str:
     s = _drop_lead(s)
     # 与南京农业大学、…等高校院所共建研发平台: the partners go, the verb of building together
     # defines the count and stays
-    pm = c.partner_list.match(s) if c.partner_list is not None else None
+    pm = c.partner_list.match(s, 0, None, KEEP_GIL) if c.partner_list is not None else None
     if pm is not None and len(s) - pm.end() >= 4:
         return s[pm.end() :]
     # 塔里木河、伊犁河等主要河流…: the examples before 等 go, the class they name stays
-    m = _EXAMPLES.match(s)
+    m = _EXAMPLES.match(s, 0, None, KEEP_GIL)
     if m is not None and len(s) - m.end() >= 4 and _instances(s, m.end()):
         s = s[m.end() :]
     s = _drop_adverbial(s)
-    m = c.action.match(s)
+    m = c.action.match(s, 0, None, KEEP_GIL)
     if (
         m
         and m.group(0) not in c.indicator_verbs
@@ -306,7 +344,7 @@ def _drop_leading_verb(s: str) -> str:
         if rest:
             return rest
     # 全市建成医养结合机构40家: the scope word stays, the verb goes
-    rm = c.region.match(s)
+    rm = c.region.match(s, 0, None, KEEP_GIL)
     if rm is not None:
         m = c.action.match(s, rm.end())
         if m and m.group(0) not in c.indicator_verbs and m.end() < len(s):
@@ -332,7 +370,7 @@ def _drop_in_each_scope(s: str) -> str | None:
     c = cues()
     # 每个县（市、区）至少建成1个县级冷链配送中心: a distributive scope stays, so does the verb
     # that defines the count; a bound word and a verb that only brings it about go
-    em = _EACH_SCOPE.match(s)
+    em = _EACH_SCOPE.match(s, 0, None, KEEP_GIL)
     if em is not None:
         for m in c.action.finditer(s, em.end(), min(len(s), em.end() + 14)):
             scope = s[: m.start()]
@@ -396,7 +434,12 @@ def _finish(ind: str, q: QRef) -> str:
             ind = ind[: m.start()] + ind[m.end() :]
     unit = q.rec.unit or ""
     bare = unit[1:] if len(unit) > 1 and unit[0] in "万亿千百" else unit
-    if bare in c.count_units and bare != "人" and ind and not _COUNT_END.search(ind):
+    if (
+        bare in c.count_units
+        and bare != "人"
+        and ind
+        and not _COUNT_END.search(ind, 0, None, KEEP_GIL)
+    ):
         ind += "数量"
     elif unit == "%" and ind.endswith("的"):
         # 招生规模不低于高等职业教育招生规模的10%: the share of the one in the other
@@ -404,7 +447,7 @@ def _finish(ind: str, q: QRef) -> str:
     return ind
 
 
-_EXAMPLES_BEFORE_COUNT = patterncache.compile(
+_EXAMPLES_BEFORE_COUNT: Final = patterncache.compile(
     r"(?:[^、，,；;：:等]{1,10}、){1,20}[^、，,；;：:等]{1,10}等"
     r"(?=[\d一二三四五六七八九十两]{1,2}(?:种|类|个|项|大|条|家|所|批))"
 )
@@ -414,20 +457,20 @@ def _verb_scope(pre: str) -> tuple[str, str] | None:
     """``pre`` read as an action verb and a scope word (``完成全区``): (verb, scope), or None.
     A word of totality (``完成全部``) is read as an empty scope."""
     c = cues()
-    m = c.action.match(pre)
+    m = c.action.match(pre, 0, None, KEEP_GIL)
     if m is None or m.end() >= len(pre):
         return None
     rest = pre[m.end() :]
     if rest in c.totality:
         return m.group(0), ""
-    return (m.group(0), rest) if c.region.fullmatch(rest) else None
+    return (m.group(0), rest) if c.region.fullmatch(rest, 0, None, KEEP_GIL) else None
 
 
-_EACH_SCOPE = patterncache.compile(r"(?:每个|各)\p{Han}")
+_EACH_SCOPE: Final = patterncache.compile(r"(?:每个|各)\p{Han}")
 # 完成登记的数据资产: a verb with a short word before 的 qualifies the noun after it
-_RELATIVE_AFTER = patterncache.compile(r"\p{Han}{1,2}的(?=\p{Han})")
-_STATUS_OBJECT = patterncache.compile(r"[^，,；;。的]{2,16}的(?=\p{Han})")
-_TOTAL_LEAD = patterncache.compile(r"累计|合计|共计|总计")
+_RELATIVE_AFTER: Final = patterncache.compile(r"\p{Han}{1,2}的(?=\p{Han})")
+_STATUS_OBJECT: Final = patterncache.compile(r"[^，,；;。的]{2,16}的(?=\p{Han})")
+_TOTAL_LEAD: Final = patterncache.compile(r"累计|合计|共计|总计")
 
 
 def _part_period(text: str, start: int) -> str:
@@ -455,7 +498,7 @@ def _stage_verbs(text: str) -> str:
 def _verbs_only(text: str, pos: int) -> bool:
     """Whether ``text[pos:]`` is one action verb or two in a row (``建成``, ``新建改造``)."""
     action = cues().action
-    if action.fullmatch(text, pos):
+    if action.fullmatch(text, pos, None, KEEP_GIL):
         return True
-    m = action.match(text, pos)
+    m = action.match(text, pos, None, KEEP_GIL)
     return m is not None and m.end() > pos and action.fullmatch(text, m.end()) is not None

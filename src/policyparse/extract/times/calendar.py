@@ -5,10 +5,11 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final
 
 from .rules import rules
 
-_ONE_DAY = dt.timedelta(days=1)
+_ONE_DAY: Final = dt.timedelta(days=1)
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import regex
 
 from ... import patterncache
 from ...numerals import parse_number
 from ...patterncache import KEEP_GIL
+from ...patternhints import literal_trie
 from ...textscan import char_offsets
 from .rules import TimeRules, rules
 
@@ -41,34 +42,36 @@ Role = Literal[
     "recurrence",
 ]  # fmt: skip
 
-_COUNTED_NEXT = patterncache.compile(r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]")
-_BEFORE_WORD = patterncache.compile(r"前|之前|以前")
-_TO_YEAR_END = patterncache.compile(r"[到至年]$")
+_COUNTED_NEXT: Final = patterncache.compile(
+    r"[\d一二三四五六七八九十百千万亿个年月日天%名家项人元]"
+)
+_BEFORE_WORD: Final = patterncache.compile(r"前|之前|以前")
+_TO_YEAR_END: Final = patterncache.compile(r"[到至年]$")
 
-_NUM = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
-_NUM_FIRST = r"\d零〇一二三四五六七八九十百两"
+_NUM: Final = r"(?:\d{1,4}(?:\.\d+)?|[零〇一二三四五六七八九十百两]{1,4})"
+_NUM_FIRST: Final = r"\d零〇一二三四五六七八九十百两"
 """The characters a ``_NUM`` match starts with (a character class body)."""
-_NUM_CHARS = _NUM_FIRST + "."
+_NUM_CHARS: Final = _NUM_FIRST + "."
 """The characters a ``_NUM`` match is made of."""
-_FEW = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,2})"
+_FEW: Final = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,2})"
 """A small number (of years): one or two digits or Chinese numerals."""
-_RANGE_SEP = r"(?:至|到|-|—|–|~|～)"
-_RANGE_SEP_CHARS = "至到-—–~～"
+_RANGE_SEP: Final = r"(?:至|到|-|—|–|~|～)"
+_RANGE_SEP_CHARS: Final = "至到-—–~～"
 """The characters of ``_RANGE_SEP``."""
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
-_DAY = (
+_CN_DIGIT: Final = "〇○零一二三四五六七八九"
+_MONTH: Final = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY: Final = (
     r"3[01]|[12]\d|0?[1-9]"
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 )
-_QUARTER = r"[一二三四1-4]"
+_QUARTER: Final = r"[一二三四1-4]"
 # A day of a lunar month: 初一..初十, 十一..十九, 二十, 廿一/二十一..廿九, 三十.
-_LUNAR_DAY = (
+_LUNAR_DAY: Final = (
     r"初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?"
     r"|廿[一二三四五六七八九]|三十"
 )
 # A month, or a span of months of one year (1-6月, 1至9月份).
-_MONTH_TO = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
+_MONTH_TO: Final = rf"(?:(?:[-—–~～至到])(?P<m2>{_MONTH}))?月份?"
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
@@ -582,13 +585,14 @@ def _lead_matches(pat: regex.Pattern[str], norm: str, lead: _Lead) -> list[regex
     return _tried_at(pat, norm, sorted(starts))
 
 
-_MANY_NEEDLES = 8
+_MANY_NEEDLES: Final = 8
 """From this many needles on, one scan for all of them beats a ``str.find`` pass for each."""
 
 
 @cache
 def _needles_re(needles: tuple[str, ...]) -> re.Pattern[str]:
-    return patterncache.compile_re("|".join(re.escape(w) for w in needles))
+    """A pattern matching where one of ``needles`` starts (a trie: a faster scan)."""
+    return patterncache.compile_re(literal_trie(needles))
 
 
 def _needle_starts(norm: str, needles: tuple[str, ...]) -> list[int]:
@@ -642,7 +646,7 @@ def find_atoms(norm: str, skip: Sequence[tuple[int, int]] = ()) -> list[Atom]:
     return out
 
 
-_POINTLIKE = ("point", "plan", "festival", "named")
+_POINTLIKE: Final = ("point", "plan", "festival", "named")
 
 
 def _has_year(a: Atom) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from ... import patterncache
 from ...numerals import parse_number
@@ -22,8 +23,8 @@ from .calendar import add_duration, add_months, festival_after, lunar_after, mon
 from .find import Atom, Found
 from .rules import rules
 
-_ONE_DAY = dt.timedelta(days=1)
-_YEAR_UNITS = {"年"}
+_ONE_DAY: Final = dt.timedelta(days=1)
+_YEAR_UNITS: Final = {"年"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class Interval:
         return self.first is not None and self.last is not None
 
 
-_UNRESOLVED = Interval(None, None, None, True)
+_UNRESOLVED: Final = Interval(None, None, None, True)
 
 
 def _num(s: str | None) -> float | None:
@@ -470,7 +471,7 @@ def _coarser(a: Precision | None, b: Precision | None) -> Precision | None:
     return a if _ORDER[a] >= _ORDER[b] else b
 
 
-_SENTENCE_END = patterncache.compile(r"[。！？!?\n]")
+_SENTENCE_END: Final = patterncache.compile(r"[。！？!?\n]")
 
 
 def _written_year(f: Found) -> bool:
