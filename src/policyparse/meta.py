@@ -291,7 +291,7 @@ def _line_title(work: WorkingText, outline: Outline, count: int) -> tuple[str, i
 def _order(line: str) -> tuple[str, str] | None:
     """A decree number and the body that issued it, from a promulgation note
     (``…湖南省人民政府令第315号公布``) or a line holding only the number."""
-    if len(line) > 200:
+    if len(line) > 200 or "令" not in line:  # every decree number holds 令
         return None
     for m in _ORDER_NUMBER.finditer(line):
         name = m.group(1)
@@ -308,21 +308,30 @@ def _order(line: str) -> tuple[str, str] | None:
 
 
 def _read_order(head: list[str]) -> tuple[str, str] | None:
-    """A decree number on one line, or split as ``交通运输部令`` over ``2023年第5号``."""
-    for k, line in enumerate(head):
+    """A decree number on one line, or split as ``交通运输部令`` over ``2023年第5号``.
+
+    ``head`` holds the lines as written; only a line holding 令 (every decree number does) is
+    squashed and read, and the line under it when it ends with 令."""
+    for k, raw in enumerate(head):
+        if "令" not in raw:
+            continue
+        line = _squash(raw)
         found = _order(line)
         if found is not None:
             return found
-        if k + 1 < len(head) and len(line) <= 30:
+        if k + 1 < len(head) and len(line) <= 30 and line.endswith("令"):
             hm = _ORDER_HEAD.fullmatch(line)
-            if hm and _ORDER_TAIL.fullmatch(head[k + 1]) and _ORDER_ISSUER.search(hm.group(1)):
-                return line + head[k + 1], hm.group(1)
+            if hm is None:
+                continue
+            tail = _squash(head[k + 1])
+            if _ORDER_TAIL.fullmatch(tail) and _ORDER_ISSUER.search(hm.group(1)):
+                return line + tail, hm.group(1)
     return None
 
 
 def _promulgation_date(line: str) -> str | None:
     """The date of a promulgation note: the one followed, before any other date, by 公布."""
-    if len(line) > 200:
+    if len(line) > 200 or "布" not in line:  # 布: in each of 公布, 颁布, 发布
         return None
     dates = sorted([*_CN_DATE.finditer(line), *_HAN_DATE.finditer(line)], key=lambda m: m.start())
     for k, m in enumerate(dates):
@@ -340,7 +349,7 @@ def _adoption_date(line: str) -> str | None:
     """The date a regulation was made, from its adoption note (``（2019年8月28日…会议通过
     2019年11月29日…批准）``): the last date followed, before any other date, by 通过 or 批准
     (the approval, when there is one)."""
-    if len(line) > 300:
+    if len(line) > 300 or ("通过" not in line and "批准" not in line):
         return None
     dates = sorted([*_CN_DATE.finditer(line), *_HAN_DATE.finditer(line)], key=lambda m: m.start())
     found = None
@@ -380,6 +389,8 @@ def _cited(line: str, m: regex.Match[str]) -> bool:
 
 def _read_doc_number(head: list[str]) -> str | None:
     for line in head:
+        if "号" not in line:
+            continue  # every document number ends with 号
         m = _DOC_NUMBER.search(line)
         if m and _cited(line, m):
             continue
@@ -453,7 +464,9 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     only the name of an issuing body (wherever the body was thought to end)."""
     for k in range(len(lines) - 1, 0, -1):
         # a date line holds 年 or ``-``, and at most 20 characters besides white space
-        if ("年" not in lines[k] and "-" not in lines[k]) or _OVER_20.match(lines[k]):
+        if ("年" not in lines[k] and "-" not in lines[k]) or (
+            len(lines[k]) > 20 and _OVER_20.match(lines[k])  # no more than 20 in a short line
+        ):
             continue
         line = _squash(lines[k])
         if len(line) > 20 or not _DATE_ONLY.fullmatch(line):
@@ -478,7 +491,7 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
     head = lines[: min(n_header, _MAX_HEADER_LINES) + _HEAD_LINES]
     title = _read_title(work, outline, len(head))
     doc_number = _read_doc_number(head)
-    order = _read_order([_squash(s) for s in head])
+    order = _read_order(head)
     if doc_number is None and order is not None:
         doc_number = order[0]
     if doc_number is None:
@@ -505,7 +518,8 @@ def read_meta(work: WorkingText, outline: Outline) -> Meta:
         # a regulation's promulgation note: （2024年6月20日…令第315号公布）
         for line in head:
             # a promulgation date is written with 年
-            date = _promulgation_date(_squash(line)) if "年" in line else None
+            # (布: in each promulgation word; white space never splits one character)
+            date = _promulgation_date(_squash(line)) if "年" in line and "布" in line else None
             if date:
                 break
     sign_issuer, sign_date = _signature(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Final
 
@@ -160,7 +161,7 @@ def is_info_line(line: str) -> bool:
 def is_debris(line: str) -> bool:
     """True for a line of site navigation, contact details, copyright and the like."""
     s = line.strip()
-    if not s:
+    if not s or _screened(s):
         return False
     always, short, short_max = _rules()
     if len(s) <= 200 and _passes(always, s):
@@ -168,11 +169,42 @@ def is_debris(line: str) -> bool:
     return len(s) < short_max and _passes(short, s)
 
 
+@cache
+def _flag_screen() -> tuple[regex.Pattern[str], re.Pattern[str]] | None:
+    """The closing, debris and short-line tests of ``line_flags`` as one anchored pattern and
+    one gate: a line that neither matches passes none of them (two calls instead of up to
+    six). None when a test has no gate."""
+    tests = (_closing_rules()[0], *_rules()[:2])
+    gates = [t[1].gate for t in tests]
+    if any(g is None for g in gates):
+        return None
+    lead = patterncache.compile("|".join(f"(?:{t[0].pattern})" for t in tests))
+    # the gates' branches side by side, ungrouped: each starts with a literal, so ``re`` scans
+    # for their first characters at once (grouped, it tries the groups at every offset)
+    gate = patterncache.compile_re("|".join(g.pattern for g in gates if g is not None))
+    return lead, gate
+
+
+def _screened(s: str) -> bool:
+    """Whether the stripped line ``s`` passes none of the closing, debris and short-line
+    tests, as ``_flag_screen`` proves (False: not proved, run the tests)."""
+    screen = _flag_screen()
+    return (
+        screen is not None
+        and screen[0].match(s, None, None, KEEP_GIL) is None
+        and screen[1].search(s) is None
+    )
+
+
 def line_flags(line: str) -> tuple[bool, bool]:
     """``(closes, debris)`` of a line: ``closes_document(line)``, and whether it is debris
     (closing, ``is_debris`` or ``is_info_line``); one strip and one rule lookup for all."""
     s = line.strip()
     n = len(s)
+    if _screened(s):
+        if s and s[0] not in _info_rules()[1] and s[0] not in _INFO_OPEN:
+            return False, False  # no information-box label starts the line
+        return False, info_fields(s) is not None
     if n <= 200 and _passes(_closing_rules()[0], s):
         return True, True
     if s:

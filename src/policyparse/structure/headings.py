@@ -72,6 +72,8 @@ _MARKDOWN: Final = patterncache.compile_re(r"(#{1,6})[ \t]*")
 _BOLD: Final = patterncache.compile_re(r"(?:\*\*|__)")
 _RUN_IN_END: Final = patterncache.compile_re(r"[。!?！？]")
 _COLON: Final = patterncache.compile_re(r"[:：]")
+_TITLE_STOP: Final = patterncache.compile_re(r"[。!?！？:：]")
+"""A ``_RUN_IN_END`` or a ``_COLON`` match."""
 _CAPTION: Final = patterncache.compile_re(r"【[^【】\n]{1,20}】")
 _TITLE_TRIM: Final = "*_ \t"
 _TITLE_END_TRIM: Final = "*_ \t;；,，、"
@@ -114,12 +116,56 @@ def match_heading(line: str) -> Heading | None:
             pos = bold.end()
     first = line[pos : pos + 1]
     if first in _STARTS or first.isdigit():
-        found = _numbered(line, pos, _BY_FIRST.get(first) or _DIGIT_FIRST)
+        found = _numbered(line, pos, _candidates(line, pos, first))
         if found is not None:
             return found
     if md_level:
         return _with_title(line, "markdown", f"md{md_level}", pos, pos, pos)
     return None
+
+
+_CHAPTER_RUN: Final = frozenset(_CN)
+_CN_RUN: Final = frozenset(_CN_SMALL)
+_CN_MARKS: Final = frozenset("、.")
+_DIGIT_MARKS: Final = frozenset(".、)）")
+_CHAPTER_BY_WORD: Final = {
+    p[1].removeprefix("chapter_")[:1] if p[0] == "chapter" else "条": (p,)
+    for p in _PATTERNS
+    if p[0] in ("chapter", "article")
+}
+"""The 第 pattern for the first character after the number (编, 部, 章, 节, 条)."""
+_NONE: tuple[_Pattern, ...] = ()
+
+
+def _run_end(line: str, i: int, chars: frozenset[str], digits: bool, most: int) -> int:
+    """The end of the run from ``i`` of ``chars`` (and decimal digits when ``digits``),
+    looked at for ``most + 1`` characters at most."""
+    stop = min(len(line), i + most + 1)
+    while i < stop and (line[i] in chars or (digits and line[i].isdecimal())):
+        i += 1
+    return i
+
+
+def _candidates(line: str, pos: int, first: str) -> tuple[_Pattern, ...]:
+    """The patterns that can match at ``pos`` (``first`` is ``line[pos]``), in order: a cheap
+    look at the characters after the number leaves out the ones that cannot."""
+    if first == "第":
+        # 第 + 1-6 of [_CN or a digit] + the word: the word stands right after the whole run
+        end = _run_end(line, pos + 1, _CHAPTER_RUN, True, 6)
+        if not 1 <= end - pos - 1 <= 6:
+            return _NONE
+        return _CHAPTER_BY_WORD.get(line[end : end + 1], _NONE)
+    if first in _CN_RUN:
+        # 1-3 of _CN_SMALL, then 、 or . (neither is in the run)
+        end = _run_end(line, pos, _CN_RUN, False, 3)
+        return _BY_FIRST[first] if end - pos <= 3 and line[end : end + 1] in _CN_MARKS else _NONE
+    if first.isdigit() and first not in _BY_FIRST:
+        # 1-2 digits, then . 、 ) or ）
+        nxt = line[pos + 1 : pos + 2]
+        if nxt in _DIGIT_MARKS or (nxt.isdecimal() and line[pos + 2 : pos + 3] in _DIGIT_MARKS):
+            return _DIGIT_FIRST
+        return _NONE
+    return _BY_FIRST.get(first) or _DIGIT_FIRST
 
 
 def _numbered(line: str, pos: int, patterns: tuple[_Pattern, ...]) -> Heading | None:
@@ -162,10 +208,10 @@ def _article(line: str, n0: int, n1: int, t0: int) -> Heading:
 
 def _with_title(line: str, kind: LineKind, key: str, n0: int, n1: int, t0: int) -> Heading | None:
     end = len(line.rstrip(_TITLE_TRIM))
-    stop = _RUN_IN_END.search(line, t0, min(end, t0 + _MAX_TITLE + 1))
-    colon = _COLON.search(line, t0, min(end, t0 + _MAX_COLON_TITLE + 1))
-    if colon is not None and (stop is None or colon.start() < stop.start()):
-        stop = colon
+    # the first full stop or colon; a colon counts only early (else the first full stop does)
+    stop = _TITLE_STOP.search(line, t0, min(end, t0 + _MAX_TITLE + 1))
+    if stop is not None and line[stop.start()] in ":：" and stop.start() > t0 + _MAX_COLON_TITLE:
+        stop = _RUN_IN_END.search(line, stop.end(), min(end, t0 + _MAX_TITLE + 1))
     if stop is not None:
         title_end = stop.start()
         run_in = stop.end() < end

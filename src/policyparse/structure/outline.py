@@ -30,6 +30,8 @@ _CHAPTER_KEYS = {"chapter_编": 1, "chapter_部分": 2, "chapter_章": 3, "chapt
 _SENTENCE_END: Final = patterncache.compile_re(r"[。!?！？]+[”’」』)）\"]*")
 _END_MARKS: Final = "。!?！？"
 """The characters a ``_SENTENCE_END`` match starts with."""
+_END_CLOSE: Final = frozenset('”’」』)）"')
+"""The closing quotes and brackets a ``_SENTENCE_END`` match may end with."""
 _WS: Final = patterncache.compile(r"\s+")
 _HAN: Final = patterncache.compile(r"\p{Han}")
 # a short line that recurs next to page numbers is a running header or footer
@@ -40,6 +42,8 @@ _PAGE_LINE: Final = patterncache.compile(
     r"|第\s{0,3}\d{1,4}\s{0,3}页(?:\s{0,3}[,，/]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页)?"
     r"|\d{1,4}\s{0,3}/\s{0,3}\d{1,4}"
 )
+_PAGE_FIRST: Final = frozenset("-—–第")
+"""The characters a ``_PAGE_LINE`` match starts with, besides the decimal digits."""
 _PAGE_LINE_MAX: Final = 31
 """The longest line ``_PAGE_LINE`` can match whole (``第 12 页 , 共 34 页`` spaced out fully)."""
 _REPEAT_MAX: Final = 40
@@ -125,7 +129,9 @@ def _split_lines(work: WorkingText) -> list[Line]:
         pos = nl + 1
     # page furniture: a page number, or a form feed between two lines
     page = [
-        e - s <= _PAGE_LINE_MAX and bool(_PAGE_LINE.fullmatch(norm, s, e, KEEP_GIL))
+        e - s <= _PAGE_LINE_MAX
+        and (norm[s] in _PAGE_FIRST or norm[s].isdecimal())
+        and bool(_PAGE_LINE.fullmatch(norm, s, e, KEEP_GIL))
         for s, e in spans
     ]
     anchor = list(page)
@@ -451,7 +457,8 @@ def _sentence_cuts(norm: str, start: int, end: int) -> list[int]:
     """The ends of the ``_SENTENCE_END`` matches in ``norm[start:end]``, in order.
 
     The stop marks are found with ``str.find`` (far faster than a scan for a character class)
-    and the pattern is tried at each one not inside the last match: what ``finditer`` finds.
+    and the match at each one not inside the last match is read character by character (a run
+    of marks, then of closing quotes): what ``finditer`` finds, without a call or a match object.
     """
     marks: list[int] = []
     find = norm.find
@@ -463,13 +470,15 @@ def _sentence_cuts(norm: str, start: int, end: int) -> list[int]:
     marks.sort()
     cuts: list[int] = []
     last = start
-    match = _SENTENCE_END.match
     for i in marks:
         if i >= last:
-            m = match(norm, i, end)
-            if m is not None:  # always: a mark opens a match
-                last = m.end()
-                cuts.append(last)
+            # the match at a mark: its run of marks, then its run of closing quotes
+            last = i + 1
+            while last < end and norm[last] in _END_MARKS:
+                last += 1
+            while last < end and norm[last] in _END_CLOSE:
+                last += 1
+            cuts.append(last)
     return cuts
 
 

@@ -95,15 +95,17 @@ def match_unit(t: str, start: int, end: int, r: Rules) -> UnitMatch | None:
     A trailing run of 百千万亿 may belong to the unit instead (``100千瓦``, ``12万人``); the
     leftmost split whose number part parses and whose rest reads as a unit wins.
     """
-    points = [end]
-    p = end
-    while p - 1 > start and t[p - 1] in _MAG_CHARS:
-        p -= 1
-        points.append(p)
-    for p in reversed(points):
-        if parse_number(t[start:p]) is None and _consecutive(t[start:p]) is None:
-            continue
+    lowest = end  # the leftmost split point: before the whole trailing run of 百千万亿
+    while lowest - 1 > start and t[lowest - 1] in _MAG_CHARS:
+        lowest -= 1
+    unit_starts = r.unit_starts
+    for p in range(lowest, end + 1):
         q = p + 1 if p == end and t.startswith(" ", p) else p
+        if q >= len(t) or t[q] not in unit_starts:
+            continue  # no unit starts there (a cheap test before the parse and the match)
+        token = t[start:p]
+        if parse_number(token) is None and (p - start != 2 or _consecutive(token) is None):
+            continue
         um = r.unit_re.match(t, q)
         if not um or um.end() <= end:
             continue
@@ -343,7 +345,7 @@ def _numbers(t: str, r: Rules, x: Exclusions) -> Iterator[Found]:
             if um is None:
                 continue  # (before the exclusion checks, which change nothing then)
             why = x.number(s, e)
-        pair = _consecutive(t[s:e])
+        pair = _consecutive(t[s:e]) if e - s == 2 else None
         if why:
             yield Found(
                 start=s, end=um.end, form="number", num=t[s : um.num_end], unit=um, excluded=why

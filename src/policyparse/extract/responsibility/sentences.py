@@ -15,6 +15,7 @@ import regex
 
 from ... import patterncache
 from ...normalize import WorkingText
+from ...patternhints import required_strings
 from .compacted import HEADING_IN_TEXT, OPENERS, SPACES, STOP, Block, Compact, compact
 from .rules import compiled
 
@@ -283,13 +284,14 @@ _PLAIN_HINT_SYNTAX: Final = frozenset(".^$*+?{}[]()\\")
 """Syntax that a hint pattern of plain words joined by ``|`` does not hold."""
 
 
-def _hint_starts(norm: str, lo: int, hi: int) -> list[int] | None:
+def _hint_starts(norm: str, lo: int, hi: int, ends: list[int] | None = None) -> list[int] | None:
     """Every offset of ``norm[lo:hi]`` where a match of ``role_hint`` starts, in order.
 
     The hint is plain words joined by ``|`` (``rules._hint``): it matches in ``norm[a:b]``
     (``lo <= a``, ``b <= hi``) only at one of these offsets, so a stretch with none holds no
     role word. Overlapping words count (``牵头`` inside ``总牵头``). None when the hint is no
     such list of words (or matches the empty string): then every stretch may hold one.
+    ``ends``, when given, gets the end of the word found at each start (the longest there).
     """
     hint = compiled().role_hint
     if hint.match("") is not None or not _PLAIN_HINT_SYNTAX.isdisjoint(hint.pattern):
@@ -298,8 +300,44 @@ def _hint_starts(norm: str, lo: int, hi: int) -> list[int] | None:
     m = hint.search(norm, lo, hi)
     while m is not None:
         starts.append(m.start())
+        if ends is not None:
+            ends.append(m.end())
         m = hint.search(norm, m.start() + 1, hi)
     return starts
+
+
+def _holds_hint(norm: str, starts: list[int] | None, ends: list[int], a: int, b: int) -> bool:
+    """Whether ``role_hint.search(norm, a, b)`` finds a word, read off the starts and ends that
+    :func:`_hint_starts` gave for a range holding ``norm[a:b]``.
+
+    A word found at a start in ``[a, b)`` that ends by ``b`` shows one; with no start there
+    none fits; only when every word found there runs past ``b`` (a shorter word may still fit)
+    is the hint searched.
+    """
+    if starts is not None:
+        k = bisect_left(starts, a)
+        if k == len(starts) or starts[k] >= b:
+            return False
+        while k < len(starts) and starts[k] < b:
+            if ends[k] <= b:
+                return True
+            k += 1
+    return compiled().role_hint.search(norm, a, b) is not None
+
+
+@cache
+def _subject_words() -> tuple[str, ...] | None:
+    """Strings one of which every match of ``task_subject`` holds (None: not known)."""
+    words = required_strings(compiled().rules.task_subject)
+    return None if words is None or "" in words else tuple(sorted(words))
+
+
+def _may_hold_subject(norm: str, a: int, b: int) -> bool:
+    """Whether ``norm[a:b]`` may hold a match of ``task_subject``: one of its words is in it."""
+    words = _subject_words()
+    if words is None:
+        return True
+    return any(norm.find(w, a, b) >= 0 for w in words)
 
 
 def _hint_within(starts: list[int], a: int, b: int) -> bool:
@@ -369,19 +407,19 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
     norm = work.norm
     rules = compiled()
     out: list[Block] = []
-    hint = rules.role_hint
-    hints = _hint_starts(norm, max(lo - 1, 0), hi)
+    hint_ends: list[int] = []
+    hints = _hint_starts(norm, max(lo - 1, 0), hi, hint_ends)
     for a, b, after_stop in _sentences_after_stops(norm, lo, hi, hints):
-        if hint.search(norm, a, b) is None:
+        if not _holds_hint(norm, hints, hint_ends, a, b):
             continue  # no role word in it (seen before its spaces are trimmed)
         while a < b and norm[a] in SPACES:
             a += 1
         while b > a and norm[b - 1] in SPACES:
             b -= 1
-        subject = rules.task_subject.match(norm, a, b)
+        subject = rules.task_subject.match(norm, a, b) if _may_hold_subject(norm, a, b) else None
         if subject is not None:
             a = subject.end()  # 评估验收工作由A会同B负责: the block starts at 由
-        if b - a < 4 or norm[a] in OPENERS or rules.role_hint.search(norm, a, b) is None:
+        if b - a < 4 or norm[a] in OPENERS or not _holds_hint(norm, hints, hint_ends, a, b):
             continue
         words = list(rules.role_word.finditer(norm, a, b))
         if not words:

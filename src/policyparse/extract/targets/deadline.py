@@ -85,6 +85,7 @@ class DeadlineFinder:
         self._lead_ins: dict[tuple[int, str | None], Found | None] = {}
         self._parents = {p.id: p.parent for p in ctx.outline.provisions}
         self._openings: list[tuple[int, int, Found]] | None = None
+        self._items: dict[int, bool] = {}
 
     def record(self, found: Found | None) -> Deadline | None:
         """:func:`to_deadline` of ``found``; one record for every target with the same
@@ -398,16 +399,19 @@ class DeadlineFinder:
             s, e = self.lay.paragraphs[j]
             if self._provision(s) != prov:
                 break
-            if self.norm[s:e].rstrip().endswith((":", "：")):
+            if _ends_with(self.norm, e, ":：", s):
                 return self._last_in(s, e)
         return self._items_lead_in(pi, prov)
 
     def _list_item(self, start: int) -> bool:
         """Whether the paragraph at ``start`` opens with a list mark (``2.60岁以上…`` between
-        ``1.…`` and ``3.…`` too)."""
-        if LIST_ITEM.match(self.norm, start, None, KEEP_GIL):
-            return True
-        return numbered_before_digit(self.norm, start) > start
+        ``1.…`` and ``3.…`` too); kept, as the walks back over a list ask again."""
+        kept = self._items.get(start)
+        if kept is None:
+            kept = LIST_ITEM.match(self.norm, start, None, KEEP_GIL) is not None
+            kept = kept or numbered_before_digit(self.norm, start) > start
+            self._items[start] = kept
+        return kept
 
     def _items_lead_in(self, pi: int, prov: str | None) -> Found | None:
         """The year of the paragraph that leads in with a colon to a run of numbered items
@@ -419,7 +423,7 @@ class DeadlineFinder:
             s, e = self.lay.paragraphs[j]
             pj = self._provision(s)
             if pj == parent:
-                if self.norm[s:e].rstrip().endswith((":", "：")):
+                if _ends_with(self.norm, e, ":：", s):
                     return self._last_in(s, e)
                 return None
             # an earlier sibling item or a part of one: walk on; anything else ends the run
@@ -674,11 +678,12 @@ _LIST_JOIN: Final = patterncache.compile(r"(?:以上|以下|以内|左右)?(?:[�
 _CLAUSE_END: Final = patterncache.compile(r"(?:底|末)?(?:前)?[，,：:]")
 
 
-def _ends_with(text: str, end: int, marks: str) -> bool:
-    """Whether ``text[:end].rstrip()`` ends with one of ``marks`` (without copying it)."""
-    while end > 0 and text[end - 1].isspace():
+def _ends_with(text: str, end: int, marks: str, start: int = 0) -> bool:
+    """Whether ``text[start:end].rstrip()`` ends with one of ``marks`` (without copying
+    it)."""
+    while end > start and text[end - 1].isspace():
         end -= 1
-    return end > 0 and text[end - 1] in marks
+    return end > start and text[end - 1] in marks
 
 
 def _first_between(starts: list[int], lo: int, hi: int) -> int | None:

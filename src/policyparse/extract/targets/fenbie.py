@@ -11,6 +11,7 @@ from typing import Final
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .geometry import QRef, depth_map
 from .indicator_words import words
 from .reading import Reading
@@ -73,7 +74,7 @@ def _with_measure(name: str, whole: str) -> str:
                 return name + measure
             return name
     # no word in common: the whole's measure without its scope word (全省…综合利用率)
-    rm = cues().region.match(whole)
+    rm = cues().region.match(whole, 0, None, KEEP_GIL)
     measure = whole[rm.end() :] if rm is not None else ""
     if len(measure) >= 4 and (_WHOLE_END.search(measure) or measure.endswith("率")):
         return name + measure
@@ -149,7 +150,14 @@ def _two_sided(others: list[str], last: str) -> tuple[str, str, str] | None:
     if at >= 1:
         cut = at + 1
     if cut is None:
-        cut = next((k for k in range(2, len(last) - 1) if c.measure_head.match(last[k:])), None)
+        cut = next(
+            (
+                k
+                for k in range(2, len(last) - 1)
+                if c.measure_head.match(last[k:], 0, None, KEEP_GIL)
+            ),
+            None,
+        )
     if cut is None and _MEASURE_TAIL.search(last) and len(last) >= 5:
         cut = len(last) - 3
     if cut is None:
@@ -277,7 +285,7 @@ def _bare_measure(item: str) -> bool:
     word, no brackets)."""
     c = cues()
     return not (
-        c.region.match(item)
+        c.region.match(item, 0, None, KEEP_GIL)
         or (c.item_scope is not None and c.item_scope.match(item))
         or c.subject_head.search(item)
         or _BRACKETS.search(item)
@@ -345,7 +353,7 @@ def _shared_ending(others: list[str], last: str) -> int | None:
         at = last.rfind(end, 0, len(last) - 2)
         # one shared character is a word's ending only where a measure follows
         # (…核心区、…承载区主营业务收入), not inside a word (…初中专任教师中具有…学历)
-        if at > 0 and (k > 1 or cues().measure_head.match(last[at + k :])):
+        if at > 0 and (k > 1 or cues().measure_head.match(last[at + k :], 0, None, KEEP_GIL)):
             return at + k
     return None
 
@@ -441,7 +449,11 @@ class FenbieReader(SharingReader):
                 post = norm[chosen[0].end : _ce].strip(_STRIP)
                 if mid and _verbs_alone(mid) and _COUNTED_AFTER.fullmatch(post):
                     mid += post  # 各乡镇分别建成1个以上标准化卫生院: the noun after the value
-                if mid and c.action.match(mid) is not None and not c.level.match(mid):
+                if (
+                    mid
+                    and c.action.match(mid, 0, None, KEEP_GIL) is not None
+                    and not c.level.match(mid, 0, None, KEEP_GIL)
+                ):
                     subject = f"{subject}{mid}"
                     bare = subject
             if not bare and chosen:
@@ -471,13 +483,18 @@ class FenbieReader(SharingReader):
             if (
                 _COUNTED_AFTER.fullmatch(mid)
                 and not (
-                    c.level.match(verb) or verb.startswith(tuple(c.raw.near_level_verbs)) or ch
+                    c.level.match(verb, 0, None, KEEP_GIL)
+                    or verb.startswith(tuple(c.raw.near_level_verbs))
+                    or ch
                 )
                 and (
                     all(_bare_unit(q.rec.unit or "") in c.count_units for q in chosen)
                     # 甲县、乙县分别新建改造供水管网60公里、45公里: an action verb with its
                     # object is every item's amount, whatever its unit
-                    or (c.action.match(mid) is not None and not any(_is_rate(q) for q in chosen))
+                    or (
+                        c.action.match(mid, 0, None, KEEP_GIL) is not None
+                        and not any(_is_rate(q) for q in chosen)
+                    )
                 )
             ):
                 names = [f"{name}{mid}" for name in names]
@@ -646,7 +663,7 @@ class FenbieReader(SharingReader):
         listed item."""
         c = cues()
         rs = self.readings
-        if len(rs) < n or c.region.match(subject):
+        if len(rs) < n or c.region.match(subject, 0, None, KEEP_GIL):
             return None
         group = rs[-n:]
         g = group[0].group
@@ -660,7 +677,7 @@ class FenbieReader(SharingReader):
         if not bare or _COMPARE_ONLY.fullmatch(bare):
             return [r.indicator.removesuffix("数量") + bare for r in group]
         # a predicate without its subject: 达到推荐标准的比例, 具有…学历的比例
-        led = c.level.match(bare) or c.predicate.match(bare)
+        led = c.level.match(bare, 0, None, KEEP_GIL) or c.predicate.match(bare)
         if led and all(r.item for r in group) and not c.subject_head.search(bare):
             return [r.item + bare for r in group]
         return None
@@ -674,7 +691,7 @@ class FenbieReader(SharingReader):
         pos = start
         for q in chosen:
             gap = norm[pos : q.start]
-            lv = c.level.match(gap)
+            lv = c.level.match(gap, 0, None, KEEP_GIL)
             if lv is not None:
                 gap = gap[lv.end() :]
             gap = gap.strip(_STRIP)
@@ -691,7 +708,7 @@ class FenbieReader(SharingReader):
         if parts is None:
             return None
         prefix = ""
-        rm = c.region.match(parts[0])
+        rm = c.region.match(parts[0], 0, None, KEEP_GIL)
         if rm:
             prefix = rm.group(0)
             parts[0] = parts[0][rm.end() :]
@@ -771,12 +788,12 @@ class FenbieReader(SharingReader):
         if len(last) <= avg:
             # 接待游客人次和旅游总花费: the last item is no longer than the others, so no
             # shared head follows it: every item is written whole
-            vm = c.action.match(parts[0])
+            vm = c.action.match(parts[0], 0, None, KEEP_GIL)
             if (
                 vm is not None
                 and vm.group(0) in c.indicator_verbs
                 and len(parts[0]) - vm.end() >= 3
-                and not any(c.action.match(p) for p in parts[1:])
+                and not any(c.action.match(p, 0, None, KEEP_GIL) for p in parts[1:])
             ):
                 # 培训养老护理员、医疗护理员分别达到…: the verb that defines what is counted is
                 # every item's
@@ -802,7 +819,7 @@ class FenbieReader(SharingReader):
         if _COUNT_END.search(last) or _RATIO_END.search(last):
             return None
         first = parts[0]
-        vm = c.action.match(first)
+        vm = c.action.match(first, 0, None, KEEP_GIL)
         shared = vm.group(0) if vm is not None and vm.end() < len(first) else ""
         rest = first[len(shared) :]
         sm = c.item_scope.match(rest) if c.item_scope is not None else None
@@ -816,7 +833,7 @@ class FenbieReader(SharingReader):
             return None
         out = [first]
         for p in parts[1:]:
-            own_verb = c.action.match(p) is not None
+            own_verb = c.action.match(p, 0, None, KEEP_GIL) is not None
             own_scope = c.item_scope is not None and c.item_scope.match(p) is not None
             out.append(p if own_verb or own_scope else f"{shared}{p}")
         return out

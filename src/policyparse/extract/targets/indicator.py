@@ -28,6 +28,7 @@ from typing import Final
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .fenbie import _COUNTED_AFTER, FenbieReader, _whole_measures
 from .geometry import LIST_ITEM, QRef, depth_map
 from .indicator_words import words
@@ -82,7 +83,7 @@ _NEXT_LIST: Final = patterncache.compile(
     r"(?:以及|和|及|与|、)[^和及与、，,；;]{1,16}(?:、[^和及与、，,；;]{1,16}){0,8}等$"
 )
 _FOR_WHOM_PART: Final = patterncache.compile(r"(?:面向|针对|用于|服务于?)\p{Han}{2,12}")
-_PLACE_PREPOSITION: Final = patterncache.compile(r"(?:在|与|同|和|跟|向)")
+_PLACE_PREPOSITIONS: Final = frozenset("在与同和跟向")
 _BUILT_AFTER: Final = ("建设", "建成")
 """Verbs that only bring a thing about, dropped when written after the counted noun."""
 _NEW_ONES: Final = ("新增", "新培育", "新认定", "新引进")
@@ -123,6 +124,8 @@ _PERSON_END: Final = patterncache.compile(r"[员师家者匠工手长士医]等"
 _HAS_END: Final = patterncache.compile(r"(?:至少|均|都|各|全部|要|应)有$")
 _HAVE_END: Final = patterncache.compile(r"(?:基本|全面|初步|普遍|逐步)?(?:具备|形成|拥有)$")
 _BARE_VERB: Final = patterncache.compile(r"(?P<lead>年均|每年|平均每年|全年)?(?P<v>\p{Han}{2})")
+_BARE_VERB_MAX: Final = 6
+"""The longest text :data:`_BARE_VERB` matches (``平均每年`` and a verb)."""
 _EACH_ITEM: Final = patterncache.compile(r"\p{Han}{2,8}")
 _COLON_LEAD: Final = patterncache.compile(r"分别(?:为|是|达到|达|不低于|不少于)?$")
 _SEMI: Final = patterncache.compile(r"[；;]")
@@ -134,7 +137,7 @@ def _close_breaks(readings: list[Reading]) -> None:
     """Indicators without the white space of a hard line break inside them
     (``…应急响应到\n场时间`` → ``…应急响应到场时间``): such an indicator is assembled."""
     for r in readings:
-        if _INNER_SPACE.search(r.indicator):
+        if "\n" in r.indicator and _INNER_SPACE.search(r.indicator):
             r.indicator = _INNER_SPACE.sub("", r.indicator)
             r.ind_start = r.ind_end = None
 
@@ -222,7 +225,9 @@ class SentenceReader(FenbieReader):
                 prev = self.readings[-1] if self.readings else None
                 if k == 0 and prev is not None and self._qizhong_before(ci):
                     self._place_part(r, prev)
-                bare_verb = _BARE_VERB.fullmatch(r.indicator.removesuffix("数量"))
+                bare = r.indicator.removesuffix("数量")
+                # at most a lead word and a verb (平均每年培训): no longer text can match
+                bare_verb = _BARE_VERB.fullmatch(bare) if len(bare) <= _BARE_VERB_MAX else None
                 if (
                     bare_verb is not None
                     and prev is not None
@@ -280,7 +285,7 @@ class SentenceReader(FenbieReader):
         if self._holds_value(s, e):
             return
         doer = _drop_lead(self.norm[s:e].strip(_STRIP))
-        am = c.action.match(doer)
+        am = c.action.match(doer, 0, None, KEEP_GIL)
         if am is not None:
             doer = doer[am.end() :]
         if c.subject_state is not None:
@@ -318,7 +323,7 @@ class SentenceReader(FenbieReader):
             ind = ind[: -len(whole)]  # the measure of the whole is already borrowed
         if not places.fullmatch(ind):
             return
-        rm = cues().region.match(whole)
+        rm = cues().region.match(whole, 0, None, KEEP_GIL)
         if rm is not None and len(whole) - rm.end() >= 2:
             whole = whole[rm.end() :]
         r.indicator = ind + whole
@@ -329,7 +334,7 @@ class SentenceReader(FenbieReader):
         with a verb of what the clause before brings along takes that clause's event period
         (``龙虾节期间``), and keeps the verb when no level verb follows it."""
         verbs = words().consequence_verbs
-        m = _EVENT_PERIOD.match(prev.indicator)
+        m = _EVENT_PERIOD.match(prev.indicator) if "期间" in prev.indicator else None
         if m is None or not verbs or r.indicator.startswith(m.group(0)):
             return
         ps, pe = self.clauses[ci - 1]
@@ -362,7 +367,7 @@ class SentenceReader(FenbieReader):
             return None
         c = cues()
         mid = _strip_tail(norm[ge + 1 : q.start].strip(_STRIP))
-        am = c.action.match(mid)
+        am = c.action.match(mid, 0, None, KEEP_GIL)
         if am is None:
             return None
         post = norm[q.end : self.clauses[ci][1]].strip(_STRIP)
@@ -432,6 +437,9 @@ class SentenceReader(FenbieReader):
         """``小学、初中大班额比例均控制在5%以内``: one value for each listed subject."""
         spread: list[Reading] = []
         for r in out:
+            if "、" not in r.indicator:
+                spread.append(r)  # one subject: nothing to spread
+                continue
             pre = self.norm[r.start : r.q.start]
             m = _JUN.search(pre)
             if m is None and "、" in r.indicator and "分别" not in pre:
@@ -470,13 +478,17 @@ class SentenceReader(FenbieReader):
         if "、" not in pre and not pre.endswith("等"):
             return None
         c = cues()
-        if _bare_unit(unit) not in c.count_units or not post or not _WORD_START.match(post):
+        if (
+            _bare_unit(unit) not in c.count_units
+            or not post
+            or not _WORD_START.match(post, 0, None, KEEP_GIL)
+        ):
             return None
-        if c.level.match(post) or c.level.search(pre):
+        if c.level.match(post, 0, None, KEEP_GIL) or c.level.search(pre):
             return None
         cs = self.clauses[ci][0]
         head = _drop_lead(c.region.sub("", _drop_lead(self.norm[cs : cs + 24].lstrip(_PUNCT))))
-        am = c.action.match(head)
+        am = c.action.match(head, 0, None, KEEP_GIL)
         if am is None or not c.action_end.search(am.group(0)):
             return None
         # 建成国家级、省级2个现代农业产业园: levels of the noun, no names of examples
@@ -583,7 +595,7 @@ class SentenceReader(FenbieReader):
             return Reading(q, f"{subj}{verb}时限", seg, end, None, None, True, pre, seg)
 
         # 按照核定床位的10%设置研究型床位
-        m = _ANZHAO.search(pre)
+        m = _ANZHAO.search(pre) if "按" in pre else None
         if m and unit == "%" and post_clean:
             who = _drop_lead(pre[: m.start()].strip(_STRIP))
             thing = _drop_leading_verb(post_clean)
@@ -598,12 +610,14 @@ class SentenceReader(FenbieReader):
         opens_level = (
             lv is None
             and near is None
-            and c.level.match(norm, q.start) is not None
+            and c.level.match(norm, q.start, None, KEEP_GIL) is not None
             and not pre.strip(_STRIP + "年0123456789")
         )
         # value before what it counts: 新增10家链主企业, 90%以上重大专利到期药物实现仿制上市
         # 每个乡镇至少有1所公办中心幼儿园: 至少有 frames the count as a verb does
-        ends_with_action = bool(pre and (c.action_end.search(pre) or _HAS_END.search(pre)))
+        ends_with_action = bool(
+            pre and (c.action_end.search(pre) or ("有" in pre and _HAS_END.search(pre)))
+        )
         # 完成全区200栋以上商务楼宇信息入库: a verb and a scope word before the value
         verb_scope = _verb_scope(pre.strip(_STRIP)) if pre and not ends_with_action else None
         lead_q = post_off in self._starts
@@ -619,13 +633,11 @@ class SentenceReader(FenbieReader):
         # 与10个以上主要客源城市建立旅游合作关系, 在30个左右城市开展…试点: the places or partners
         # counted, then the verb and object done in or with each of them
         with_each = (
-            _PLACE_PREPOSITION.fullmatch(
-                (pre if pre.strip(_STRIP) else norm[self.clauses[ci][0] : q.start]).strip(_PUNCT)
-            )
-            is not None
+            (pre if pre.strip(_STRIP) else norm[self.clauses[ci][0] : q.start]).strip(_PUNCT)
+            in _PLACE_PREPOSITIONS
             and _bare_unit(unit) in c.count_units
             and bool(post_clean)
-            and _WORD_START.match(post_clean) is not None
+            and _WORD_START.match(post_clean, 0, None, KEEP_GIL) is not None
         )
         if with_each:
             am = c.action.search(post_clean, 1)
@@ -647,10 +659,10 @@ class SentenceReader(FenbieReader):
                 post_clean = post_clean[: nm.start()]
         q_first = bool(
             post_clean
-            and _WORD_START.match(post_clean)
+            and _WORD_START.match(post_clean, 0, None, KEEP_GIL)
             and (_bare_unit(unit) in c.count_units or unit in ("%", "成"))
             # 2—3个超千亿元产业集群: 超 is the bound of the threshold after the count
-            and (lead_q or not c.level.match(post_clean))
+            and (lead_q or not c.level.match(post_clean, 0, None, KEEP_GIL))
             # 全市90%以上的社区卫生服务站…: a scope word alone before a share
             and (
                 not pre.strip(_STRIP)
@@ -664,7 +676,7 @@ class SentenceReader(FenbieReader):
         )
         if q_first:
             noun = post_clean.removeprefix("的")
-            vm = c.level.search(noun, 2) if pre and _HAS_END.search(pre) else None
+            vm = c.level.search(noun, 2) if "有" in pre and _HAS_END.search(pre) else None
             if vm is not None and vm.end() < len(noun):
                 # 至少有1家县级医院达到三级医院服务能力: those that reach it are counted
                 noun = f"{noun[vm.start() :]}的{noun[: vm.start()]}"
@@ -693,7 +705,7 @@ class SentenceReader(FenbieReader):
             if verb_scope is not None:
                 verb, scope = verb_scope
                 frame = f"{verb}{scope}" if verb in c.indicator_verbs else scope
-                verb_m = c.action.match(verb)
+                verb_m = c.action.match(verb, 0, None, KEEP_GIL)
             if not frame and prev is not None and prev.frame and not for_whom and listed is None:
                 frame = prev.frame
             if unit in ("%", "成") and covers(pre.strip(_STRIP)):
@@ -762,7 +774,9 @@ class SentenceReader(FenbieReader):
                 if tm is not None and prev is not None and subject == prev.indicator:
                     # 新增…示范区5个，累计达到33个: the total of the thing, not the new ones
                     thing = subject.removesuffix("数量")
-                    if c.action.match(thing) and not thing.startswith(tm.group(1)):
+                    if c.action.match(thing, 0, None, KEEP_GIL) and not thing.startswith(
+                        tm.group(1)
+                    ):
                         subject = tm.group(1) + _drop_any_verb(thing)
                 if prev is not None and _is_rate(prev.q) and not _is_rate(q):
                     # 年均增长8%以上，力争达到1.5万元: the level, not the growth, of the subject
@@ -795,7 +809,7 @@ class SentenceReader(FenbieReader):
                 # 同比增长5% after 税收收入4.2亿元: the base of the comparison is dropped, 年均
                 # is kept
                 subject = self._shared_subject(ci, prev) + _COMPARE_BASE.sub("", subject)
-            elif prev is not None and c.measure_head.match(subject):
+            elif prev is not None and c.measure_head.match(subject, 0, None, KEEP_GIL):
                 # 省属企业资产总额突破…，利润总额年均增长8%: the measure of the same subject
                 subject = self._complete(subject, prev, ci)
             ind = f"{subject}{ch.group(0)}{cues().raw.change_measure}"
@@ -809,7 +823,7 @@ class SentenceReader(FenbieReader):
         if am is not None and 0 < len(noun) - am.end() <= 2:
             # 新建国家级高技能人才培训基地: a verb before a one-word head (培训基地) is part of
             # a compound noun; the verb that opens the clause governs it
-            first = c.action.match(noun)
+            first = c.action.match(noun, 0, None, KEEP_GIL)
             if first is not None and first.end() < am.start():
                 am = first
         built_after = False
@@ -832,7 +846,7 @@ class SentenceReader(FenbieReader):
         exact = True
         counted = unit in c.count_units
         # 示范校比2023年增加30所: the base of the comparison is no part of what is counted
-        cut = _COMPARE_BEFORE_CHANGE.sub("", noun)
+        cut = _COMPARE_BEFORE_CHANGE.sub("", noun) if "比" in noun or "较" in noun else noun
         if cut != noun and len(cut) >= 4:
             noun, exact = cut, False
         if in_pre:
@@ -872,7 +886,7 @@ class SentenceReader(FenbieReader):
                 # 新增…，其中“专精特新”企业不少于3家: a bound word opening the value of a part of
                 # new ones is no level verb
                 and not (
-                    c.level.match(norm, q.start)
+                    c.level.match(norm, q.start, None, KEEP_GIL)
                     and not (
                         part
                         and prev.frame.startswith(_NEW_ONES)
@@ -899,7 +913,7 @@ class SentenceReader(FenbieReader):
                         and not counted
                         and norm[prev.q.end : max(seg, prev.q.end + 1)].strip(" ") == "、"
                         and _opens_verb(_after_whole_year(prev.frame))
-                        and not c.measure_head.match(noun)
+                        and not c.measure_head.match(noun, 0, None, KEEP_GIL)
                         and not _MEASURE_END.search(noun)
                         and not _AMOUNT_END.search(noun)
                         and not c.action.search(noun)
@@ -999,12 +1013,12 @@ class SentenceReader(FenbieReader):
             if total_word and not thing.startswith(total_word):
                 thing = (
                     total_word + _drop_any_verb(thing)
-                    if c.action.match(thing)
+                    if c.action.match(thing, 0, None, KEEP_GIL)
                     else total_word + thing
                 )
             elif not total_word:
                 # 累计新增…450万亩以上，其中2026年新增120万亩: one year's part is no total
-                rm = c.region.match(thing)
+                rm = c.region.match(thing, 0, None, KEEP_GIL)
                 k = rm.end() if rm is not None else 0
                 tm = _TOTAL_LEAD.match(thing, k)
                 if tm is not None and tm.end() < len(thing):

@@ -30,7 +30,6 @@ _DEADLINE_BEFORE: Final = patterncache.compile(
 _DEADLINE_AFTER: Final = patterncache.compile(r"^(?:底前|年底前|前|以前|之前|末|底)")
 _BATCH_BEFORE: Final = patterncache.compile(r"(?:一批|一系列|若干|一些|多个|多家|一大批|一定数量)")
 _HAN: Final = patterncache.compile(r"\p{Han}")
-_FROM_BEFORE: Final = patterncache.compile(r"[由从]$")
 _TO_AFTER: Final = patterncache.compile(
     r"^[^，,；;。]{0,4}?(?:压缩|缩短|减少|降低|下降|提高|提升|增加|增长|扩大|调整|降)?(?:至|到|为)"
 )
@@ -209,9 +208,12 @@ def drop_reason(
         and _AMONG.fullmatch(after.rstrip())
     ):
         return "scope"  # 全市12个县区中，…: how many there are, the set the clause speaks of
-    if _FROM_BEFORE.search(
-        norm, max(clause[0], q.start - 1), q.start, KEEP_GIL
-    ) and _TO_AFTER.search(after, 0, None, KEEP_GIL):
+    # 由/从 right before the value (within its clause)
+    if (
+        q.start > clause[0]
+        and norm[q.start - 1] in "由从"
+        and _TO_AFTER.search(after, 0, None, KEEP_GIL)
+    ):
         return "from"  # 由二十个工作日压缩至十个工作日: the level it starts from
     # _bare only deletes text: a head without 对 cannot start with it
     if (
@@ -278,11 +280,11 @@ def _banned_zone(norm: str, q: QRef, clause: tuple[int, int]) -> bool:
     pat = cues().prohibition_zone
     if pat is None:
         return False
-    m = _ZONE_TAIL.match(norm, q.end, clause[1], KEEP_GIL)
-    end = m.end() if m is not None else q.end
     lo = max(clause[0], q.start - 30)
     if norm.find("禁", lo, q.start) < 0 and norm.find("不", lo, q.start) < 0:
         return False
+    m = _ZONE_TAIL.match(norm, q.end, clause[1], KEEP_GIL)
+    end = m.end() if m is not None else q.end
     return pat.search(norm, lo, end) is not None
 
 
@@ -694,7 +696,9 @@ def is_comparison(norm: str, t: TRef) -> bool:
         m = None  # 护理型床位占比2024年达到55%: 比 of 占比, the year is a deadline
     if m is None:
         # 由2023年的86.4%提高到90%: the year of the level a change starts from
-        if before.endswith("由") and norm.startswith("的", t.end):
+        if not norm.startswith("的", t.end):
+            return False  # _BASE_AFTER opens with 的
+        if before.endswith("由"):
             return True
         return _BASE_AFTER.match(norm, t.end, None, KEEP_GIL) is not None
     if m.group(0) in ("于", "在"):

@@ -11,6 +11,7 @@ from typing import Final
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .indicator_words import words
 from .reading import ReaderBase, Reading
 from .rules import cues
@@ -60,10 +61,10 @@ def _swap_scope(scope: str, before: str) -> str | None:
     """``before`` with its level word replaced by ``scope`` when ``scope`` is a level word
     alone (``省级`` after ``国家级水产健康养殖示范场``), else None."""
     words = [w for w in cues().raw.item_scope_prefixes if w.endswith("级")]
-    rm = cues().region.match(scope)
+    rm = cues().region.match(scope, 0, None, KEEP_GIL)
     if rm is not None:
         scope = scope[rm.end() :]  # 全市创建国家级…8个、省级20个: the frame came with it
-    vm = cues().action.match(scope)
+    vm = cues().action.match(scope, 0, None, KEEP_GIL)
     if vm is not None and vm.end() < len(scope) and before.startswith(vm.group(0)):
         scope = scope[vm.end() :]  # 新建国家级…3个、省级5个: the shared verb came with it
     if scope not in words:
@@ -148,12 +149,12 @@ def subject_of(indicator: str) -> str:
     """The subject part of an indicator that starts with a scope word: ``全省医药工业``; else
     what stands before its measure word (``全县粮食`` of ``全县粮食播种面积``)."""
     c = cues()
-    m = c.region.match(indicator)
+    m = c.region.match(indicator, 0, None, KEEP_GIL)
     h = c.subject_head.search(indicator, m.end() if m else 0)
     if h is None or h.end() >= len(indicator):
         start = m.end() if m else 0
         for k in range(start + 1, len(indicator) - 1):
-            if c.measure_head.match(indicator[k:]):
+            if c.measure_head.match(indicator[k:], 0, None, KEEP_GIL):
                 return indicator[:k]
         return m.group(0) if m else ""
     return indicator[: h.end()]
@@ -241,7 +242,7 @@ def _shared_modifier(noun: str, prev: str, frame: str) -> str:
         and 2 <= len(noun) <= 12
         and _ALL_HAN.fullmatch(noun)
         and "级" not in noun
-        and not c.region.match(noun)
+        and not c.region.match(noun, 0, None, KEEP_GIL)
         and not (c.item_scope is not None and c.item_scope.match(noun))
     ):
         return body[: lm.end()] + noun
@@ -249,7 +250,7 @@ def _shared_modifier(noun: str, prev: str, frame: str) -> str:
         not 2 <= len(noun) <= 6
         or not _ALL_HAN.fullmatch(noun)
         or (c.item_scope is not None and c.item_scope.match(noun))
-        or c.region.match(noun)
+        or c.region.match(noun, 0, None, KEEP_GIL)
     ):
         return noun
     for n in range(len(noun) - 1, 1, -1):
@@ -334,7 +335,7 @@ def _head_run(indicator: str) -> str:
     follow one another first (``全市规上民营工业企业`` of ``全市规上民营工业企业技改投资…``),
     with something after it; else ''."""
     c = cues()
-    m = c.region.match(indicator)
+    m = c.region.match(indicator, 0, None, KEEP_GIL)
     h = c.subject_head.search(indicator, m.end() if m else 0)
     if h is None:
         return ""
@@ -385,7 +386,9 @@ def _snap(text: str, at: int) -> int:
     best = at
     for k in range(max(1, at - 3), min(len(text), at + 4)):
         aligned = (
-            c.measure_head.match(text[k:]) or text[:k].endswith(heads) or text.startswith(heads, k)
+            c.measure_head.match(text[k:], 0, None, KEEP_GIL)
+            or text[:k].endswith(heads)
+            or text.startswith(heads, k)
         )
         if aligned and (best == at or abs(k - at) < abs(best - at)):
             best = k
@@ -402,7 +405,7 @@ class SharingReader(ReaderBase):
         in the sentence or the clause before: ``营业收入利润率`` → ``全省医药工业营业收入利润率``,
         ``占…比重``, ``总投资`` after a count, ``农村`` after ``城市…覆盖率``."""
         c = cues()
-        if c.region.match(subject):
+        if c.region.match(subject, 0, None, KEEP_GIL):
             return subject
         if (
             prev is not None
@@ -433,11 +436,11 @@ class SharingReader(ReaderBase):
             level = _COMPARE_TAIL.sub("", _CHANGE_END.sub("", base)) if _is_rate(prev.q) else base
             level = level if len(level) >= 2 else base
             # 全市海洋生产总值…，占地区生产总值比重…: the borrowed measure without its scope word
-            rm = c.region.match(level)
+            rm = c.region.match(level, 0, None, KEEP_GIL)
             if rm is not None and len(level) - rm.end() >= 2:
                 level = level[rm.end() :]
             return level + subject
-        head = c.measure_head.match(subject)
+        head = c.measure_head.match(subject, 0, None, KEEP_GIL)
         if head is not None and (
             "的" in subject[head.end() :] or _THRESHOLD_AT.match(subject, head.end())
         ):
@@ -451,7 +454,7 @@ class SharingReader(ReaderBase):
                 return subj + subject if subj else subject
             if head.end() == len(subject) and ci > 0:
                 obj = self._earlier_object(ci)
-                made = _drop_leading_verb(obj) if c.action.match(obj) else obj
+                made = _drop_leading_verb(obj) if c.action.match(obj, 0, None, KEEP_GIL) else obj
                 if made != obj and _COUNT_END.search(subject):
                     # 培育全程机械化综合农事服务中心，到2028年总数达到2万个: the count of what
                     # the task brings about
@@ -559,7 +562,7 @@ class SharingReader(ReaderBase):
         if not text or _drop_adverbial(text) != text:
             return noun
         obj = object_of(text)
-        if body == s and cues().action.match(text) is None:
+        if body == s and cues().action.match(text, 0, None, KEEP_GIL) is None:
             return noun  # a clause that opens with no verb of a task names no object
         for k in (3, 2):
             w = noun[:k]
@@ -579,7 +582,12 @@ class SharingReader(ReaderBase):
         s = self._past_lead(s)
         text = self.norm[s:e].rstrip(_STRIP)
         c = cues()
-        if not text or c.action.match(text) or c.level.match(text) or _drop_adverbial(text) != text:
+        if (
+            not text
+            or c.action.match(text, 0, None, KEEP_GIL)
+            or c.level.match(text, 0, None, KEEP_GIL)
+            or _drop_adverbial(text) != text
+        ):
             return ""
         cuts = [
             m.start()
