@@ -210,49 +210,36 @@ class WorkingText:
     def to_norm(self, orig: int) -> int:
         """Offset in ``norm`` of the first kept character at or after ``text[orig]``."""
         k = bisect_right(self._orig_starts, orig) - 1
-        if k < 0:
-            return 0
-        seg_len = (
-            self._norm_starts[k + 1] - self._norm_starts[k]
-            if k + 1 < len(self._norm_starts)
-            else len(self.norm) - self._norm_starts[k]
-        )
+        return 0 if k < 0 else self._norm_in(k, orig)
+
+    def _norm_in(self, k: int, orig: int) -> int:
+        """:meth:`to_norm` of ``orig`` in piece ``k`` of the map (``k >= 0``): its offset in the
+        piece, at most the piece's length (a dropped character maps to the next kept one)."""
+        ns = self._norm_starts
+        base = ns[k]
+        seg_len = (ns[k + 1] if k + 1 < len(ns) else len(self.norm)) - base
         delta = orig - self._orig_starts[k]
-        if delta < seg_len:
-            return self._norm_starts[k] + delta
-        return self._norm_starts[k] + seg_len
+        return base + (delta if delta < seg_len else seg_len)
 
     def to_norm_ranges(self, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """Each ``(start, end)`` of ``ranges`` (offsets of ``text``) as ``(s, e)`` of ``norm``:
         ``s = to_norm(start)``, ``e = to_norm(end - 1) + 1`` and never below ``s`` (``s`` for an
         empty range), in one loop (a stage maps every record of a kind at once)."""
-        ns, os_ = self._norm_starts, self._orig_starts
+        os_ = self._orig_starts
         count = len(os_)
-        n = len(self.norm)
+        norm_in = self._norm_in
         out: list[tuple[int, int]] = []
         add = out.append
         for start, end in ranges:
             k = bisect_right(os_, start) - 1
-            if k < 0:
-                s = 0
-            else:
-                base = ns[k]
-                seg_len = (ns[k + 1] if k + 1 < count else n) - base
-                delta = start - os_[k]
-                s = base + (delta if delta < seg_len else seg_len)
+            s = 0 if k < 0 else norm_in(k, start)
             if end <= start:
                 add((s, s))
                 continue
             last = end - 1
             if k + 1 < count and os_[k + 1] <= last:
                 k = bisect_right(os_, last) - 1  # else ``last`` is in ``start``'s piece
-            if k < 0:
-                e = 1
-            else:
-                base = ns[k]
-                seg_len = (ns[k + 1] if k + 1 < count else n) - base
-                delta = last - os_[k]
-                e = base + (delta if delta < seg_len else seg_len) + 1
+            e = 1 if k < 0 else norm_in(k, last) + 1
             add((s, e if e > s else s))
         return out
 
