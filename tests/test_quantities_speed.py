@@ -63,7 +63,9 @@ def test_a_search_near_the_needles_finds_what_finditer_finds() -> None:
         (r"[〇零一二三四五六七八九]{4}(?=年)", 7),
         (r"a|bcd", 5),
         (r"\d+年", None),  # unbounded
-        (r"(?<!\d)\p{Han}{2}", None),  # not read by re
+        (r"(?<!\d)\p{Han}{2}", 5),  # a property class is one character wide
+        (r"[\p{Han}a]{0,3}局", 6),
+        (r"\\p{Han}", None),  # an escaped backslash, then a brace ``re`` would misread
         (r"(?i)abc", None),  # inline flags
         (r"(?:abc){e<=1}", None),  # fuzzy matching
         (r"(a)\1", None),  # a back reference

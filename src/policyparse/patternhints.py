@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -311,6 +312,198 @@ def required_chars(pattern: str) -> frozenset[str] | None:
     if reader.i != len(pattern):
         return None  # an unbalanced ")"
     return chars
+
+
+First = tuple[frozenset[str] | None, bool]
+"""The characters a match can start with (None: unknown), and whether it may be empty."""
+
+_ZERO_WIDTH_ESCAPES: Final = "bBAZ"
+
+
+class _FirstReader(_Reader):
+    """Reads the characters a match can start with: those of the atoms up to the first one
+    that must match a character, across every alternative."""
+
+    def firsts(self) -> First:
+        branches = [self.first_branch()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.first_branch())
+        nullable = any(n for _, n in branches)
+        if any(f is None for f, _ in branches):
+            return None, nullable
+        return frozenset().union(*[f for f, _ in branches if f is not None]), nullable
+
+    def first_branch(self) -> First:
+        chars: set[str] | None = set()
+        open_ = True  # every atom so far may match the empty string
+        while self.peek() not in ("", "|", ")"):
+            f, nullable = self.first_atom()
+            least = self.quantifier()
+            if not open_:
+                continue
+            if f is None:
+                chars = None
+            elif chars is not None:
+                chars |= f
+            open_ = nullable or least == 0
+        return (None if chars is None else frozenset(chars)), open_
+
+    def first_atom(self) -> First:
+        c = self.peek()
+        self.i += 1
+        if c == "(":
+            return self.first_group()
+        if c == "[":
+            self.skip_class()
+            return None, False
+        if c == "\\":
+            e = self.peek()
+            self.skip_escape()
+            if e in _ZERO_WIDTH_ESCAPES:
+                return frozenset(), True
+            if e and not e.isalnum():
+                return frozenset(e), False
+            return None, False
+        if c in "^$":
+            return frozenset(), True
+        if c == "." or c in _SPECIAL:
+            raise _Unsupported(c)
+        return (_folded(c) if self.fold else frozenset(c)), False
+
+    def first_group(self) -> First:
+        fold = self.p.startswith("?i:", self.i)
+        if fold:
+            self.i += 3
+            self.fold += 1
+            zero_width = False
+        else:
+            zero_width = self.group_start()
+        reading = self.firsts()
+        if self.peek() != ")":
+            raise _Unsupported("unclosed group")
+        self.i += 1
+        self.fold -= fold
+        return (frozenset(), True) if zero_width else reading
+
+
+@runcache.kept("first-chars", _set_or_none)
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` starts with, if the pattern tells.
+
+    None when a match may be empty (it may start anywhere), when an atom that can open a
+    match is a class, an escape class or ``.``, or when the syntax is outside the plain subset
+    of :func:`required_chars` (``pattern`` compiled without flags).
+    """
+    reader = _FirstReader(pattern)
+    try:
+        chars, nullable = reader.firsts()
+    except (_Unsupported, ValueError):
+        return None
+    if reader.i != len(pattern) or nullable:
+        return None
+    return chars
+
+
+def first_char_matches(
+    pattern: regex.Pattern[str],
+    firsts: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    gate: re.Pattern[str] | None = None,
+) -> list[regex.Match[str]]:
+    """``pattern.finditer(text, lo, hi)``, for a pattern that never matches the empty string
+    and whose matches start with a character ``firsts`` (one character class) finds: the
+    pattern is tried only at those characters, and only where ``gate`` (a pattern that
+    matches wherever ``pattern`` does, :func:`loose_gate`) matches too."""
+    out: list[regex.Match[str]] = []
+    c = firsts.search(text, lo, hi)
+    while c is not None:
+        p = c.start()
+        if gate is None or gate.match(text, p, hi) is not None:
+            m = pattern.match(text, p, hi, KEEP_GIL)
+            if m is not None:
+                out.append(m)
+                p = m.end() - 1
+        c = firsts.search(text, p + 1, hi)
+    return out
+
+
+_LOOSE_ESCAPES: Final = frozenset("pPsSwWdD")
+"""Escapes of character classes, each read as any character by :func:`loose_gate`."""
+_SAME_ESCAPES: Final = frozenset("ntrfvxuU")
+"""Escapes of single characters that ``re`` and ``regex`` read alike."""
+_PLAIN_GROUPS: Final = (":", "=", "!", "<=", "<!")
+
+
+def loose_gate(pattern: str) -> re.Pattern[str] | None:
+    """A ``re`` pattern that matches wherever ``pattern`` (``regex``, no flags) matches: the
+    same pattern with every class escape (``\\p{Han}``, ``\\d``, …) read as any character,
+    and its groups as non-capturing ones.
+
+    The standard engine tries a match at one offset several times faster than ``regex``, so
+    it makes a cheap test before the real match. None when the pattern holds what the two
+    engines may read differently: such an escape inside a class, an atomic group or a
+    possessive quantifier, an inline flag, a back-reference, an escape other than single
+    characters, or syntax ``re`` does not compile.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            e = pattern[i + 1 : i + 2]
+            if e in _LOOSE_ESCAPES:
+                if in_class:
+                    return None
+                i += 2
+                if e in "pP":
+                    if pattern[i : i + 1] != "{":
+                        return None
+                    i = pattern.index("}", i) + 1
+                out.append(".")
+                continue
+            if e.isalnum() and e not in _SAME_ESCAPES:
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] in ("[", "]"):
+                return None  # a nested set, or a class that opens with its own bracket
+        elif c == "(" and pattern.startswith("?P<", i + 1):
+            out.append("(?:")  # a gate needs no groups: sre tries a match faster without
+            i = pattern.index(">", i) + 1
+            continue
+        elif c == "(" and pattern.startswith("?", i + 1):
+            if not pattern.startswith(_PLAIN_GROUPS, i + 2):
+                return None
+        elif c == "(":
+            out.append("(?:")
+            i += 1
+            continue
+        elif c in "+*?}" and pattern[i + 1 : i + 2] == "+":
+            return None
+        out.append(c)
+        i += 1
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return patterncache.compile_re("".join(out), re.DOTALL)
+    except (re.error, Warning, ValueError):
+        return None
+
+
+def first_char_class(pattern: str) -> re.Pattern[str] | None:
+    """A class of :func:`first_chars` of ``pattern`` (compiled by ``re``), or None."""
+    chars = first_chars(pattern)
+    if not chars:
+        return None
+    return patterncache.compile_re("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 LABEL_LEAD: Final = 2

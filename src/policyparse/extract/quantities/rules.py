@@ -334,18 +334,22 @@ class Rules:
 
 _NOT_RE = patterncache.compile_re(r"\(\?[a-zA-Z^-]|\{(?!\d)")
 """Syntax ``re`` would read differently from ``regex`` (inline flags, fuzzy matching)."""
+_PROPERTY = patterncache.compile_re(r"(?<!\\)\\[pP]\{[^{}]*\}")
+"""A ``regex`` property class (``\\p{Han}``), which ``re`` cannot read: one character wide."""
 
 
 def _reach(pattern: str) -> int | None:
     """How far from where a match of ``pattern`` starts it can look, either way: the most it
     can consume, lookarounds counted as if consumed, plus one character each side for word
-    boundaries. ``None`` when unbounded or not known (``re`` cannot read the pattern)."""
-    if _sre_parser is None or _sre_constants is None or _NOT_RE.search(pattern):
+    boundaries (a property class, ``\\p{Han}``, is one character). ``None`` when unbounded or
+    not known (``re`` cannot read the pattern)."""
+    plain = _PROPERTY.sub(".", pattern)
+    if _sre_parser is None or _sre_constants is None or _NOT_RE.search(plain):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            parsed = _sre_parser.parse(pattern)
+            parsed = _sre_parser.parse(plain)
     except (re.error, Warning):
         return None
     width = _widest(parsed)

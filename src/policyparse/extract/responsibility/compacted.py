@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Final, overload
 
+import regex
+
 from ... import patterncache, textscan
 from ...normalize import WorkingText
+from ...patternhints import first_char_matches
 from .rules import compiled
 
 OPENERS: Final = "(【〔["
@@ -176,6 +179,16 @@ def joined_break(work: WorkingText, i: int) -> bool:
 def bracket_depth(norm: str, start: int, j: int) -> int:
     """How many of the brackets opened in ``norm[start:j]`` are open at ``j``."""
     return textscan.bracket_depth(norm, start, j, OPENERS, CLOSERS)
+
+
+def role_words(t: str, a: int, b: int) -> list[regex.Match[str]]:
+    """``role_word.finditer(t, a, b)``, the pattern tried only where a role word can start."""
+    rules = compiled()
+    if rules.role_word_firsts is None:
+        return list(rules.role_word.finditer(t, a, b))
+    return first_char_matches(
+        rules.role_word, rules.role_word_firsts, t, a, b, rules.role_word_gate
+    )
 
 
 def without_role_word(text: str) -> str:

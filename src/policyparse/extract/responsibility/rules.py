@@ -11,7 +11,7 @@ import regex
 from pydantic import Field
 
 from ... import patterncache, ruledata
-from ...patternhints import required_strings
+from ...patternhints import first_char_class, loose_gate, required_strings
 from ...ruledata import RuleModel
 
 BlockRole = Literal["lead", "participant", "guide", "generic", "support"]
@@ -170,6 +170,10 @@ class Compiled:
     role_word: regex.Pattern[str]
     """Role words, each in a named group ``r<i>``; followed by an end character or the end."""
     role_word_roles: list[BlockRole]
+    role_word_firsts: re.Pattern[str] | None
+    """The characters a match of ``role_word`` starts with, as a class (None: not known)."""
+    role_word_gate: re.Pattern[str] | None
+    """Matches wherever ``role_word`` matches, faster (None: no such pattern)."""
     role_hint: re.Pattern[str]
     """Finds a string that every match of ``role_word`` holds (text without one holds no
     role word); matches anywhere when the role words do not tell."""
@@ -344,6 +348,8 @@ def compiled() -> Compiled:
         label_roles={x.text: x.role for x in r.labels},
         role_word=role_word,
         role_word_roles=[w.role for w in r.role_words],
+        role_word_firsts=first_char_class(role_word.pattern),
+        role_word_gate=loose_gate(role_word.pattern),
         role_hint=_hint(role_word.pattern),
         role_word_whole=patterncache.compile(rf"(?:{groups})"),
         role_object=patterncache.compile(r.role_objects),

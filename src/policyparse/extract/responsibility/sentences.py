@@ -16,7 +16,16 @@ import regex
 from ... import patterncache
 from ...normalize import WorkingText
 from ...patternhints import required_strings
-from .compacted import HEADING_IN_TEXT, OPENERS, SPACES, STOP, Block, Compact, compact
+from .compacted import (
+    HEADING_IN_TEXT,
+    OPENERS,
+    SPACES,
+    STOP,
+    Block,
+    Compact,
+    compact,
+    role_words,
+)
 from .rules import compiled
 
 
@@ -421,7 +430,7 @@ def role_sentence_blocks(work: WorkingText, lo: int, hi: int) -> list[Block]:
             a = subject.end()  # 评估验收工作由A会同B负责: the block starts at 由
         if b - a < 4 or norm[a] in OPENERS or not _holds_hint(norm, hints, hint_ends, a, b):
             continue
-        words = list(rules.role_word.finditer(norm, a, b))
+        words = role_words(norm, a, b)
         if not words:
             continue
         for e in [b, *_role_cuts(norm, b, words)]:

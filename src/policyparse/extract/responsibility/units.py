@@ -20,6 +20,7 @@ import regex
 from ... import patterncache
 from ...patterncache import KEEP_GIL
 from ...textscan import bracket_depth
+from .compacted import role_words
 from .rules import BlockRole, agencies, compiled
 
 CUT: Final = "\x00"
@@ -249,7 +250,7 @@ def _role_marks(t: str, a: int, b: int, tails: bool = True) -> list[tuple[int, i
     """
     rules = compiled()
     marks: list[tuple[int, int, BlockRole]] = []
-    found = rules.role_word.finditer(t, a, b) if rules.role_hint.search(t, a, b) else ()
+    found = role_words(t, a, b) if rules.role_hint.search(t, a, b) else []
     for m in found:
         if _depth_zero(t, a, m.start()):
             start = _residue_start(t, _piece_start(t, a, m.start()), m.start()) if tails else None
