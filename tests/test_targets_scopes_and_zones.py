@@ -7,28 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-import policyparse
 from policyparse.extract.times.find import find_times
 
-from .spancheck import check_spans
-
-Row = tuple[str, float | None, str | None, str, int | None]
-
-
-def _targets(text: str) -> list[Row]:
-    doc = policyparse.parse(text)
-    check_spans(doc)
-    return [
-        (
-            t.indicator,
-            t.quantity.value,
-            t.quantity.unit,
-            t.quantity.bound,
-            t.deadline.year if t.deadline is not None else None,
-        )
-        for t in doc.targets
-    ]
-
+from .targetrows import Row, target_rows
 
 # --- a frequency inside what a share counts ------------------------------------------------
 
@@ -50,11 +31,11 @@ def _targets(text: str) -> list[Row]:
     ],
 )
 def test_a_frequency_naming_those_a_share_counts_is_no_rule(text: str, expected: list[Row]) -> None:
-    assert _targets(text) == expected
+    assert target_rows(text) == expected
 
 
 def test_a_frequency_of_work_stays_a_rule() -> None:
-    assert _targets("每季度召开一次联席会议，每次参会单位不少于10家。") == []
+    assert target_rows("每季度召开一次联席会议，每次参会单位不少于10家。") == []
 
 
 # --- a bound word before the verb of a count ------------------------------------------------
@@ -87,7 +68,7 @@ def test_a_frequency_of_work_stays_a_rule() -> None:
 def test_a_bound_word_before_the_verb_binds_the_count(
     text: str, indicator: str, value: float, unit: str
 ) -> None:
-    got = _targets(text)
+    got = target_rows(text)
     assert len(got) == 1
     assert got[0][0] == indicator and got[0][1] == value and got[0][2] == unit
     expected_bound = "eq" if text.startswith("到2026年，建成") else "ge"
@@ -95,15 +76,15 @@ def test_a_bound_word_before_the_verb_binds_the_count(
 
 
 def test_a_count_with_its_own_bound_word_keeps_it() -> None:
-    got = _targets("到2026年，每个乡镇至少配备护林员10名以上。")
+    got = target_rows("到2026年，每个乡镇至少配备护林员10名以上。")
     assert [(g[1], g[3]) for g in got] == [(10.0, "ge")]
     # a count before the value in the clause stops the reach
-    got = _targets("到2027年，至少3家企业产值达到100亿元。")
+    got = target_rows("到2027年，至少3家企业产值达到100亿元。")
     assert [(g[1], g[3]) for g in got if g[2] == "亿元"] == [(100.0, "eq")]
 
 
 def test_a_size_class_after_a_bound_word_stays_out() -> None:
-    assert _targets("到2027年，基本消除56人以上大班额。") == []
+    assert target_rows("到2027年，基本消除56人以上大班额。") == []
 
 
 # --- a window of years before a place -----------------------------------------------------
@@ -114,7 +95,7 @@ def test_a_window_of_years_before_a_place_is_a_deadline() -> None:
         "某某县人民政府办公室\n2025年3月10日\n每年举办一届美食节。三年内在珠三角地区新增品牌门店200家，"
         "线上销售额年均增长15%以上。"
     )
-    got = _targets(text)
+    got = target_rows(text)
     assert [g[4] for g in got] == [2027, 2027]
     found = find_times("三年内在长三角地区新增", ())
     assert [f.role for f in found] == ["limit"]
@@ -134,11 +115,11 @@ def test_a_window_of_years_before_a_place_is_a_deadline() -> None:
     ],
 )
 def test_a_ban_within_a_distance_is_no_target(text: str) -> None:
-    assert _targets(text) == []
+    assert target_rows(text) == []
 
 
 def test_a_goal_beside_a_ban_stays() -> None:
-    got = _targets("到2030年，园区污水集中处理率达到100%。严禁在岸线1公里范围内新建化工项目。")
+    got = target_rows("到2030年，园区污水集中处理率达到100%。严禁在岸线1公里范围内新建化工项目。")
     assert got == [("园区污水集中处理率", 100.0, "%", "eq", 2030)]
 
 
@@ -146,7 +127,7 @@ def test_a_goal_beside_a_ban_stays() -> None:
 
 
 def test_a_subject_joined_by_he_is_shared_when_the_values_pair_with_years() -> None:
-    got = _targets("到2026年和2028年，城市公园和郊野公园无障碍设施覆盖率分别达到70%、85%。")
+    got = target_rows("到2026年和2028年，城市公园和郊野公园无障碍设施覆盖率分别达到70%、85%。")
     assert got == [
         ("城市公园和郊野公园无障碍设施覆盖率", 70.0, "%", "eq", 2026),
         ("城市公园和郊野公园无障碍设施覆盖率", 85.0, "%", "eq", 2028),
@@ -154,12 +135,12 @@ def test_a_subject_joined_by_he_is_shared_when_the_values_pair_with_years() -> N
 
 
 def test_a_subject_list_is_split_without_years_before_it() -> None:
-    got = _targets("到2026年，城市公园和郊野公园无障碍设施覆盖率分别达到70%、85%。")
+    got = target_rows("到2026年，城市公园和郊野公园无障碍设施覆盖率分别达到70%、85%。")
     assert [g[0] for g in got] == ["城市公园无障碍设施覆盖率", "郊野公园无障碍设施覆盖率"]
 
 
 def test_a_fenbie_clause_without_subject_takes_the_targets_before_it() -> None:
-    got = _targets(
+    got = target_rows(
         "到2026年，全省建成智慧养老示范社区300个以上，社区养老服务覆盖率达到80%，"
         "到2030年分别达到600个、95%。"
     )
@@ -172,7 +153,7 @@ def test_a_fenbie_clause_without_subject_takes_the_targets_before_it() -> None:
 
 
 def test_a_fenbie_clause_in_other_units_takes_nothing_from_before() -> None:
-    got = _targets("到2026年，建成示范社区300个，覆盖率达到80%，到2030年分别达到90%、600个。")
+    got = target_rows("到2026年，建成示范社区300个，覆盖率达到80%，到2030年分别达到90%、600个。")
     assert len(got) == 4
     assert not any(g[0].startswith(("示范社区", "覆盖率")) for g in got[2:])
 
@@ -181,22 +162,24 @@ def test_a_fenbie_clause_in_other_units_takes_nothing_from_before() -> None:
 
 
 def test_partners_before_a_verb_of_building_together_go() -> None:
-    got = _targets("到2027年，与浙江大学、省农科院等高校院所共建产业研究院4个。")
+    got = target_rows("到2027年，与浙江大学、省农科院等高校院所共建产业研究院4个。")
     assert [g[0] for g in got] == ["共建产业研究院数量"]
     # 公共建筑 holds no 共建
-    got = _targets("到2027年，完成学校、医院等公共建筑节能改造20万平方米。")
+    got = target_rows("到2027年，完成学校、医院等公共建筑节能改造20万平方米。")
     assert got[0][0] == "学校、医院等公共建筑节能改造"
 
 
 def test_an_event_period_reaches_what_it_brings_along() -> None:
-    got = _targets("到2026年，茶文化节期间全市接待游客达到300万人次，带动旅游综合收入12亿元以上。")
+    got = target_rows(
+        "到2026年，茶文化节期间全市接待游客达到300万人次，带动旅游综合收入12亿元以上。"
+    )
     assert [g[0] for g in got] == ["茶文化节期间全市接待游客", "茶文化节期间带动旅游综合收入"]
-    got = _targets("到2026年，春节期间接待游客100万人次，带动农产品网络销售额突破5亿元。")
+    got = target_rows("到2026年，春节期间接待游客100万人次，带动农产品网络销售额突破5亿元。")
     assert got[1][0] == "春节期间农产品网络销售额"
 
 
 def test_places_named_as_a_part_take_the_measure_of_the_whole() -> None:
-    got = _targets(
+    got = target_rows(
         "2026年，生活垃圾分类小区覆盖率达到95%，其中，东城区、西城区、高新区达到100%；"
         "全市污水集中处理率达到60%，其中甲县达到75%。"
     )
@@ -212,14 +195,14 @@ def test_places_named_as_a_part_take_the_measure_of_the_whole() -> None:
 
 
 def test_a_rate_repeating_a_noun_of_the_count_names_its_own_subject() -> None:
-    got = _targets("建设县级鱼苗繁育基地15个，到2027年鱼苗自给率达到85%以上。")
+    got = target_rows("建设县级鱼苗繁育基地15个，到2027年鱼苗自给率达到85%以上。")
     assert [g[0] for g in got] == ["县级鱼苗繁育基地数量", "鱼苗自给率"]
-    got = _targets("到2026年，培训家政服务人员3000人次，持证上岗率达到90%。")
+    got = target_rows("到2026年，培训家政服务人员3000人次，持证上岗率达到90%。")
     assert got[1][0] == "家政服务人员持证上岗率"
 
 
 def test_a_rate_in_another_manner_takes_the_subject_without_the_first_manner() -> None:
-    got = _targets("2026年，全县农作物秸秆收集利用率达到93%以上，资源化利用率达到85%。")
+    got = target_rows("2026年，全县农作物秸秆收集利用率达到93%以上，资源化利用率达到85%。")
     assert [g[0] for g in got] == ["全县农作物秸秆收集利用率", "全县农作物秸秆资源化利用率"]
 
 
@@ -232,4 +215,4 @@ def test_a_rate_in_another_manner_takes_the_subject_without_the_first_manner() -
     ],
 )
 def test_count_verbs(text: str, indicator: str) -> None:
-    assert [g[0] for g in _targets(text)] == [indicator]
+    assert [g[0] for g in target_rows(text)] == [indicator]

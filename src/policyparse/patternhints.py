@@ -8,7 +8,9 @@ case-insensitive group, ``(?i:…)``, may hold ASCII letters only. Text without 
 holds no match. :func:`required_strings` does the same with strings (literals in a row), a
 stronger test. :func:`gated` compiles a pattern behind such a test. :func:`anchored_matches`
 scans for a pattern only near the words its matches start with. :func:`literal_trie` writes
-an alternation of words as a trie, which ``re`` scans for faster.
+an alternation of words as a trie, which ``re`` scans for faster. :func:`first_chars` reads
+the characters a match can start with, :func:`loose_gate` writes a looser ``re`` copy of a
+pattern that tries a match faster, and :func:`first_char_matches` scans with both.
 """
 
 from __future__ import annotations
