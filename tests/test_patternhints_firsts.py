@@ -21,12 +21,15 @@ def test_first_chars_of_optional_prefixes_and_alternatives() -> None:
     assert first_chars("(?=省)省级|市?县") == frozenset("省市县")
     assert first_chars("(?i:ab)c") == frozenset("aA")
     assert first_chars(r"\.5") == frozenset(".")
+    assert first_chars("[省市]级|[0-2]号") == frozenset("省市012")
+    assert first_chars(r"(?<![\d-])[48]00") == frozenset("48")  # a look-behind adds none
 
 
 def test_first_chars_unknown_or_empty_match() -> None:
     assert first_chars("a*") is None  # may match the empty string
     assert first_chars("牵头|") is None
-    assert first_chars("[省市]级") is None  # a class opens a match
+    assert first_chars("[^省]级") is None  # a negated class opens a match
+    assert first_chars(r"[\d.]+%") is None  # a class escape in it
     assert first_chars(r"\p{Han}{2}局") is None
     assert first_chars(".部门") is None
     assert first_chars("(?i)ab") is None
@@ -50,9 +53,10 @@ PATTERNS = [
     r"(?:分别|共同)?(?:(?P<a>牵头(?:负责)?)|(?P<b>配合)|(?P<c>提供\p{Han}{0,2}?支持))(?=[,;。]|$)",
     r"(?:省|市)\d{1,3}家",
     r"牵头(?!单位)",
+    r"(?<![\d])[1-2]\d?家|[省市]级?",
 ]
 
-_ALPHABET = "分别共同牵头负责配合提供技术支持单位省市家12,;。 "
+_ALPHABET = "分别共同牵头负责配合提供技术支持单位省市级家123,;。 "
 
 
 @given(

@@ -320,6 +320,8 @@ First = tuple[frozenset[str] | None, bool]
 """The characters a match can start with (None: unknown), and whether it may be empty."""
 
 _ZERO_WIDTH_ESCAPES: Final = "bBAZ"
+_MAX_CLASS_RANGE: Final = 512
+"""Widest range of a class whose characters :func:`first_chars` lists."""
 
 
 class _FirstReader(_Reader):
@@ -357,8 +359,7 @@ class _FirstReader(_Reader):
         if c == "(":
             return self.first_group()
         if c == "[":
-            self.skip_class()
-            return None, False
+            return self.class_chars(), False
         if c == "\\":
             e = self.peek()
             self.skip_escape()
@@ -372,6 +373,41 @@ class _FirstReader(_Reader):
         if c == "." or c in _SPECIAL:
             raise _Unsupported(c)
         return (_folded(c) if self.fold else frozenset(c)), False
+
+    def class_chars(self) -> frozenset[str] | None:
+        """The characters of a plain class (literals and short ranges; read past its ``[``),
+        or None for a negated class, a class escape or a case-folded one."""
+        start = self.i
+        chars: set[str] = set()
+        k = start
+        if self.p.startswith("]", k):
+            chars.add("]")
+            k += 1
+        plain = not self.p.startswith("^", start) and not self.fold
+        while plain and k < len(self.p) and self.p[k] != "]":
+            c = self.p[k]
+            if c == "\\":
+                e = self.p[k + 1 : k + 2]
+                if not e or e.isalnum():
+                    plain = False
+                    break
+                c, k = e, k + 2
+            elif c == "[":
+                plain = False
+                break
+            else:
+                k += 1
+            if self.p.startswith("-", k) and k + 1 < len(self.p) and self.p[k + 1] not in "]\\[":
+                last = self.p[k + 1]
+                if ord(last) - ord(c) > _MAX_CLASS_RANGE or last < c:
+                    plain = False
+                    break
+                chars.update(chr(x) for x in range(ord(c), ord(last) + 1))
+                k += 2
+            else:
+                chars.add(c)
+        self.skip_class()
+        return frozenset(chars) if plain else None
 
     def first_group(self) -> First:
         fold = self.p.startswith("?i:", self.i)
