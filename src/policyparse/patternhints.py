@@ -98,19 +98,26 @@ class _Reader:
         return _folded(c) if self.fold else frozenset(c)
 
     def group(self) -> Chars:
-        fold = self.p.startswith("?i:", self.i)
-        if fold:
+        fold, zero_width = self.open_group()
+        chars = self.alternation()
+        self.close_group(fold)
+        return None if zero_width else chars
+
+    def open_group(self) -> tuple[bool, bool]:
+        """Read past a group's opening syntax (its ``(`` read already): whether it is a
+        scoped case-insensitive group, and whether it is a lookaround."""
+        if self.p.startswith("?i:", self.i):
             self.i += 3
             self.fold += 1
-            zero_width = False
-        else:
-            zero_width = self.group_start()
-        chars = self.alternation()
+            return True, False
+        return False, self.group_start()
+
+    def close_group(self, fold: bool) -> None:
+        """Read a group's ``)``, leaving its scoped flag."""
         if self.peek() != ")":
             raise _Unsupported("unclosed group")
         self.i += 1
         self.fold -= fold
-        return None if zero_width else chars
 
     def group_start(self) -> bool:
         """Read past a group's opening syntax; whether the group is a lookaround."""
@@ -410,18 +417,9 @@ class _FirstReader(_Reader):
         return frozenset(chars) if plain else None
 
     def first_group(self) -> First:
-        fold = self.p.startswith("?i:", self.i)
-        if fold:
-            self.i += 3
-            self.fold += 1
-            zero_width = False
-        else:
-            zero_width = self.group_start()
+        fold, zero_width = self.open_group()
         reading = self.firsts()
-        if self.peek() != ")":
-            raise _Unsupported("unclosed group")
-        self.i += 1
-        self.fold -= fold
+        self.close_group(fold)
         return (frozenset(), True) if zero_width else reading
 
 
