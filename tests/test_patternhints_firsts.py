@@ -47,6 +47,8 @@ def test_loose_gate_refuses_what_the_engines_may_read_differently() -> None:
     for pattern in (r"[\p{Han}a]b", "a++", "(?>ab)c", "(?i:ab)", r"\bab", r"(a)\1", r"\Lx"):
         assert loose_gate(pattern) is None, pattern
     assert loose_gate("(?<=省|自治区)政府") is None  # variable-width look-behind: re refuses
+    for broken in (r"\p{Han", "(?P<name", "a\\"):
+        assert loose_gate(broken) is None, broken  # unreadable: no gate, no exception
 
 
 PATTERNS = [

@@ -495,9 +495,10 @@ def loose_gate(pattern: str) -> re.Pattern[str] | None:
                     return None
                 i += 2
                 if e in "pP":
-                    if pattern[i : i + 1] != "{":
+                    close = pattern.find("}", i)
+                    if pattern[i : i + 1] != "{" or close < 0:
                         return None
-                    i = pattern.index("}", i) + 1
+                    i = close + 1
                 out.append(".")
                 continue
             if e.isalnum() and e not in _SAME_ESCAPES:
@@ -512,8 +513,11 @@ def loose_gate(pattern: str) -> re.Pattern[str] | None:
             if pattern[i + 1 : i + 2] in ("[", "]"):
                 return None  # a nested set, or a class that opens with its own bracket
         elif c == "(" and pattern.startswith("?P<", i + 1):
+            close = pattern.find(">", i)
+            if close < 0:
+                return None
             out.append("(?:")  # a gate needs no groups: sre tries a match faster without
-            i = pattern.index(">", i) + 1
+            i = close + 1
             continue
         elif c == "(" and pattern.startswith("?", i + 1):
             if not pattern.startswith(_PLAIN_GROUPS, i + 2):
