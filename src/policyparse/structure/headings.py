@@ -9,7 +9,8 @@ matching a line costs time linear in its length.
 
 from __future__ import annotations
 
-from typing import Final, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Final, Literal
 
 import regex
 
@@ -83,12 +84,9 @@ _MAX_COLON_TITLE: Final = 20
 _CHAPTER_NEXT: Final = patterncache.compile(r"[\s\p{Han}“\"《(（【]")
 
 
-class Heading(NamedTuple):
-    """A heading found at the start of a line (offsets into the normalized line).
-
-    A named tuple: immutable like a frozen dataclass, and several times cheaper to make (one
-    is made for every heading line).
-    """
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ as outline.Line
+class Heading:
+    """A heading found at the start of a line (offsets into the normalized line)."""
 
     kind: LineKind
     key: str
@@ -99,6 +97,24 @@ class Heading(NamedTuple):
     title_end: int
     run_in: bool
     """True when body text follows the title on the same line."""
+
+    def __init__(
+        self,
+        kind: LineKind,
+        key: str,
+        number_start: int,
+        number_end: int,
+        title_start: int,
+        title_end: int,
+        run_in: bool,
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.number_start = number_start
+        self.number_end = number_end
+        self.title_start = title_start
+        self.title_end = title_end
+        self.run_in = run_in
 
 
 def match_heading(line: str) -> Heading | None:

@@ -21,7 +21,7 @@ _NUMBER_AT: Final = patterncache.compile(NUMBER_PATTERN)
 _MAG_CHARS: Final = frozenset("百千万亿")
 
 
-@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class UnitMatch:
     """The unit after a number: where the number ends, the unit as read, its parts."""
 
@@ -34,8 +34,18 @@ class UnitMatch:
     magnitude: str
     infix: str
 
+    def __init__(
+        self, num_end: int, end: int, unit: str, entry: UnitEntry, magnitude: str, infix: str
+    ) -> None:
+        self.num_end = num_end
+        self.end = end
+        self.unit = unit
+        self.entry = entry
+        self.magnitude = magnitude
+        self.infix = infix
 
-@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
+
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class Found:
     """One quantity span in the working copy and the pieces it is made of."""
 
@@ -52,6 +62,32 @@ class Found:
     """For fractions: the denominator as written."""
     excluded: str | None = None
     """Why this is not a quantity (``date``, ``name`` …), or ``None``."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        form: Form,
+        num: str = "",
+        num2: str = "",
+        unit: UnitMatch | None = None,
+        prefix: BoundWord | None = None,
+        suffix: BoundWord | None = None,
+        word: QuantityWord | None = None,
+        den: str = "",
+        excluded: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.form = form
+        self.num = num
+        self.num2 = num2
+        self.unit = unit
+        self.prefix = prefix
+        self.suffix = suffix
+        self.word = word
+        self.den = den
+        self.excluded = excluded
 
 
 def _blocked(t: str, pos: int, words: tuple[str, ...]) -> bool:

@@ -43,12 +43,16 @@ _TAIL_FORMS: Final = frozenset({"bracket", "line", "table", "dash"})
 """Forms of blocks whose units may carry a verb phrase the role words do not list."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; see Compact for __init__
 class Found:
     """A block that was kept, with its parsed content."""
 
     block: Block
     parsed: Parsed
+
+    def __init__(self, block: Block, parsed: Parsed) -> None:
+        self.block = block
+        self.parsed = parsed
 
 
 def _item_text(s: str, item: Item) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Final, NamedTuple
+from typing import Final
 
 import regex
 
@@ -38,19 +38,22 @@ _LONG_FIELD_WORD: Final = patterncache.compile(r"\p{Han}{9,16}")
 the field of a department ``agencies.yaml`` names."""
 
 
-class Item(NamedTuple):
-    """One unit of a group: ``s[start:end]`` of the content, plus a shared head word.
-
-    A named tuple: a block's content gives many, and a tuple is made fastest.
-    """
+@dataclass(slots=True, unsafe_hash=True, init=False)  # own __init__: see compacted.Compact
+class Item:
+    """One unit of a group: ``s[start:end]`` of the content, plus a shared head word."""
 
     start: int
     end: int
     head: tuple[int, int] | None = None
     """Where the shared head word added to this unit is written (content offsets)."""
 
+    def __init__(self, start: int, end: int, head: tuple[int, int] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.head = head
 
-@dataclass
+
+@dataclass(init=False)  # its own __init__: see compacted.Compact
 class Group:
     """Units that share one role word or label."""
 
@@ -63,8 +66,16 @@ class Group:
     """Units before the comma group that a ranked role word ends (``A、B，C参与``: A and B),
     which that role word does not cover."""
 
+    def __init__(
+        self, items: list[Item], role: BlockRole | None, marked: bool, detached: bool = False
+    ) -> None:
+        self.items = items
+        self.role = role
+        self.marked = marked
+        self.detached = detached
 
-@dataclass
+
+@dataclass(init=False)  # its own __init__: see compacted.Compact
 class Parsed:
     """The groups of a block and what else its content says."""
 
@@ -85,6 +96,30 @@ class Parsed:
     """Whether a duty with its object was cut off a unit's name (``…中心做好数据对接``)."""
     tails: bool = True
     """Whether verb phrases and duties are cut off units' names (not in running sentences)."""
+
+    def __init__(
+        self,
+        groups: list[Group] | None = None,
+        convention: bool = False,
+        role_words: int = 0,
+        other_text: bool = False,
+        labels: int = 0,
+        unlabeled_units: bool = False,
+        role_object: bool = False,
+        clause_dropped: bool = False,
+        duty_tail: bool = False,
+        tails: bool = True,
+    ) -> None:
+        self.groups = [] if groups is None else groups
+        self.convention = convention
+        self.role_words = role_words
+        self.other_text = other_text
+        self.labels = labels
+        self.unlabeled_units = unlabeled_units
+        self.role_object = role_object
+        self.clause_dropped = clause_dropped
+        self.duty_tail = duty_tail
+        self.tails = tails
 
 
 def _cut(s: str) -> tuple[str, list[int]]:

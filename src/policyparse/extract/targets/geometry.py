@@ -63,7 +63,7 @@ LIST_ITEM: Final = patterncache.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class QRef:
     """A quantity record and its offsets in the working copy."""
 
@@ -71,14 +71,24 @@ class QRef:
     start: int
     end: int
 
+    def __init__(self, rec: Quantity, start: int, end: int) -> None:
+        self.rec = rec
+        self.start = start
+        self.end = end
 
-@dataclass(frozen=True)
+
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class TRef:
     """A time expression record and its offsets in the working copy."""
 
     rec: TimeExpression
     start: int
     end: int
+
+    def __init__(self, rec: TimeExpression, start: int, end: int) -> None:
+        self.rec = rec
+        self.start = start
+        self.end = end
 
 
 @dataclass

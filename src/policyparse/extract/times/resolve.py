@@ -56,7 +56,7 @@ def anchor_for(meta: Meta) -> DocAnchor:
     return DocAnchor()
 
 
-@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class Interval:
     """The days a point covers and how it was worked out."""
 
@@ -64,6 +64,18 @@ class Interval:
     last: dt.date | None
     precision: Precision | None
     relative: bool = False
+
+    def __init__(
+        self,
+        first: dt.date | None,
+        last: dt.date | None,
+        precision: Precision | None,
+        relative: bool = False,
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.precision = precision
+        self.relative = relative
 
     @property
     def resolved(self) -> bool:
@@ -256,12 +268,18 @@ def _longest(d: Duration) -> float | None:
     return d.high if d.high is not None else d.value
 
 
-@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class Resolution:
     """A record and the warnings its resolution raised."""
 
     record: TimeExpression | None
     warnings: tuple[tuple[str, str], ...] = ()
+
+    def __init__(
+        self, record: TimeExpression | None, warnings: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        self.record = record
+        self.warnings = warnings
 
 
 def _limit_end(start: Interval, d: Duration) -> tuple[dt.date | None, tuple[int, ...]]:
@@ -282,13 +300,18 @@ def _limit_end(start: Interval, d: Duration) -> tuple[dt.date | None, tuple[int,
     return (res.end, res.fallback_years) if res else (None, ())
 
 
-@dataclass(slots=True, unsafe_hash=True)  # not frozen (several times faster to make); read-only
+@dataclass(slots=True, unsafe_hash=True, init=False)  # read-only; own __init__ (faster)
 class _Builder:
     """Makes the records of one expression (span, evidence and the document's anchor)."""
 
     span: Span
     text: str
     doc_anchor: Anchor | None
+
+    def __init__(self, span: Span, text: str, doc_anchor: Anchor | None) -> None:
+        self.span = span
+        self.text = text
+        self.doc_anchor = doc_anchor
 
     def make(
         self,
