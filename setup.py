@@ -21,7 +21,8 @@ from setuptools.command.build_ext import build_ext
 ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT / "src" / "policyparse"
 
-# Packages and modules compiled: the stages a parse runs, and the text helpers they call.
+# Packages and modules compiled: the stages a parse runs, the context they share and the
+# text helpers they call.
 # Rule-data models (``rules.py``: Pydantic), records, readers, the CLI and the check stay
 # plain Python.
 COMPILED = [
@@ -35,6 +36,7 @@ COMPILED = [
     "normalize.py",
     "numerals.py",
     "patternhints.py",
+    "pipeline.py",
     "tabular.py",
     "textscan.py",
 ]

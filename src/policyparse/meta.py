@@ -12,6 +12,7 @@ import regex
 
 from . import patterncache
 from .normalize import WorkingText, to_halfwidth
+from .patterncache import KEEP_GIL
 from .records import Meta, PlanPeriod
 from .structure import Outline, closes_document, info_fields, is_closing, is_debris, is_info_line
 
@@ -144,7 +145,7 @@ _WHITE_SPACE: Final = patterncache.compile(r"\s+")
 
 
 def _squash(s: str) -> str:
-    return _WHITE_SPACE.sub("", s)
+    return _WHITE_SPACE.sub("", s, 0, None, None, KEEP_GIL)
 
 
 # more than 20 characters other than white space: such a line squashed is longer than 20

@@ -273,7 +273,8 @@ def _clean(work: WorkingText, start: int, end: int) -> str:
     """The original text of ``norm[start:end]`` (``work.span``'s) without white space."""
     if end <= start:
         return ""
-    return _WS.sub("", work.text[work.to_orig(start) : work.to_orig(end - 1) + 1])
+    text = work.text[work.to_orig(start) : work.to_orig(end - 1) + 1]
+    return _WS.sub("", text, 0, None, None, KEEP_GIL)
 
 
 _SLOTTED_ORDER: tuple[Callable[[str], int | None], ...] = ()

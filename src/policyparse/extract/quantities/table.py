@@ -302,7 +302,7 @@ def _spaced_cells(orig: str, s: int, e: int) -> list[tuple[int, int]]:
     """The cells of an original line split by runs of white space (edges trimmed)."""
     out: list[tuple[int, int]] = []
     pos = s
-    for m in [*_SPACED.finditer(orig, s, e), None]:
+    for m in [*_SPACED.finditer(orig, s, e, False, KEEP_GIL), None]:
         stop = m.start() if m is not None else e
         if stop > pos:
             out.append((pos, stop))
@@ -493,7 +493,8 @@ _HEAD_WORD: Final = patterncache.compile(
 
 def _is_head_word(text: str) -> bool:
     """Whether a line can be a header cell of a one-cell-a-line table."""
-    return _HEAD_WORD.match(_WHITE_SPACE.sub("", text)) is not None
+    squashed = _WHITE_SPACE.sub("", text, 0, None, None, KEEP_GIL)
+    return _HEAD_WORD.match(squashed, 0, None, KEEP_GIL) is not None
 
 
 def _cell_lines(t: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Row], int] | None:

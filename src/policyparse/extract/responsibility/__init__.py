@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import regex
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from ...records import ResponsibleUnit
 from ...records.base import trusted
 from .brackets import bracket_blocks, may_hold_label
@@ -143,7 +144,7 @@ _RUNNING: Final = frozenset({"sentence", "role_sentence"})
 def _subject_before(items: list[str]) -> bool:
     """Whether a unit of a sentence holds a ``由`` with words before it (the subject)."""
     by = compiled().subject_by
-    return any(by.search(t) is not None for t in items)
+    return any(by.search(t, 0, None, KEEP_GIL) is not None for t in items)
 
 
 _ASSIGNING: Final = frozenset({"lead", "generic", "guide"})

@@ -10,6 +10,7 @@ from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
+from ...patterncache import KEEP_GIL
 from .compacted import (
     BULLETS,
     CLOSERS,
@@ -170,7 +171,7 @@ def with_bare_label_colons(work: WorkingText, content: Compact) -> Compact:
     """
     s, pos = content.s, content.pos
     inserts: list[int] = []
-    for m in compiled().bare_label.finditer(s):
+    for m in compiled().bare_label.finditer(s, 0, None, False, KEEP_GIL):
         b, e = m.start(), m.end()
         if e >= len(s) or not spaced_before(work, pos, e):
             continue

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Final
 
 from ... import patterncache
+from ...patterncache import KEEP_GIL
 from .compacted import Block, Compact, compact, without_role_word
 from .lists import LIST_SEPARATORS
 from .rules import compiled
@@ -19,7 +20,7 @@ _HEADER_NOTE: Final = patterncache.compile(r"[(（〔\[][\p{Han}、/]{1,8}[)）�
 
 def header_cell(text: str) -> str:
     """A header cell without a note in brackets at its end (``牵头单位（部门）`` → ``牵头单位``)."""
-    return _HEADER_NOTE.sub("", text.strip("* "))
+    return _HEADER_NOTE.sub("", text.strip("* "), 0, None, None, KEEP_GIL)
 
 
 def label_columns(texts: list[str], labels: set[str]) -> dict[int, str]:

@@ -15,6 +15,7 @@ import regex
 
 from ... import patterncache
 from ...normalize import WorkingText
+from ...patterncache import KEEP_GIL
 from ...patternhints import required_strings
 from .compacted import (
     HEADING_IN_TEXT,
@@ -238,7 +239,7 @@ def _unit_clauses(
             k = 1 if m.group(1) is not None else 2
             a, b = m.start() + 1, m.end(k)
             near = hints is None or _hint_within(hints, a, b)
-            if near and b <= hi and subject.match(norm, a, b) is None:
+            if near and b <= hi and subject.match(norm, a, b, KEEP_GIL) is None:
                 # …，日常工作由市民政局负责: a task written as the subject before 由 makes it prose
                 out.append((a, b, False))  # read as a clause, also after a full stop
             m = clause.search(norm, m.end(), hi)

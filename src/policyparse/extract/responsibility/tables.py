@@ -12,6 +12,7 @@ from typing import Final
 
 from ... import patterncache
 from ...normalize import WorkingText
+from ...patterncache import KEEP_GIL
 from .compacted import (
     MAX_CONTINUATION,
     PAGE_NUMBER,
@@ -106,7 +107,7 @@ def _space_runs(work: WorkingText, start: int, end: int) -> list[tuple[int, int,
     """
     runs = [
         (m.start(), m.end(), m.end() - m.start())
-        for m in _SPACE_RUN.finditer(work.norm, start, end)
+        for m in _SPACE_RUN.finditer(work.norm, start, end, False, KEEP_GIL)
     ]
     runs += [
         (k, k, len(gap_text(work, k)))

@@ -166,7 +166,7 @@ def _segments(t: str) -> list[tuple[int, int, BlockRole | None, bool]]:
     rules = compiled()
     marks: list[tuple[int, int, BlockRole | None, bool]] = []
     taken: list[tuple[int, int]] = []
-    for m in rules.label.finditer(t):
+    for m in rules.label.finditer(t, 0, None, False, KEEP_GIL):
         marks.append((m.start(), m.end(), rules.label_roles[m.group("label")], False))
         taken.append((m.start(), m.end()))
     unknown: set[int] = set()  # where labels start that the rule data does not know
@@ -633,7 +633,8 @@ def split_units(t: str, a: int, b: int, parsed: Parsed) -> list[Item]:
     """The units written in ``t[a:b]``."""
     rules = compiled()
     r = rules.rules
-    found = rules.fixed.finditer(t, a, b) if rules.fixed_hint.search(t, a, b) else ()
+    hinted = rules.fixed_hint.search(t, a, b)
+    found = rules.fixed.finditer(t, a, b, False, KEEP_GIL) if hinted else ()
     protected = [(m.start(), m.end()) for m in found if m.end() > m.start()]
     pieces: list[tuple[int, int, str]] = []  # (start, end, separator after it)
     depth = 0
@@ -1213,7 +1214,7 @@ def _cut_role_object(t: str, tails: bool = True) -> tuple[str, bool]:
     if rules.role_hint.search(t) is None:
         return t, False  # no role word for the object to follow
     end = len(t.rstrip(CUT))
-    m = rules.role_object.search(t, 0, end)
+    m = rules.role_object.search(t, 0, end, KEEP_GIL)
     if m is None or m.end() != end:
         return t, False
     head = t[: m.start()]

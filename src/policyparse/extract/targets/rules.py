@@ -9,7 +9,8 @@ import regex
 from pydantic import Field
 
 from ... import patterncache, ruledata
-from ...patternhints import Gated, gated
+from ...patternhints import EndWords, Gated, gated
+from ...patternhints import alternation as _alt
 from ...ruledata import RuleModel
 
 
@@ -118,38 +119,6 @@ class TargetRules(RuleModel):
     size_class_units: list[str] = Field(default_factory=list)
     rate_subjects: list[str]
     pair_words: dict[str, list[str]] = Field(default_factory=dict)
-
-
-def _alt(words: list[str]) -> str:
-    """An alternation of literal words, longest first (then in code-point order, so that the
-    pattern is the same in every process)."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-class EndWords:
-    """The pattern ``(?:w1|w2|…)$`` (with ``repeat``, ``(?:w1|w2|…)+$``) of a word list,
-    whose search is skipped when neither of the text's last two characters can end a word
-    (``$`` also matches before a final line break)."""
-
-    __slots__ = ("finals", "pattern")
-
-    def __init__(self, words: list[str], repeat: bool = False) -> None:
-        self.pattern = patterncache.compile(rf"(?:{_alt(words)}){'+' if repeat else ''}$")
-        # a match ends with a word's last character, at the end or before a final break;
-        # None: an empty list or an empty word, whose alternation matches everywhere
-        self.finals = frozenset(w[-1] for w in words) if words and all(words) else None
-
-    def _may_end(self, text: str) -> bool:
-        f = self.finals
-        return f is None or text[-1:] in f or text[-2:-1] in f
-
-    def search(self, text: str) -> regex.Match[str] | None:
-        """``pattern.search(text)``."""
-        return self.pattern.search(text) if self._may_end(text) else None
-
-    def sub(self, repl: str, text: str) -> str:
-        """``pattern.sub(repl, text)``."""
-        return self.pattern.sub(repl, text) if self._may_end(text) else text
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import regex
 
 from ... import patterncache
 from ...patterncache import KEEP_GIL
+from ...patternhints import alternation
 from .indicator_words import words
 from .reading import ReaderBase, Reading
 from .rules import cues
@@ -90,7 +91,7 @@ def _level_run(words: list[str]) -> regex.Pattern[str]:
 
 @cache
 def _level_run_of(words: tuple[str, ...]) -> regex.Pattern[str]:
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alt = alternation(words)
     return patterncache.compile(rf"(?:{alt})(?:[、和及与](?:{alt})){{1,6}}")
 
 

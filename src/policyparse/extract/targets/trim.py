@@ -237,7 +237,7 @@ def _strip_tail(s: str) -> str:
         return s
     s = c.tail.sub("", s)
     # 公共数据开放数量比2022年翻一番: the base of the comparison is no part of the indicator
-    cut = _COMPARE_TAIL.sub("", s)
+    cut = _COMPARE_TAIL.sub("", s, 0, None, None, KEEP_GIL)
     if len(cut) >= 2:
         s = cut
     # 接种率以乡镇（街道）为单位保持在90%以上: an adverbial before the verb goes

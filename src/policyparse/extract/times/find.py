@@ -20,7 +20,7 @@ import regex
 from ... import patterncache
 from ...numerals import parse_number
 from ...patterncache import KEEP_GIL
-from ...patternhints import literal_trie
+from ...patternhints import alternation, literal_trie
 from ...textscan import char_offsets
 from .rules import TimeRules, rules
 
@@ -127,11 +127,6 @@ class Found:
         self.not_window = not_window
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @dataclass(frozen=True, slots=True)
 class _Lead:
     """What comes before a word every match of an atom pattern holds (a unit word): the
@@ -212,8 +207,8 @@ class _Patterns:
 
 def _year_tail(r: TimeRules) -> str:
     """What may follow ``年``: a quarter, a half, a modifier, or a month with day and modifier."""
-    ymods = _alt(r.year_modifiers)
-    mmods = _alt(r.month_modifiers)
+    ymods = alternation(r.year_modifiers)
+    mmods = alternation(r.month_modifiers)
     early = r.not_after_early
     return (
         rf"(?:(?P<qt>第?(?P<q>{_QUARTER})季度(?P<qm>末|初)?)"
@@ -229,25 +224,25 @@ def patterns() -> _Patterns:
     """The compiled patterns, built once from ``data/times.yaml``."""
     r = rules()
     tail = _year_tail(r)
-    mmods = _alt(r.month_modifiers)
+    mmods = alternation(r.month_modifiers)
     early = r.not_after_early
     pp = r.plan_periods
-    plan_words = _alt([*pp.period_words, *pp.end_words, *pp.begin_words, *pp.since_words])
-    units = _alt(r.limit_units)
-    before = _alt(r.limit_before)
-    after = _alt(r.limit_after)
-    frac = _alt(r.fraction_words)
-    rec_units = _alt(r.recurrence_units)
+    plan_words = alternation([*pp.period_words, *pp.end_words, *pp.begin_words, *pp.since_words])
+    units = alternation(r.limit_units)
+    before = alternation(r.limit_before)
+    after = alternation(r.limit_after)
+    frac = alternation(r.fraction_words)
+    rec_units = alternation(r.recurrence_units)
     doc_start = (
-        rf"自(?:本(?:{_alt(r.document_words)}))?(?:{_alt(r.document_start_verbs)})之日起"
-        rf"|(?:{_alt(r.start_prefixes)})?即日起(?!{r.not_after_since})"
+        rf"自(?:本(?:{alternation(r.document_words)}))?(?:{alternation(r.document_start_verbs)})之日起"
+        rf"|(?:{alternation(r.start_prefixes)})?即日起(?!{r.not_after_since})"
     )
     lunar_day = _LUNAR_DAY
     lunar_num = r"十[一二]|[一二三四五六七八九十]"
-    lunar_names = _alt(r.lunar_month_names)
+    lunar_names = alternation(r.lunar_month_names)
     lunar = (
         # 农历八月十五; 正月十五, 腊月二十三; 五月初五 (a day with 初 is lunar only)
-        rf"(?P<lp>{_alt(r.lunar_prefixes)})(?P<lm>{lunar_names}|{lunar_num})月(?P<ld>{lunar_day})"
+        rf"(?P<lp>{alternation(r.lunar_prefixes)})(?P<lm>{lunar_names}|{lunar_num})月(?P<ld>{lunar_day})"
         rf"|(?P<lm>{lunar_names})月(?P<ld>{lunar_day})"
         rf"|(?<![\d〇○零一二三四五六七八九十])(?P<lm>{lunar_num})月(?P<ld>初[一二三四五六七八九十])"
     )
@@ -291,14 +286,14 @@ def patterns() -> _Patterns:
             "point",
             patterncache.compile(
                 rf"(?<!{r.relative_year_not_after})"
-                rf"(?P<ry>{_alt([*r.relative_years, *r.context_years])}){tail}"
+                rf"(?P<ry>{alternation([*r.relative_years, *r.context_years])}){tail}"
             ),
         ),
         (
             "point",
             patterncache.compile(
                 rf"(?<![\d〇○零一二三四五六七八九十百两半几多数近每个今明本当去上后前同该次全第])"
-                rf"(?P<bw>{_alt(r.bare_year_words)})(?!(?<=初){early})(?!(?<=全年)[龄候级])"
+                rf"(?P<bw>{alternation(r.bare_year_words)})(?!(?<=初){early})(?!(?<=全年)[龄候级])"
             ),
         ),
         (
@@ -329,9 +324,11 @@ def patterns() -> _Patterns:
         ),
         (
             "festival",
-            patterncache.compile(rf"(?<![一二三四五六七八九十])(?P<fest>{_alt(r.festivals)})"),
+            patterncache.compile(
+                rf"(?<![一二三四五六七八九十])(?P<fest>{alternation(r.festivals)})"
+            ),
         ),
-        ("named", patterncache.compile(rf"(?P<named>{_alt(r.named_years)})")),
+        ("named", patterncache.compile(rf"(?P<named>{alternation(r.named_years)})")),
         (
             "limit",
             patterncache.compile(
@@ -343,22 +340,22 @@ def patterns() -> _Patterns:
         (
             "relperiod",
             patterncache.compile(
-                rf"(?P<rpw>{_alt(r.relative_period_words)})(?P<rn>{_NUM})"
+                rf"(?P<rpw>{alternation(r.relative_period_words)})(?P<rn>{_NUM})"
                 rf"(?:{_RANGE_SEP}(?P<rn2>{_NUM}))?个?年(?P<rt>内|间|里)?"
             ),
         ),
         (
             "effort",
             patterncache.compile(
-                rf"(?P<eb>{_alt(r.relative_effort.before)})(?P<en>{_NUM}|{frac})"
-                rf"(?:{_RANGE_SEP}(?P<en2>{_NUM}))?个?年(?P<ea>{_alt(r.relative_effort.after)})"
+                rf"(?P<eb>{alternation(r.relative_effort.before)})(?P<en>{_NUM}|{frac})"
+                rf"(?:{_RANGE_SEP}(?P<en2>{_NUM}))?个?年(?P<ea>{alternation(r.relative_effort.after)})"
             ),
         ),
         (
             "recurrence",
             patterncache.compile(
-                rf"(?:(?P<rp>{_alt(r.recurrence_prefixes)})(?P<rn>{_NUM})?(?P<ru>{rec_units})"
-                rf"|(?P<bp>{_alt(r.recurrence_by_prefix)})(?P<ru>{_alt(r.recurrence_by_units)}))"
+                rf"(?:(?P<rp>{alternation(r.recurrence_prefixes)})(?P<rn>{_NUM})?(?P<ru>{rec_units})"
+                rf"|(?P<bp>{alternation(r.recurrence_by_prefix)})(?P<ru>{alternation(r.recurrence_by_units)}))"
                 rf"(?!{r.recurrence_not_before})(?P<rmod>末|初|底)?"
             ),
         ),
@@ -370,7 +367,7 @@ def patterns() -> _Patterns:
             "effort",
             patterncache.compile(
                 rf"(?:(?<=[，,。；;：:\n])|(?<![\s\S]))(?P<en>{_FEW})(?:{_RANGE_SEP}(?P<en2>{_FEW}))?年"
-                rf"(?=(?P<ec>{_alt(r.relative_count_words) or '(?!)'}))"
+                rf"(?=(?P<ec>{alternation(r.relative_count_words) or '(?!)'}))"
             ),
         ),
     ]
@@ -423,31 +420,33 @@ def patterns() -> _Patterns:
         anchor_re=_needles_re(anchor_words) if anchor_words else None,
         leads=tuple(leads.get(i) for i in range(len(atoms))),
         group_names=tuple(_numbered_names(pat) for _, pat in atoms),
-        deadline_prefix=patterncache.compile(rf"(?P<w>{_alt(r.deadline_prefixes)}) ?$"),
+        deadline_prefix=patterncache.compile(rf"(?P<w>{alternation(r.deadline_prefixes)}) ?$"),
         deadline_suffix=patterncache.compile(
-            rf" ?(?P<w>{_alt(r.deadline_suffixes)})(?!(?<=前)(?:{not_before}))"
+            rf" ?(?P<w>{alternation(r.deadline_suffixes)})(?!(?<=前)(?:{not_before}))"
             rf"(?!(?<=内){r.not_after_inside})"
         ),
-        start_prefix=patterncache.compile(rf"(?P<w>{_alt(r.start_prefixes)}) ?$"),
+        start_prefix=patterncache.compile(rf"(?P<w>{alternation(r.start_prefixes)}) ?$"),
         start_suffix=patterncache.compile(
-            rf" ?(?P<w>{_alt(r.start_suffixes)})(?!(?<=起){r.not_after_since})"
+            rf" ?(?P<w>{alternation(r.start_suffixes)})(?!(?<=起){r.not_after_since})"
         ),
-        connector=patterncache.compile(rf" ?(?:{_alt(r.range_connectors)}) ?"),
-        closer=patterncache.compile(rf"^(?:{_alt(r.range_closers)})"),
+        connector=patterncache.compile(rf" ?(?:{alternation(r.range_connectors)}) ?"),
+        closer=patterncache.compile(rf"^(?:{alternation(r.range_closers)})"),
         limit_gap=patterncache.compile(r"[,，]?(?:利用|经过|用|在)?"),
-        event_before=patterncache.compile(rf"(?:{_alt(r.event_markers)})的?[,，]?(?:在|的)?$"),
-        past_before=patterncache.compile(rf"(?:{_alt(r.past_words)})$"),
-        limit_lead=patterncache.compile(rf"(?:{_alt(r.limit_lead_words)})$"),
+        event_before=patterncache.compile(
+            rf"(?:{alternation(r.event_markers)})的?[,，]?(?:在|的)?$"
+        ),
+        past_before=patterncache.compile(rf"(?:{alternation(r.past_words)})$"),
+        limit_lead=patterncache.compile(rf"(?:{alternation(r.limit_lead_words)})$"),
         plan_name=(
             patterncache.compile(
-                rf"[”\"’」]?\p{{Han}}{{0,{r.plan_name_reach}}}?(?:{_alt(r.plan_name_nouns)})"
+                rf"[”\"’」]?\p{{Han}}{{0,{r.plan_name_reach}}}?(?:{alternation(r.plan_name_nouns)})"
             )
             if r.plan_name_nouns
             else None
         ),
         month_day=patterncache.compile(
             rf"(?:(?:{_DAY})[日号](?![\d一二三四五六七八九十])"
-            + (rf"|{_alt(r.recurrence_month_days)}" if r.recurrence_month_days else "")
+            + (rf"|{alternation(r.recurrence_month_days)}" if r.recurrence_month_days else "")
             + ")"
         ),
     )
